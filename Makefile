@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The two commands of the README: `make run` and `make test`. Every step runs in packaging/buildenv, which installs
+# what is missing (natively, or in a cached Debian 13 build root on Debian 12).
+BUILDENV := packaging/buildenv exec
+JOBS ?= 2
+
+.PHONY: all build run test format bench env clean
+
+all: build
+
+env:
+	packaging/buildenv setup
+
+build:
+	$(BUILDENV) sh -c 'cmake --preset default >/dev/null && cmake --build --preset default -j $(JOBS)'
+
+run: build
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && [ "$${QT_QPA_PLATFORM:-}" != offscreen ]; then \
+	  echo "Cannot start Notechondria Desktop: make run — no display (DISPLAY and WAYLAND_DISPLAY are unset)." >&2; \
+	  echo "Run it offscreen with 'QT_QPA_PLATFORM=offscreen make run', or in a virtual X server with 'xvfb-run make run'." >&2; \
+	  exit 2; fi
+	$(BUILDENV) build/bin/notechondria-desktop
+
+test: build
+	$(BUILDENV) ctest --preset default
+
+format:
+	$(BUILDENV) sh -c 'git ls-files "*.cpp" "*.h" | xargs clang-format -i'
+
+bench: build
+	$(BUILDENV) tests/bench/run-benchmarks.sh
+
+clean:
+	rm -rf build

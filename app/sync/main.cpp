@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// notechondria-sync: push, export, restore and serve a Notechondria account from the command line.
+#include "clock.h"
+#include "command.h"
+#include "context.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+
+namespace {
+
+QList<Cli::Command> allCommands()
+{
+    QList<Cli::Command> commands;
+    Cli::registerAuthCommands(commands);
+    Cli::registerDataCommands(commands);
+    Cli::registerServeCommands(commands);
+    Cli::registerRestoreCommands(commands);
+    return commands;
+}
+
+void printUsage(QTextStream &stream, const QList<Cli::Command> &commands)
+{
+    stream << "Usage: notechondria-sync [--data DIR] COMMAND [OPTIONS]\n\n"
+              "Back a Notechondria account up to GitHub, restore it, or serve it on loopback.\n\n"
+              "Global options:\n"
+              "  --data DIR   the local data folder (default: the app's data folder; env NOTECHONDRIA_DATA_DIR)\n"
+              "  -h, --help   this help; COMMAND --help shows a command's options\n"
+              "  --version    the version\n\nCommands:\n";
+    for (const Cli::Command &command : commands) {
+        stream << "  " << command.name.leftJustified(14) << command.summary << '\n';
+    }
+    stream << "\nExit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.\n";
+    stream.flush();
+}
+
+QCoro::Task<> runAndExit(Cli::Command command, std::shared_ptr<Cli::Context> context)
+{
+    const int code = co_await command.run(*context);
+    QCoreApplication::exit(code);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Notechondria"_s);
+    QCoreApplication::setApplicationName(u"notechondria"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(NOTECHONDRIA_VERSION));
+
+    const QList<Cli::Command> commands = allCommands();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList args = app.arguments();
+    const QString program = args.takeFirst();
+    QString dataDir = qEnvironmentVariable("NOTECHONDRIA_DATA_DIR");
+    while (!args.isEmpty() && args.first().startsWith(u'-')) {
+        const QString option = args.takeFirst();
+        if (option == u"--data"_s && !args.isEmpty()) {
+            dataDir = args.takeFirst();
+        } else if (option.startsWith(u"--data="_s)) {
+            dataDir = option.mid(7);
+        } else if (option == u"-h"_s || option == u"--help"_s) {
+            printUsage(out, commands);
+            return 0;
+        } else if (option == u"--version"_s) {
+            out << "notechondria-sync " << QCoreApplication::applicationVersion() << '\n';
+            return 0;
+        } else {
+            err << "Command not run: notechondria-sync/main — unknown option " << option << '\n';
+            printUsage(err, commands);
+            return 2;
+        }
+    }
+    if (args.isEmpty()) {
+        err << "Command not run: notechondria-sync/main — no command given\n";
+        printUsage(err, commands);
+        return 2;
+    }
+    if (dataDir.isEmpty()) {
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    }
+
+    const QString name = args.takeFirst();
+    const auto found = std::ranges::find(commands, name, &Cli::Command::name);
+    if (found == commands.end()) {
+        err << "Command not run: notechondria-sync/main — unknown command '" << name
+            << "' (notechondria-sync --help lists them)\n";
+        return 2;
+    }
+
+    QNetworkAccessManager network;
+    SystemClock clock;
+    args.prepend(program + u' ' + name);
+    auto context = std::make_shared<Cli::Context>(name, args, dataDir, &network, &clock);
+    QTimer::singleShot(0, &app, [command = *found, context] { runAndExit(command, context); });
+    return app.exec();
+}
