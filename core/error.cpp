@@ -37,7 +37,7 @@ QString redactSecrets(const QString &text)
 {
     static const QList<QRegularExpression> patterns = {
         QRegularExpression(u"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)"_s,
-                           QRegularExpression::DotMatchesEverythingOption),
+            QRegularExpression::DotMatchesEverythingOption),
         QRegularExpression(u"\\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})"_s),
         QRegularExpression(u"\\bntc_[0-9a-fA-F]{32}\\b"_s),
         QRegularExpression(u"\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"_s),

@@ -14,7 +14,8 @@ namespace Notechondria {
  * Messages built from an Error never carry secrets: callers pass causes that were already
  * scrubbed (GitHub bodies cut to 200 bytes, no token, JWT, PEM or API key).
  */
-struct Error {
+struct Error
+{
     QString consequence; ///< what can no longer be done, e.g. "GitHub sync rejected"
     QString module; ///< stable module/process id, e.g. "Core.GitHub/refresh_token"
     QString cause; ///< the specific reason
@@ -35,8 +36,8 @@ template<typename T>
 using Result = std::expected<T, Error>;
 
 /// Shorthand: `return fail(u"Cannot list repositories"_s, u"Core.GitHub/list_repos"_s, cause);`
-[[nodiscard]] inline std::unexpected<Error> fail(const QString &consequence, const QString &module, const QString &cause,
-                                                 int httpStatus = 0, bool retryable = false)
+[[nodiscard]] inline std::unexpected<Error> fail(
+    const QString &consequence, const QString &module, const QString &cause, int httpStatus = 0, bool retryable = false)
 {
     return std::unexpected(Error{consequence, module, cause, httpStatus, retryable});
 }

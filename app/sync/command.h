@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QString>
-
 #include <QCoroTask>
+#include <QString>
 
 #include <functional>
 
@@ -12,7 +11,8 @@ namespace Notechondria::Cli {
 class Context;
 
 /// One subcommand of notechondria-sync. `run` returns the exit code: 0 ok, 1 failure, 2 usage error, 3 conflict.
-struct Command {
+struct Command
+{
     QString name;
     QString summary;
     std::function<QCoro::Task<int>(Context &)> run;

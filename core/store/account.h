@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace Notechondria {
+
+/// A stored file (avatar, note cover, attachment): its name as uploaded and its bytes.
+struct StoredFile {
+    QString fileName; ///< the original file name, e.g. "photo.JPG" (the export takes the extension from it)
+    QString contentType; ///< MIME type, may be empty
+    QByteArray bytes;
+
+    [[nodiscard]] bool isEmpty() const { return bytes.isEmpty() && fileName.isEmpty(); }
+};
+
+/// The account owner: upstream's User + Creator fields.
+struct Profile {
+    QString username;
+    QString firstName;
+    QString lastName;
+    QString email;
+    bool isActive = true;
+    QString displayName;
+    QString motto;
+    QString socialLink;
+    QString editorMode = QStringLiteral("G"); ///< 'G' gfm, 'B' blocks, 'P' plain text
+    QString themePreset;
+    QString themeMode = QStringLiteral("S"); ///< 'S' system, 'L' light, 'D' dark
+    QString apiBaseUrl;
+    QString imageUrl; ///< the avatar URL on the server, "" when none
+    QString uncategorizedFolderName;
+    QString lastSeenVersionsJson = QStringLiteral("{}"); ///< JSON object text
+    std::optional<QDateTime> dateJoined;
+    std::optional<QDateTime> lastLogin;
+    QString appSettingsJson; ///< raw JSON text of the app settings ("" when none)
+    std::optional<QDateTime> appSettingsUpdatedAt;
+    QString mcpSkillMd;
+    StoredFile avatar; ///< empty when none
+};
+
+struct Course {
+    qint64 id = 0;
+    QString clientCourseId; ///< "" when none
+    QString slug; ///< globally unique, path-safe
+    QString title;
+    QString description;
+    std::optional<int> icon; ///< a code point
+    int sortOrder = 0;
+    QString coverImageUrl;
+    std::optional<QDateTime> dateCreated;
+    std::optional<QDateTime> lastEdit;
+};
+
+struct Attachment {
+    qint64 id = 0;
+    QUuid uuid;
+    QString originalFilename;
+    StoredFile file;
+};
+
+struct Note {
+    qint64 id = 0;
+    QUuid uuid;
+    QUuid sharingId;
+    QString title; ///< at most 100 characters
+    QString description;
+    QString content; ///< markdown
+    QString editorMode = QStringLiteral("G");
+    QString noteType = QStringLiteral("N"); ///< 'N' normal, 'C' comment
+    std::optional<QUuid> sourceNoteUuid;
+    QString metadataJson; ///< raw text
+    QString customMeta; ///< raw JSON-object text
+    std::optional<QString> clientDraftId;
+    std::optional<qint64> courseId;
+    bool isPublic = false;
+    QDateTime lastEdit;
+    QDateTime dateCreated;
+    std::optional<QDateTime> deletedAt; ///< soft delete: set means in the recycle bin
+    QString coverImageUrl;
+    StoredFile cover; ///< empty when none
+    QList<Attachment> attachments;
+};
+
+struct PlannerEvent {
+    qint64 id = 0;
+    QString title; ///< at most 120 characters
+    QDate eventDate;
+    std::optional<QDateTime> startsAt;
+    std::optional<QDateTime> endsAt;
+    int difficultyWeight = 1; ///< 1–4
+    QString description;
+    std::optional<qint64> courseId;
+    bool isCompleted = false;
+    std::optional<QDateTime> completedAt;
+    QString recurrenceFreq = QStringLiteral("N"); ///< 'N' none, 'W', 'M', 'Y'
+    int recurrenceInterval = 1;
+    std::optional<QDate> recurrenceEndDate;
+    std::optional<int> recurrenceCount;
+};
+
+struct CalendarFeed {
+    qint64 id = 0;
+    QString title;
+    QString sourceKind = QStringLiteral("I"); ///< 'I' import, 'S' subscribe
+    QString sourceUrl;
+    QString rawIcal;
+    bool isEnabled = true;
+    std::optional<qint64> courseId;
+    std::optional<QDateTime> lastSync;
+    std::optional<QDateTime> dateCreated;
+    std::optional<QDateTime> lastEdit;
+};
+
+/// The whole account as the export sees it: everything a backup holds.
+struct AccountSnapshot {
+    Profile profile;
+    QList<Course> courses; ///< ordered by sort_order, then slug
+    QList<Note> notes; ///< live and soft-deleted notes, ordered by uuid
+    QList<PlannerEvent> events; ///< ordered by id
+    QList<CalendarFeed> feeds; ///< ordered by id
+};
+
+/// The GitHub integration of the account (one row). Never holds a token: tokens live in the secret store.
+struct GitHubIntegration {
+    QString installationId;
+    QString accountLogin;
+    QString repoFullName; ///< "owner/repo", "" when none chosen
+    QString repoDefaultBranch = QStringLiteral("main");
+    std::optional<QDateTime> lastPushAt;
+    QString lastPushSha; ///< the commit we last published ("" when none)
+    QString lastPushTree; ///< that commit's tree sha
+    QString lastError;
+    bool includeAssets = false; ///< the remembered "Include assets" choice
+    std::optional<QDateTime> createdAt;
+    std::optional<QDateTime> updatedAt;
+};
+
+/// One recorded push.
+struct PushRun {
+    qint64 id = 0;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    int added = 0;
+    int changed = 0;
+    int deleted = 0;
+    qint64 bytes = 0; ///< bytes uploaded
+    int requests = 0; ///< GitHub API requests made
+    QString commitSha; ///< "" when none was made
+    QString outcome; ///< "committed", "unchanged", "conflict", "failed"
+    QString message; ///< the error message when failed
+};
+
+} // namespace Notechondria
