@@ -20,7 +20,8 @@ struct Command
 
 // Each cmd_*.cpp file adds its commands.
 void registerAuthCommands(QList<Command> &commands); // app-jwt, installations, repos
-void registerDataCommands(QList<Command> &commands); // demo-data, connect, status, export, push, disconnect
+void registerDataCommands(QList<Command> &commands); // demo-data, connect, status, disconnect
+void registerPushCommands(QList<Command> &commands); // export, push, runs
 void registerServeCommands(QList<Command> &commands); // serve, api-key
 void registerRestoreCommands(QList<Command> &commands); // restore
 

@@ -22,6 +22,7 @@ QList<Cli::Command> allCommands()
     QList<Cli::Command> commands;
     Cli::registerAuthCommands(commands);
     Cli::registerDataCommands(commands);
+    Cli::registerPushCommands(commands);
     Cli::registerServeCommands(commands);
     Cli::registerRestoreCommands(commands);
     return commands;
