@@ -3,11 +3,10 @@
 
 #include "error.h"
 
+#include <QCoroTask>
 #include <QHash>
 #include <QObject>
 #include <QString>
-
-#include <QCoroTask>
 
 #include <optional>
 

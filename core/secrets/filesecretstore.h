@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "secretstore.h"
+
+namespace Notechondria {
+
+/**
+ * The fallback when no keychain answers (a headless server, a minimal container): secrets in a JSON file readable
+ * only by the owner (mode 0600), written atomically. Unencrypted — creating one logs a warning, and the UI says so.
+ */
+class FileSecretStore final : public SecretStore
+{
+    Q_OBJECT
+
+public:
+    explicit FileSecretStore(QString filePath, QObject *parent = nullptr);
+
+    [[nodiscard]] QString filePath() const { return m_filePath; }
+    [[nodiscard]] QCoro::Task<Result<std::optional<QString>>> read(QString key) override;
+    [[nodiscard]] QCoro::Task<Result<void>> write(QString key, QString value) override;
+    [[nodiscard]] QCoro::Task<Result<void>> remove(QString key) override;
+    [[nodiscard]] QString backendName() const override;
+
+private:
+    [[nodiscard]] Result<QHash<QString, QString>> load() const;
+    [[nodiscard]] Result<void> save(const QHash<QString, QString> &values) const;
+
+    QString m_filePath;
+};
+
+/**
+ * The secret store of the app and the CLI. NOTECHONDRIA_SECRET_STORE=keychain|file|memory forces one; otherwise the
+ * system keychain when it answers, else the warned file fallback `<dataDir>/secrets.json`.
+ */
+[[nodiscard]] std::unique_ptr<SecretStore> createSecretStore(const QString &dataDir, QObject *parent = nullptr);
+
+} // namespace Notechondria
