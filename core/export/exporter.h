@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "account.h"
+#include "error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace Notechondria {
+
+/// How to materialize an account.
+struct ExportOptions
+{
+    bool includeAssets = false; ///< inline avatar, covers and attachments under assets/
+    qint64 perFileCap = 50LL << 20; ///< an asset larger than this is skipped
+    qint64 totalCap = 200LL << 20; ///< assets beyond this running total are skipped
+    QByteArray previousManifest; ///< the manifest.json of the last export/push ("" when none)
+    QDateTime now; ///< the clock's time; used only when some file changed
+};
+
+/// One file of the export: its repository path and its exact bytes.
+struct ExportFile
+{
+    QString path;
+    QByteArray bytes;
+};
+
+/// An asset left out of the export (over a cap), as listed in manifest.skipped_assets.
+struct SkippedAsset
+{
+    QString path; ///< the path it would have had
+    qint64 sizeBytes = 0;
+    QString reason; ///< "exceeds_per_file_or_total_cap"
+};
+
+/// A file that was not written, with a message in the three-part shape.
+struct ExportProblem
+{
+    QString path;
+    QString message;
+};
+
+/// The whole export, in memory.
+struct ExportTree
+{
+    QList<ExportFile> files; ///< sorted by path; includes manifest.json and README.md
+    QList<SkippedAsset> skipped;
+    QList<ExportProblem> rejected; ///< unsafe names: reported, never written
+    QList<ExportProblem> withheld; ///< secret scan hits: not in `files`, reported by path
+    QDateTime exportedAt; ///< the manifest's exported_at (the previous one when nothing changed)
+
+    /// The file at @p path, or nullptr.
+    [[nodiscard]] const ExportFile *find(const QString &path) const;
+};
+
+/**
+ * Builds the export tree of @p account: upstream's layout (profile/, courses/, notes/, planner/, assets/,
+ * manifest.json, README.md) plus recycle_bin.json. Deterministic: the same account and options give the same
+ * bytes; options.now is used only when some file differs from options.previousManifest.
+ */
+[[nodiscard]] ExportTree materialize(const AccountSnapshot &account, const ExportOptions &options);
+
+/**
+ * Writes @p tree below @p directory (created when missing), and removes the files that a previous export in that
+ * folder wrote (listed in its manifest.json) that are no longer part of the tree.
+ */
+[[nodiscard]] Result<void> writeExportTree(const ExportTree &tree, const QString &directory);
+
+/// Python's json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False) + "\n", byte for byte.
+[[nodiscard]] QByteArray canonicalJson(const QJsonValue &value);
+
+/// Python's isoformat() of a UTC datetime: 2026-07-20T12:34:56.123000+00:00; the fraction omitted when zero.
+[[nodiscard]] QString isoTimestamp(const QDateTime &utc);
+
+/// A note's Markdown file: YAML frontmatter, a blank line, the content, "\n". @p courseSlug "" = course_slug: null.
+[[nodiscard]] QByteArray renderNoteMarkdown(const Note &note, const QString &courseSlug);
+
+/// A note file split into its frontmatter and body.
+struct ParsedNoteFile
+{
+    QVariantMap frontmatter;
+    QString body;
+};
+
+/// Reads a note file: ours (YAML) and upstream's line-based format; tolerant of CRLF.
+[[nodiscard]] Result<ParsedNoteFile> parseNoteMarkdown(const QByteArray &text);
+
+/// The kinds of secrets found in @p bytes: "GitHub token", "private key", "Notechondria API key" (never the values).
+[[nodiscard]] QStringList findSecrets(const QByteArray &bytes);
+
+/// Whether @p slug can name a file: no "..", separators, NUL, control characters, reserved names, leading dot, and
+/// at most 100 characters.
+[[nodiscard]] bool isSafeSlug(const QString &slug);
+
+/// Whether @p name is a safe single path component (same rules as isSafeSlug).
+[[nodiscard]] bool isSafeFileName(const QString &name);
+
+} // namespace Notechondria
