@@ -1,60 +1,465 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exporter.h"
 
+#include "logging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
 namespace Notechondria {
+
+namespace {
+
+constexpr int schemaVersion = 2;
+constexpr auto capReason = "exceeds_per_file_or_total_cap"; // upstream's wording, kept for its restore script
+
+QJsonValue isoOrNull(const std::optional<QDateTime> &value)
+{
+    return value && value->isValid() ? QJsonValue(isoTimestamp(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue dateOrNull(const std::optional<QDate> &value)
+{
+    return value && value->isValid() ? QJsonValue(value->toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+template<typename T>
+QJsonValue orNull(const std::optional<T> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue uuidOrNull(const QUuid &uuid)
+{
+    return uuid.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(uuid.toString(QUuid::WithoutBraces));
+}
+
+QString hexOf(const QUuid &uuid)
+{
+    return uuid.toString(QUuid::Id128);
+}
+
+/// A JSON text field decoded the way upstream decodes app settings: {} when empty, {"_invalid_json": raw} when bad.
+QJsonValue decodedJsonText(const QString &raw)
+{
+    if (raw.trimmed().isEmpty())
+        return QJsonObject();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(raw.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return QJsonObject{{u"_invalid_json"_s, raw}};
+    return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+}
+
+/// Printable, secret-free and short: for a bad name quoted in a message.
+QString printable(const QString &text)
+{
+    QString out = redactSecrets(text.left(120));
+    for (QChar &c : out) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = u'?';
+    }
+    return out;
+}
+
+/// The lowercased last suffix of a stored file name, reduced to [a-z0-9]{1,10}; @p fallback when none is left.
+QString assetExtension(const QString &fileName, const QString &fallback)
+{
+    const QString name = fileName.section(u'/', -1);
+    const qsizetype dot = name.lastIndexOf(u'.');
+    if (dot < 0)
+        return fallback;
+    QString extension;
+    for (const QChar c : name.sliced(dot + 1).toLower()) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            extension.append(c);
+    }
+    extension.truncate(10);
+    return extension.isEmpty() ? fallback : extension;
+}
+
+bool lessByCodePoint(const ExportFile &a, const ExportFile &b)
+{
+    // Python sorts str by code point; QString::operator< compares UTF-16 units, which differs past the BMP.
+    return QStringView(a.path).toUcs4() < QStringView(b.path).toUcs4();
+}
+
+class TreeBuilder
+{
+public:
+    TreeBuilder(const AccountSnapshot &account, const ExportOptions &options)
+        : m_account(account)
+        , m_options(options)
+    {
+    }
+
+    ExportTree build()
+    {
+        addProfile();
+        addCourses();
+        addNotes();
+        addRecycleBin();
+        addPlanner();
+        if (m_options.includeAssets)
+            addAssets();
+        addManifestAndReadme();
+        std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
+        return std::move(m_tree);
+    }
+
+private:
+    void add(const QString &path, const QByteArray &bytes)
+    {
+        if (m_paths.contains(path)) {
+            reject(path, u"another item already uses this path."_s);
+            return;
+        }
+        m_paths.insert(path);
+        if (const QStringList kinds = findSecrets(bytes); !kinds.isEmpty()) {
+            m_tree.withheld.append({path,
+                u"Not exported: Core.Export/secret_scan \u2014 %1 contains a %2."_s.arg(
+                    path, kinds.join(u" and a "_s))});
+            m_withheldKinds.insert(path, kinds);
+            qCWarning(lcExport) << "Not exported: Core.Export/secret_scan \u2014" << path << "contains" << kinds;
+            return;
+        }
+        m_tree.files.append({path, bytes});
+    }
+
+    void addJson(const QString &path, const QJsonObject &object) { add(path, canonicalJson(object)); }
+
+    void reject(const QString &path, const QString &cause)
+    {
+        m_tree.rejected.append({printable(path), u"Not exported: Core.Export/path_safety \u2014 "_s + cause});
+        qCWarning(lcExport).noquote() << m_tree.rejected.last().message << printable(path);
+    }
+
+    void addProfile()
+    {
+        const Profile &p = m_account.profile;
+        // last_login is left out: it changes on every login, so it would make every export differ (upstream §3.5)
+        // although nothing the user wrote changed, and a restore cannot set it anyway.
+        addJson(u"profile/creator.json"_s,
+            QJsonObject{{u"schema_version"_s, schemaVersion}, {u"username"_s, p.username},
+                {u"first_name"_s, p.firstName}, {u"last_name"_s, p.lastName}, {u"email"_s, p.email},
+                {u"is_active"_s, p.isActive}, {u"motto"_s, p.motto}, {u"social_link"_s, p.socialLink},
+                {u"editor_mode"_s, p.editorMode}, {u"theme_preset"_s, p.themePreset}, {u"theme_mode"_s, p.themeMode},
+                {u"api_base_url"_s, p.apiBaseUrl}, {u"image_url"_s, p.imageUrl},
+                {u"date_joined"_s, isoOrNull(p.dateJoined)}, {u"display_name"_s, p.displayName},
+                {u"uncategorized_folder_name"_s, p.uncategorizedFolderName},
+                {u"last_seen_versions"_s, decodedJsonText(p.lastSeenVersionsJson)}});
+        // No schema_version here, as upstream.
+        addJson(u"profile/settings.json"_s,
+            QJsonObject{{u"app_settings"_s, decodedJsonText(p.appSettingsJson)},
+                {u"app_settings_updated_at"_s, isoOrNull(p.appSettingsUpdatedAt)}});
+        add(u"profile/skill.md"_s, p.mcpSkillMd.toUtf8());
+    }
+
+    void addCourses()
+    {
+        for (const Course &course : m_account.courses) {
+            if (!isSafeSlug(course.slug)) {
+                reject(u"courses/%1.json"_s.arg(course.slug),
+                    u"the course slug \"%1\" is not a safe file name."_s.arg(printable(course.slug)));
+                continue;
+            }
+            m_courseSlugs.insert(course.id, course.slug);
+            addJson(u"courses/%1.json"_s.arg(course.slug),
+                QJsonObject{{u"schema_version"_s, schemaVersion}, {u"id"_s, course.id},
+                    {u"client_course_id"_s, course.clientCourseId}, {u"slug"_s, course.slug},
+                    {u"title"_s, course.title}, {u"description"_s, course.description},
+                    {u"icon"_s, orNull(course.icon)}, {u"sort_order"_s, course.sortOrder},
+                    {u"cover_image_url"_s, course.coverImageUrl}, {u"date_created"_s, isoOrNull(course.dateCreated)},
+                    {u"last_edit"_s, isoOrNull(course.lastEdit)}});
+        }
+    }
+
+    QJsonValue courseSlugOrNull(const std::optional<qint64> &courseId) const
+    {
+        if (!courseId || !m_courseSlugs.contains(*courseId))
+            return QJsonValue::Null;
+        return m_courseSlugs.value(*courseId);
+    }
+
+    void addNotes()
+    {
+        for (const Note &note : m_account.notes) {
+            if (note.deletedAt)
+                continue;
+            if (note.uuid.isNull()) {
+                reject(u"notes/%1.md"_s.arg(note.id), u"note %1 has no uuid."_s.arg(note.id));
+                continue;
+            }
+            const QString hex = hexOf(note.uuid);
+            const QString slug = note.courseId ? m_courseSlugs.value(*note.courseId) : QString();
+            add(u"notes/%1.md"_s.arg(hex), renderNoteMarkdown(note, slug));
+            addJson(u"notes/%1.meta.json"_s.arg(hex),
+                QJsonObject{{u"schema_version"_s, schemaVersion}, {u"id"_s, note.id},
+                    {u"uuid"_s, uuidOrNull(note.uuid)}, {u"sharing_id"_s, uuidOrNull(note.sharingId)},
+                    {u"description"_s, note.description}, {u"metadata_json"_s, note.metadataJson},
+                    {u"custom_meta"_s, note.customMeta}, {u"client_draft_id"_s, orNull(note.clientDraftId)},
+                    {u"note_type"_s, note.noteType},
+                    {u"source_note_uuid"_s, note.sourceNoteUuid ? uuidOrNull(*note.sourceNoteUuid) : QJsonValue::Null},
+                    {u"cover_image_url"_s, note.coverImageUrl}});
+        }
+    }
+
+    void addRecycleBin()
+    {
+        QList<const Note *> deleted;
+        for (const Note &note : m_account.notes) {
+            if (note.deletedAt)
+                deleted.append(&note);
+        }
+        std::sort(deleted.begin(), deleted.end(), [](const Note *a, const Note *b) {
+            return a->uuid.toString(QUuid::WithoutBraces) < b->uuid.toString(QUuid::WithoutBraces);
+        });
+        QJsonArray notes;
+        for (const Note *note : deleted) {
+            notes.append(QJsonObject{{u"uuid"_s, uuidOrNull(note->uuid)}, {u"title"_s, note->title},
+                {u"deleted_at"_s, isoOrNull(note->deletedAt)}});
+        }
+        addJson(u"recycle_bin.json"_s, QJsonObject{{u"schema_version"_s, schemaVersion}, {u"notes"_s, notes}});
+    }
+
+    void addPlanner()
+    {
+        QList<const PlannerEvent *> events;
+        for (const PlannerEvent &event : m_account.events)
+            events.append(&event);
+        std::stable_sort(events.begin(), events.end(), [](auto *a, auto *b) { return a->id < b->id; });
+        QJsonArray eventArray;
+        for (const PlannerEvent *e : events) {
+            eventArray.append(
+                QJsonObject{{u"id"_s, e->id}, {u"title"_s, e->title}, {u"event_date"_s, dateOrNull(e->eventDate)},
+                    {u"starts_at"_s, isoOrNull(e->startsAt)}, {u"ends_at"_s, isoOrNull(e->endsAt)},
+                    {u"difficulty_weight"_s, e->difficultyWeight}, {u"description"_s, e->description},
+                    {u"course_id"_s, orNull(e->courseId)}, {u"course_slug"_s, courseSlugOrNull(e->courseId)},
+                    {u"is_completed"_s, e->isCompleted}, {u"completed_at"_s, isoOrNull(e->completedAt)},
+                    {u"recurrence_freq"_s, e->recurrenceFreq}, {u"recurrence_interval"_s, e->recurrenceInterval},
+                    {u"recurrence_end_date"_s, dateOrNull(e->recurrenceEndDate)},
+                    {u"recurrence_count"_s, orNull(e->recurrenceCount)}});
+        }
+        addJson(u"planner/events.json"_s, QJsonObject{{u"schema_version"_s, schemaVersion}, {u"events"_s, eventArray}});
+
+        QList<const CalendarFeed *> feeds;
+        for (const CalendarFeed &feed : m_account.feeds)
+            feeds.append(&feed);
+        std::stable_sort(feeds.begin(), feeds.end(), [](auto *a, auto *b) { return a->id < b->id; });
+        QJsonArray feedArray;
+        for (const CalendarFeed *f : feeds) {
+            feedArray.append(QJsonObject{{u"id"_s, f->id}, {u"title"_s, f->title}, {u"source_kind"_s, f->sourceKind},
+                {u"source_url"_s, f->sourceUrl}, {u"raw_ical"_s, f->rawIcal}, {u"is_enabled"_s, f->isEnabled},
+                {u"course_id"_s, orNull(f->courseId)}, {u"course_slug"_s, courseSlugOrNull(f->courseId)},
+                {u"last_sync"_s, isoOrNull(f->lastSync)}, {u"date_created"_s, isoOrNull(f->dateCreated)},
+                {u"last_edit"_s, isoOrNull(f->lastEdit)}});
+        }
+        addJson(u"planner/feeds.json"_s, QJsonObject{{u"schema_version"_s, schemaVersion}, {u"feeds"_s, feedArray}});
+    }
+
+    void addAsset(const QString &path, const StoredFile &file)
+    {
+        if (file.isEmpty())
+            return; // a missing file is skipped silently, as upstream
+        const qint64 size = file.bytes.size();
+        if (size > m_options.perFileCap || m_assetTotal + size > m_options.totalCap) {
+            m_tree.skipped.append({path, size, QString::fromLatin1(capReason)});
+            return;
+        }
+        m_assetTotal += size;
+        add(path, file.bytes);
+    }
+
+    void addAssets()
+    {
+        // Upstream's order, which decides what the total cap keeps: the avatar, then per live note its cover and
+        // its attachments.
+        const StoredFile &avatar = m_account.profile.avatar;
+        addAsset(u"assets/avatar."_s + assetExtension(avatar.fileName, u"png"_s), avatar);
+        for (const Note &note : m_account.notes) {
+            if (note.deletedAt || note.uuid.isNull())
+                continue;
+            const QString dir = u"assets/notes/"_s + hexOf(note.uuid);
+            addAsset(dir + u"/cover."_s + assetExtension(note.cover.fileName, u"png"_s), note.cover);
+            for (const Attachment &attachment : note.attachments) {
+                const QString name = attachment.uuid.isNull() ? QString::number(attachment.id) : hexOf(attachment.uuid);
+                const QString source
+                    = attachment.originalFilename.isEmpty() ? attachment.file.fileName : attachment.originalFilename;
+                addAsset(dir + u"/attachments/"_s + name + u'.' + assetExtension(source, u"bin"_s), attachment.file);
+            }
+        }
+    }
+
+    QString readme(const QString &lastSync) const
+    {
+        QString assets;
+        if (!m_options.includeAssets) {
+            assets = u"Assets (avatar, note covers, attachments) are NOT included in this repo: the JSON files hold "
+                     "their URLs."_s;
+        } else {
+            assets = u"Assets (avatar, note covers, attachments) are included under `assets/`"_s;
+            if (!m_tree.skipped.isEmpty())
+                assets += u", except %1 file(s) over the size caps, listed under `skipped_assets` in `manifest.json`"_s
+                              .arg(m_tree.skipped.size());
+            assets += u'.';
+        }
+        QString withheld;
+        if (!m_tree.withheld.isEmpty())
+            withheld = u"\n\n%1 file(s) were left out because they contain a secret (a token or a private key); "
+                       "they are listed under `withheld` in `manifest.json`."_s.arg(m_tree.withheld.size());
+        return u"# Notechondria backup for %1\n\nLast sync: %2\n\n"
+               "This repository is a machine-readable export of a Notechondria account, written by Notechondria "
+               "Desktop: `profile/`, `courses/`, `notes/` (Markdown with YAML frontmatter, plus a `.meta.json` "
+               "sidecar per note), `planner/` and `recycle_bin.json` (deleted notes). %3 The file list, a SHA-256 "
+               "per file and the schema version are in `manifest.json`. Restore it with Notechondria Desktop, or "
+               "with the web backend's restore script (`docs/integrations/github-sync.md`).%4\n"_s.arg(
+                   m_account.profile.username, lastSync, assets, withheld);
+    }
+
+    void addManifestAndReadme()
+    {
+        std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
+        QJsonArray files;
+        QJsonObject sha256;
+        for (const ExportFile &file : std::as_const(m_tree.files)) {
+            files.append(file.path);
+            sha256.insert(file.path,
+                QString::fromLatin1(QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()));
+        }
+
+        const QJsonObject previous = QJsonDocument::fromJson(m_options.previousManifest).object();
+        const QString previousExportedAt = previous.value(u"exported_at"_s).toString();
+        const bool unchanged = !previousExportedAt.isEmpty() && previous.value(u"sha256"_s).isObject()
+            && previous.value(u"sha256"_s).toObject() == sha256;
+        const QString exportedAt = unchanged ? previousExportedAt : isoTimestamp(m_options.now);
+        m_tree.exportedAt
+            = unchanged ? QDateTime::fromString(previousExportedAt, Qt::ISODateWithMs) : m_options.now.toUTC();
+
+        QJsonObject manifest{{u"schema_version"_s, schemaVersion}, {u"creator_username"_s, m_account.profile.username},
+            {u"exported_at"_s, exportedAt}, {u"files"_s, files}, {u"sha256"_s, sha256},
+            {u"include_assets"_s, m_options.includeAssets}};
+        if (!m_tree.skipped.isEmpty()) {
+            QJsonArray skipped;
+            for (const SkippedAsset &asset : std::as_const(m_tree.skipped))
+                skipped.append(QJsonObject{
+                    {u"path"_s, asset.path}, {u"size_bytes"_s, asset.sizeBytes}, {u"reason"_s, asset.reason}});
+            manifest.insert(u"skipped_assets"_s, skipped);
+        }
+        if (!m_tree.withheld.isEmpty()) {
+            QJsonArray withheld;
+            for (const ExportProblem &problem : std::as_const(m_tree.withheld))
+                withheld.append(QJsonObject{{u"path"_s, problem.path},
+                    {u"kinds"_s, QJsonArray::fromStringList(m_withheldKinds.value(problem.path))}});
+            manifest.insert(u"withheld"_s, withheld);
+        }
+        add(u"manifest.json"_s, canonicalJson(manifest));
+        add(u"README.md"_s, readme(exportedAt).toUtf8());
+    }
+
+    const AccountSnapshot &m_account;
+    const ExportOptions &m_options;
+    ExportTree m_tree;
+    QHash<qint64, QString> m_courseSlugs;
+    QSet<QString> m_paths;
+    QHash<QString, QStringList> m_withheldKinds;
+    qint64 m_assetTotal = 0;
+};
+
+bool isSafeRelativePath(const QString &path)
+{
+    const QStringList parts = path.split(u'/');
+    return std::all_of(parts.begin(), parts.end(), [](const QString &part) { return isSafeFileName(part); });
+}
+
+Result<void> writeFile(const QString &target, const QByteArray &bytes)
+{
+    const QString module = u"Core.Export/write"_s;
+    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
+        return fail(u"Export not written"_s, module, u"cannot create the folder of %1."_s.arg(target));
+    if (QFile existing(target);
+        existing.size() == bytes.size() && existing.open(QIODevice::ReadOnly) && existing.readAll() == bytes)
+        return {}; // unchanged: keep its modification time
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(u"Export not written"_s, module, u"cannot write %1: %2."_s.arg(target, file.errorString()));
+    return {};
+}
+
+void removeStale(const QDir &root, const QSet<QString> &current)
+{
+    QFile manifestFile(root.filePath(u"manifest.json"_s));
+    if (!manifestFile.open(QIODevice::ReadOnly))
+        return;
+    const QJsonArray previousFiles
+        = QJsonDocument::fromJson(manifestFile.readAll()).object().value(u"files"_s).toArray();
+    for (const QJsonValue &value : previousFiles) {
+        const QString path = value.toString();
+        // Only paths that are safe and inside the folder: a tampered manifest must not delete anything else.
+        if (current.contains(path) || !isSafeRelativePath(path))
+            continue;
+        if (!QFile::remove(root.filePath(path)))
+            continue;
+        for (QString dir = QFileInfo(path).path(); dir != u"."_s && root.rmdir(dir); dir = QFileInfo(dir).path()) { }
+    }
+}
+
+} // namespace
 
 const ExportFile *ExportTree::find(const QString &path) const
 {
-    for (const ExportFile &file : files) {
+    const auto it = std::lower_bound(files.begin(), files.end(), ExportFile{path, {}}, lessByCodePoint);
+    if (it != files.end() && it->path == path)
+        return &*it;
+    for (const ExportFile &file : files) { // an unsorted tree built by hand
         if (file.path == path)
             return &file;
     }
     return nullptr;
 }
 
-ExportTree materialize(const AccountSnapshot &, const ExportOptions &)
+ExportTree materialize(const AccountSnapshot &account, const ExportOptions &options)
 {
+    return TreeBuilder(account, options).build();
+}
+
+Result<void> writeExportTree(const ExportTree &tree, const QString &directory)
+{
+    const QString module = u"Core.Export/write"_s;
+    QDir root(directory);
+    if (!root.mkpath(u"."_s))
+        return fail(u"Export not written"_s, module, u"cannot create %1."_s.arg(directory));
+    QSet<QString> current;
+    for (const ExportFile &file : tree.files) {
+        if (!isSafeRelativePath(file.path))
+            return fail(u"Export not written"_s, module, u"unsafe path \"%1\"."_s.arg(printable(file.path)));
+        current.insert(file.path);
+    }
+    removeStale(root, current);
+    // The manifest goes last: until it is written, the previous one still lists what a rerun must clean up.
+    const ExportFile *manifest = nullptr;
+    for (const ExportFile &file : tree.files) {
+        if (file.path == u"manifest.json"_s) {
+            manifest = &file;
+            continue;
+        }
+        if (auto written = writeFile(root.filePath(file.path), file.bytes); !written)
+            return written;
+    }
+    if (manifest)
+        return writeFile(root.filePath(manifest->path), manifest->bytes);
     return {};
-}
-
-Result<void> writeExportTree(const ExportTree &, const QString &)
-{
-    return {};
-}
-
-QByteArray canonicalJson(const QJsonValue &)
-{
-    return {};
-}
-
-QString isoTimestamp(const QDateTime &)
-{
-    return {};
-}
-
-QByteArray renderNoteMarkdown(const Note &, const QString &)
-{
-    return {};
-}
-
-Result<ParsedNoteFile> parseNoteMarkdown(const QByteArray &)
-{
-    return ParsedNoteFile{};
-}
-
-QStringList findSecrets(const QByteArray &)
-{
-    return {};
-}
-
-bool isSafeSlug(const QString &)
-{
-    return false;
-}
-
-bool isSafeFileName(const QString &)
-{
-    return false;
 }
 
 } // namespace Notechondria

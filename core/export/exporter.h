@@ -88,8 +88,20 @@ struct ParsedNoteFile
     QString body;
 };
 
-/// Reads a note file: ours (YAML) and upstream's line-based format; tolerant of CRLF.
-[[nodiscard]] Result<ParsedNoteFile> parseNoteMarkdown(const QByteArray &text);
+/// How parseNoteMarkdown reads the frontmatter.
+enum class FrontmatterDialect {
+    Auto, ///< YAML when the block parses as a YAML mapping, else upstream's line format
+    Yaml, ///< ours only: a block that is not a YAML mapping is an error
+    UpstreamLines, ///< upstream's line format (schema_version 1 backups): `key: "value"`, only `\"` unescaped
+};
+
+/**
+ * Reads a note file: ours (YAML) and upstream's line-based format; tolerant of CRLF. The body is the text after the
+ * closing `---` line without the one blank line and the one trailing newline the writer adds. YAML null values come
+ * back as a null QVariant (std::nullptr_t), quoted scalars as strings, plain ones as bool/qint64/double/string.
+ */
+[[nodiscard]] Result<ParsedNoteFile> parseNoteMarkdown(
+    const QByteArray &text, FrontmatterDialect dialect = FrontmatterDialect::Auto);
 
 /// The kinds of secrets found in @p bytes: "GitHub token", "private key", "Notechondria API key" (never the values).
 [[nodiscard]] QStringList findSecrets(const QByteArray &bytes);
