@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "notechondriaclient.h"
+
+#include "logging.h"
+
+#include <QCoroNetworkReply>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+namespace {
+
+constexpr auto clientModule = "Frontend.Api/request"_L1;
+constexpr auto syncBase = "integrations/github/"_L1;
+
+struct ReplyDeleter
+{
+    void operator()(QNetworkReply *reply) const
+    {
+        if (reply) {
+            reply->deleteLater();
+        }
+    }
+};
+
+/// DRF field errors flattened into one line: `installation_id: This field is required.`
+QString flattenFieldErrors(const QJsonObject &object)
+{
+    QStringList parts;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        QStringList messages;
+        if (it.value().isArray()) {
+            for (const QJsonValue &message : it.value().toArray()) {
+                messages.append(message.toString());
+            }
+        } else {
+            messages.append(it.value().toString());
+        }
+        parts.append(it.key() % u": "_s % messages.join(u' '));
+    }
+    return parts.join(u"; "_s);
+}
+
+Result<QJsonObject> asObject(Result<QJsonValue> value)
+{
+    if (!value) {
+        return std::unexpected(value.error());
+    }
+    return value->toObject();
+}
+
+} // namespace
+
+NotechondriaClient::NotechondriaClient(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+{
+}
+
+NotechondriaClient::~NotechondriaClient() = default;
+
+QUrl NotechondriaClient::normalizedBaseUrl(const QUrl &url)
+{
+    if (url.isEmpty()) {
+        return {};
+    }
+    QUrl normalized = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString path = normalized.path();
+    while (path.endsWith(u'/')) {
+        path.chop(1);
+    }
+    const qsizetype apiAt = path.indexOf(u"/api/v1"_s);
+    path = (apiAt >= 0 ? path.left(apiAt) : path) + u"/api/v1"_s;
+    normalized.setPath(path);
+    return normalized;
+}
+
+QByteArray NotechondriaClient::authorizationHeader(const QString &key)
+{
+    if (key.isEmpty()) {
+        return {};
+    }
+    return (key.startsWith("ntc_"_L1) ? "Bearer "_ba : "Token "_ba) + key.toUtf8();
+}
+
+void NotechondriaClient::setBaseUrl(const QUrl &url)
+{
+    const QUrl normalized = normalizedBaseUrl(url);
+    if (normalized == m_baseUrl) {
+        return;
+    }
+    m_baseUrl = normalized;
+    Q_EMIT baseUrlChanged();
+}
+
+void NotechondriaClient::setApiKey(const QString &key)
+{
+    m_apiKey = key.trimmed();
+}
+
+QCoro::Task<Result<NotechondriaClient::Reply>> NotechondriaClient::send(
+    QByteArray method, QString path, QUrlQuery query, QJsonDocument body)
+{
+    const QString module = u"Frontend.Api/"_s % QString::fromLatin1(method) % u' ' % path;
+    if (!isConfigured() || !m_nam) {
+        co_return fail(u"Request not sent"_s, module, u"no server URL is configured"_s);
+    }
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() % u'/' % path);
+    if (!query.isEmpty()) {
+        url.setQuery(query);
+    }
+    QNetworkRequest request(url);
+    request.setTransferTimeout(
+        static_cast<int>((path.startsWith(syncBase) && path.endsWith("push/"_L1) ? m_pushTimeout : m_timeout).count()));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    request.setRawHeader("Accept", "application/json");
+    if (!m_apiKey.isEmpty()) {
+        request.setRawHeader("Authorization", authorizationHeader(m_apiKey));
+    }
+    QByteArray payload;
+    if (!body.isNull()) {
+        payload = body.toJson(QJsonDocument::Compact);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    }
+    std::unique_ptr<QNetworkReply, ReplyDeleter> reply(m_nam->sendCustomRequest(request, method, payload));
+    co_await reply.get();
+
+    Reply answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray bytes = reply->readAll();
+    if (answer.status == 0) {
+        const bool timedOut
+            = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError;
+        const QString cause = timedOut ? u"no answer from %1 within %2 s"_s.arg(url.host())
+                                             .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count())
+                                       : redactSecrets(reply->errorString());
+        qCWarning(lcNet).noquote() << u"Request failed: %1 — %2"_s.arg(module, cause);
+        co_return fail(u"Server not reachable"_s, module, cause, 0, true);
+    }
+    QJsonParseError parseError;
+    answer.json = QJsonDocument::fromJson(bytes, &parseError);
+    if (answer.json.isNull() && !bytes.trimmed().isEmpty() && answer.status >= 200 && answer.status < 300) {
+        co_return fail(u"Answer not understood"_s, module,
+            u"HTTP %1 with a body that is not JSON: %2"_s.arg(answer.status).arg(excerpt(bytes)), answer.status);
+    }
+    if (answer.json.isNull() && !bytes.trimmed().isEmpty()) {
+        // Keep a text cause for error bodies that are not JSON (a proxy's HTML page).
+        answer.json = QJsonDocument(QJsonObject{{u"detail"_s, excerpt(bytes)}});
+    }
+    co_return answer;
+}
+
+Error NotechondriaClient::shapeError(const QByteArray &method, const QString &path, const Reply &reply) const
+{
+    const QJsonObject object = reply.json.object();
+    QString detail = object.value("detail"_L1).toString();
+    if (detail.isEmpty() && !object.isEmpty()) {
+        detail = flattenFieldErrors(object);
+    }
+    if (detail.isEmpty()) {
+        detail = u"HTTP %1 with no detail"_s.arg(reply.status);
+    }
+    detail = redactSecrets(detail);
+    const QString where = QString::fromLatin1(method) % u" /api/v1/"_s % path;
+    Error error;
+    if (reply.status == 401) {
+        error = Error{u"Session rejected"_s, u"Backend.Auth/"_s % where, detail};
+    } else if (reply.status == 403) {
+        error = Error{u"Request forbidden"_s, u"Backend.Auth/"_s % where, detail};
+    } else if (detail.contains(QChar(0x2014))) {
+        error = Error::fromMessage(detail, u"Request failed"_s, clientModule);
+    } else {
+        error = Error{u"Request failed"_s, u"Frontend.Api/"_s % where, detail};
+    }
+    error.httpStatus = reply.status;
+    error.retryable = reply.status >= 500 || reply.status == 429;
+    return error;
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::call(
+    QByteArray method, QString path, QUrlQuery query, QJsonDocument body)
+{
+    const Result<Reply> reply = co_await send(method, path, query, body);
+    if (!reply) {
+        co_return std::unexpected(reply.error());
+    }
+    if (reply->status < 200 || reply->status >= 300) {
+        co_return std::unexpected(shapeError(method, path, *reply));
+    }
+    co_return reply->json.isArray() ? QJsonValue(reply->json.array()) : QJsonValue(reply->json.object());
+}
+
+QCoro::Task<Result<SyncStatus>> NotechondriaClient::status()
+{
+    const Result<QJsonObject> object = asObject(co_await call("GET", syncBase % u"status/"_s));
+    if (!object) {
+        co_return std::unexpected(object.error());
+    }
+    co_return SyncStatus::fromJson(*object);
+}
+
+QCoro::Task<Result<QList<RepoInfo>>> NotechondriaClient::repos()
+{
+    const Result<QJsonObject> object = asObject(co_await call("GET", syncBase % u"repos/"_s));
+    if (!object) {
+        co_return std::unexpected(object.error());
+    }
+    co_return SyncWire::reposFromJson(*object);
+}
+
+QCoro::Task<Result<SyncStatus>> NotechondriaClient::callback(CallbackRequest request)
+{
+    const Result<QJsonObject> object
+        = asObject(co_await call("POST", syncBase % u"callback/"_s, {}, QJsonDocument(request.toJson())));
+    if (!object) {
+        co_return std::unexpected(object.error());
+    }
+    SyncStatus answer = SyncStatus::fromJson(*object);
+    answer.connected = true;
+    co_return answer;
+}
+
+QCoro::Task<Result<PushResult>> NotechondriaClient::push(PushRequest request)
+{
+    const QString path = syncBase % u"push/"_s;
+    const Result<Reply> reply = co_await send("POST", path, {}, QJsonDocument(request.toJson()));
+    if (!reply) {
+        co_return std::unexpected(reply.error());
+    }
+    const QJsonObject object = reply->json.object();
+    PushResult result;
+    if (reply->status == 409 && SyncWire::flag(object.value("conflict"_L1))) {
+        result.conflict = true;
+        result.detail = object.value("detail"_L1).toString();
+        for (const QJsonValue &conflictPath : object.value("paths"_L1).toArray()) {
+            result.conflictPaths.append(conflictPath.toString());
+        }
+        co_return result;
+    }
+    if (reply->status < 200 || reply->status >= 300) {
+        co_return std::unexpected(shapeError("POST", path, *reply));
+    }
+    result.commitSha = object.value("commit_sha"_L1).toString();
+    result.includeAssets = SyncWire::flag(object.value("include_assets"_L1));
+    co_return result;
+}
+
+QCoro::Task<Result<void>> NotechondriaClient::disconnect()
+{
+    const Result<QJsonValue> answer = co_await call("DELETE", syncBase % u"status/"_s);
+    if (!answer) {
+        co_return std::unexpected(answer.error());
+    }
+    co_return {};
+}
+
+QCoro::Task<Result<QList<InstallationInfo>>> NotechondriaClient::installations()
+{
+    const Result<QJsonValue> answer = co_await call("GET", syncBase % u"installations/"_s);
+    if (!answer) {
+        co_return std::unexpected(answer.error());
+    }
+    co_return SyncWire::installationsFromJson(*answer);
+}
+
+QCoro::Task<Result<QList<PreviewEntry>>> NotechondriaClient::preview(bool includeAssets)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"include_assets"_s, includeAssets ? u"true"_s : u"false"_s);
+    const Result<QJsonValue> answer = co_await call("GET", syncBase % u"preview/"_s, query);
+    if (!answer) {
+        co_return std::unexpected(answer.error());
+    }
+    co_return SyncWire::previewFromJson(*answer);
+}
+
+QCoro::Task<Result<PreviewEntry>> NotechondriaClient::previewFile(QString path)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"path"_s, path);
+    const Result<QJsonValue> answer = co_await call("GET", syncBase % u"preview/"_s, query);
+    if (!answer) {
+        co_return std::unexpected(answer.error());
+    }
+    const QList<PreviewEntry> entries = SyncWire::previewFromJson(*answer);
+    for (const PreviewEntry &entry : entries) {
+        if (entry.path == path) {
+            co_return entry;
+        }
+    }
+    co_return fail(
+        u"Cannot show the file"_s, u"Frontend.GithubSync/preview"_s, u"the server did not return '%1'"_s.arg(path));
+}
+
+QCoro::Task<Result<QList<PushRun>>> NotechondriaClient::runs()
+{
+    const Result<QJsonValue> answer = co_await call("GET", syncBase % u"runs/"_s);
+    if (!answer) {
+        co_return std::unexpected(answer.error());
+    }
+    co_return SyncWire::runsFromJson(*answer);
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::settings()
+{
+    co_return co_await call("GET", u"settings/"_s);
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::updateSettings(QJsonObject changes)
+{
+    co_return co_await call("PATCH", u"settings/"_s, {}, QJsonDocument(changes));
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::courses()
+{
+    co_return co_await call("GET", u"courses/"_s);
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::createCourse(QJsonObject course)
+{
+    co_return co_await call("POST", u"courses/"_s, {}, QJsonDocument(course));
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::notes(QUrlQuery query)
+{
+    co_return co_await call("GET", u"notes/"_s, query);
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::createNote(QJsonObject note)
+{
+    co_return co_await call("POST", u"notes/"_s, {}, QJsonDocument(note));
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::events()
+{
+    co_return co_await call("GET", u"planner-events/"_s);
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::createEvent(QJsonObject event)
+{
+    co_return co_await call("POST", u"planner-events/"_s, {}, QJsonDocument(event));
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::feeds()
+{
+    co_return co_await call("GET", u"calendar-feeds/"_s);
+}
+
+QCoro::Task<Result<QJsonValue>> NotechondriaClient::createFeed(QJsonObject feed)
+{
+    co_return co_await call("POST", u"calendar-feeds/"_s, {}, QJsonDocument(feed));
+}
+
+} // namespace Notechondria

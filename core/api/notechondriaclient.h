@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+#include "syncwire.h"
+
+#include <QByteArray>
+#include <QCoroTask>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+
+class QNetworkAccessManager;
+
+namespace Notechondria {
+
+/**
+ * The REST client of a Notechondria `/api/v1` server: a remote backend or the local server started in-process
+ * (DECISIONS §1). Asynchronous only: every call is a QCoro coroutine over QNetworkAccessManager with a transfer
+ * timeout, so the GUI thread never waits.
+ *
+ * Failures come back as an Error shaped like upstream §7.2: a server detail that already contains "—" passes
+ * through unchanged; 401 becomes `Session rejected: Backend.Auth/<METHOD> <path> — <detail>` and 403
+ * `Request forbidden: Backend.Auth/<METHOD> <path> — <detail>`. The key never appears in a message.
+ */
+class NotechondriaClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit NotechondriaClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+    ~NotechondriaClient() override;
+
+    /// Any server URL; normalised so it ends in /api/v1 (e.g. "https://host" → "https://host/api/v1").
+    void setBaseUrl(const QUrl &url);
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    /// `ntc_…` keys are sent as `Bearer`, others as `Token`. An empty key sends no Authorization header.
+    void setApiKey(const QString &key);
+    [[nodiscard]] bool hasApiKey() const { return !m_apiKey.isEmpty(); }
+    /// A server URL is set (a key may still be missing).
+    [[nodiscard]] bool isConfigured() const { return m_baseUrl.isValid() && !m_baseUrl.isEmpty(); }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    /// Pushes run longer than other calls.
+    void setPushTimeout(std::chrono::milliseconds timeout) { m_pushTimeout = timeout; }
+
+    [[nodiscard]] static QUrl normalizedBaseUrl(const QUrl &url);
+    [[nodiscard]] static QByteArray authorizationHeader(const QString &key);
+
+    // GitHub sync (upstream §1, DECISIONS §2).
+    [[nodiscard]] QCoro::Task<Result<SyncStatus>> status();
+    [[nodiscard]] QCoro::Task<Result<QList<RepoInfo>>> repos();
+    [[nodiscard]] QCoro::Task<Result<SyncStatus>> callback(CallbackRequest request);
+    /// A 409 answer is not an error: it comes back with conflict = true and the paths.
+    [[nodiscard]] QCoro::Task<Result<PushResult>> push(PushRequest request);
+    [[nodiscard]] QCoro::Task<Result<void>> disconnect();
+    [[nodiscard]] QCoro::Task<Result<QList<InstallationInfo>>> installations();
+    [[nodiscard]] QCoro::Task<Result<QList<PreviewEntry>>> preview(bool includeAssets);
+    /// One file of the preview with both sides (local export and GitHub's copy), for the conflict diff.
+    [[nodiscard]] QCoro::Task<Result<PreviewEntry>> previewFile(QString path);
+    [[nodiscard]] QCoro::Task<Result<QList<PushRun>>> runs();
+
+    // Account data (upstream §10), used by restore and import.
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> settings();
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> updateSettings(QJsonObject changes);
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> courses();
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> createCourse(QJsonObject course);
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> notes(QUrlQuery query = {});
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> createNote(QJsonObject note);
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> events();
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> createEvent(QJsonObject event);
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> feeds();
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> createFeed(QJsonObject feed);
+
+    /// An answer with its HTTP status (for callers that read non-2xx bodies themselves).
+    struct Reply
+    {
+        int status = 0;
+        QJsonDocument json;
+    };
+    /// One request to `<base>/<path>`; `path` is relative (e.g. "integrations/github/status/").
+    [[nodiscard]] QCoro::Task<Result<Reply>> send(
+        QByteArray method, QString path, QUrlQuery query = {}, QJsonDocument body = {});
+
+Q_SIGNALS:
+    void baseUrlChanged();
+
+private:
+    /// send() that turns any non-2xx status into the shaped Error.
+    [[nodiscard]] QCoro::Task<Result<QJsonValue>> call(
+        QByteArray method, QString path, QUrlQuery query = {}, QJsonDocument body = {});
+    [[nodiscard]] Error shapeError(const QByteArray &method, const QString &path, const Reply &reply) const;
+
+    QPointer<QNetworkAccessManager> m_nam;
+    QUrl m_baseUrl;
+    QString m_apiKey;
+    std::chrono::milliseconds m_timeout{30000};
+    std::chrono::milliseconds m_pushTimeout{600000};
+};
+
+} // namespace Notechondria
