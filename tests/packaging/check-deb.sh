@@ -42,6 +42,7 @@ if [ ${#debs[@]} -ne 1 ]; then
     exit 1
 fi
 deb=${debs[0]}
+echo "cpack built $(basename "$deb") in ${SECONDS} s"
 check "file name is notechondria-desktop_${version}_<arch>.deb" \
     test "$(basename "$deb")" = "notechondria-desktop_${version}_$(dpkg --print-architecture).deb"
 
@@ -167,4 +168,4 @@ if [ $failures -ne 0 ]; then
     echo "Package not ready: packaging/check-deb — $failures check(s) failed"
     exit 1
 fi
-echo "The package builds, installs and starts."
+echo "The package builds, installs and starts (${SECONDS} s)."
