@@ -17,6 +17,13 @@ source_dir=$(cd "$3" && pwd)
 app_id=io.github.notechondria.Desktop
 icon_sizes="16 22 24 32 48 64 128 256"
 
+for tool in dpkg dpkg-deb dpkg-shlibdeps cpack desktop-file-validate appstreamcli objdump file strings; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "Package not checked: packaging/check-deb — $tool is missing (the .deb is built on Debian only)"
+        exit 77
+    fi
+done
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -73,25 +80,33 @@ done
 # --- 3. dependencies ---------------------------------------------------------------------------------------------
 dpkg-deb -x "$deb" "$work/x"
 dep_names=$(tr ',|' '\n\n' <<<"$depends" | sed -E 's/^ *([^ :(]+).*/\1/')
+# NEEDED sonames of both binaries, resolved by ldd, each mapped to the package that owns it (one dpkg-query call:
+# each call reads the whole file database).
+: >"$work/needed"
 for binary in notechondria-desktop notechondria-sync; do
+    ldd "$work/x/usr/bin/$binary" >"$work/ldd"
     for soname in $(objdump -p "$work/x/usr/bin/$binary" | awk '/NEEDED/ {print $2}'); do
-        path=$(ldd "$work/x/usr/bin/$binary" | awk -v s="$soname" '$1 == s {print $3}')
-        owner=$( { dpkg-query -S "$path" 2>/dev/null || dpkg-query -S "$(realpath "$path")" 2>/dev/null; } \
-            | head -n1 | cut -d: -f1)
-        if [ -z "$owner" ]; then
-            fail "$binary needs $soname, which no installed package provides"
-        else
-            check "$binary: $soname comes from $owner, named in Depends" grep -qxF "$owner" <<<"$dep_names"
-        fi
+        path=$(awk -v s="$soname" '$1 == s {print $3}' "$work/ldd")
+        echo "$binary $soname $path $(realpath "$path")" >>"$work/needed"
     done
 done
+dpkg-query -S $(awk '{print $3; print $4}' "$work/needed" | sort -u) 2>/dev/null >"$work/owners"
+while read -r binary soname path real; do
+    owner=$(awk -F': ' -v p="$path" -v r="$real" '$2 == p || $2 == r {print $1; exit}' "$work/owners" | cut -d: -f1)
+    if [ -z "$owner" ]; then
+        fail "$binary needs $soname, which no installed package provides"
+    else
+        check "$binary: $soname comes from $owner, named in Depends" grep -qxF "$owner" <<<"$dep_names"
+    fi
+done <"$work/needed"
 # One "name [(op version)]" alternative: installed here, in a version that satisfies it.
+dpkg-query -W -f='${Package} ${db:Status-Abbrev}${Version}\n' >"$work/installed"
 satisfied() {
     local name op ver installed
     read -r name op ver <<<"$(sed -E 's/^ *([^ :(]+)(:[a-z0-9]+)? *(\(([<=>]+) *([^)]+)\))? *$/\1 \4 \5/' <<<"$1")"
-    installed=$(dpkg-query -W -f='${db:Status-Abbrev} ${Version}' "$name" 2>/dev/null) || return 1
-    [[ "$installed" == ii* ]] || return 1
-    [ -z "$op" ] || dpkg --compare-versions "${installed##* }" "$op" "$ver"
+    installed=$(awk -v n="$name" '$1 == n && $2 == "ii" {print $3; exit}' "$work/installed")
+    [ -n "$installed" ] || return 1
+    [ -z "$op" ] || dpkg --compare-versions "$installed" "$op" "$ver"
 }
 IFS=',' read -ra groups <<<"$depends"
 for group in "${groups[@]}"; do
@@ -110,12 +125,17 @@ admin=$root/var/lib/dpkg
 mkdir -p "$admin/info" "$admin/updates" "$admin/triggers"
 touch "$admin/status" "$admin/available"
 # The throwaway root has its own empty dpkg database: the dependencies were checked against this system above.
-if dpkg --root="$root" --log=/dev/null --force-depends --force-not-root -i "$deb" >"$work/dpkg.log" 2>&1 \
-    && [ "$(dpkg-query --admindir="$admin" -W -f='${db:Status-Abbrev}' notechondria-desktop)" = "ii " ]; then
-    ok "dpkg installed the package"
+# dpkg sets file ownership, which needs root (the build root runs as root); elsewhere the package is unpacked.
+if [ "$(id -u)" -eq 0 ]; then
+    if dpkg --root="$root" --log=/dev/null --force-depends -i "$deb" >"$work/dpkg.log" 2>&1 \
+        && [ "$(dpkg-query --admindir="$admin" -W -f='${db:Status-Abbrev}' notechondria-desktop)" = "ii " ]; then
+        ok "dpkg installed the package"
+    else
+        cat "$work/dpkg.log"
+        fail "dpkg installed the package"
+    fi
 else
-    cat "$work/dpkg.log"
-    fail "dpkg installed the package"
+    check "dpkg-deb unpacked the package (not root: no dpkg --root install)" dpkg-deb -x "$deb" "$root"
 fi
 check "installed desktop entry validates" desktop-file-validate "$root/usr/share/applications/$app_id.desktop"
 if appstreamcli validate-tree --no-net "$root" >"$work/validate-tree.log" 2>&1; then
