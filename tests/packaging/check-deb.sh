@@ -69,7 +69,7 @@ done
 dpkg-deb --contents "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$work/contents"
 expected=(/usr/bin/notechondria-desktop /usr/bin/notechondria-sync
     "/usr/share/applications/$app_id.desktop" "/usr/share/metainfo/$app_id.metainfo.xml"
-    "/usr/share/icons/hicolor/scalable/apps/$app_id.svg")
+    "/usr/share/icons/hicolor/scalable/apps/$app_id.svg" /usr/share/doc/notechondria-desktop/copyright)
 for size in $icon_sizes; do
     expected+=("/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
 done
