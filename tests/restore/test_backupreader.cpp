@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backupreader.h"
+#include "githubbackup.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+/// A backup as the web backend (schema 1) writes it, with its frontmatter quirks.
+void writeUpstreamBackup(const QString &root)
+{
+    writeFile(root + u"/manifest.json"_s, R"({"schema_version": 1, "creator_username": "gh-sync", "files": []})");
+    writeFile(root + u"/profile/creator.json"_s,
+        R"({"schema_version": 1, "username": "gh-sync", "motto": "m", "api_base_url": "https://old.example/api/v1",
+                  "editor_mode": "G", "theme_mode": "D", "date_joined": "2026-01-02T03:04:05+00:00"})");
+    writeFile(root + u"/profile/settings.json"_s,
+        R"({"app_settings": {"theme": "x", "api_base_url": "https://old.example"}, "app_settings_updated_at": null})");
+    writeFile(root + u"/profile/skill.md"_s, "skill text");
+    writeFile(root + u"/courses/inbox.json"_s,
+        R"({"schema_version": 1, "id": 7, "client_course_id": "", "slug": "inbox", "title": "Inbox",
+                  "description": null, "icon": 57344, "sort_order": 2, "cover_image_url": ""})");
+    writeFile(root + u"/notes/0123456789abcdef0123456789abcdef.md"_s,
+        "---\ntitle: \"Say \\\"hi\\\"\"\nuuid: \"01234567-89ab-cdef-0123-456789abcdef\"\ncourse_slug: "
+        "\"inbox\"\nis_public: true\neditor_mode: \"G\"\nlast_edit: \"2026-07-20T12:34:56.123456+00:00\"\n"
+        "date_created: \"2026-07-01T00:00:00+00:00\"\ntag: \"demo\"\n---\n\nBody line\n");
+    writeFile(root + u"/notes/0123456789abcdef0123456789abcdef.meta.json"_s,
+        R"({"schema_version": 1, "id": 3, "uuid": "01234567-89ab-cdef-0123-456789abcdef",
+                  "sharing_id": "11111111-2222-3333-4444-555555555555", "metadata_json": "{}",
+                  "custom_meta": "{\"tag\": \"demo\"}", "client_draft_id": null, "note_type": "N",
+                  "source_note_uuid": null, "cover_image_url": ""})");
+    writeFile(root + u"/planner/events.json"_s,
+        R"({"schema_version": 1, "events": [{"id": 1, "title": "Exam", "event_date": "2026-08-01",
+                  "starts_at": null, "ends_at": null, "difficulty_weight": 3, "description": "", "course_id": 7,
+                  "is_completed": false, "completed_at": null}]})");
+    writeFile(root + u"/planner/feeds.json"_s,
+        R"({"schema_version": 1, "feeds": [{"id": 2, "title": "Uni", "source_kind": "S",
+                  "source_url": "https://example.org/a.ics", "is_enabled": true, "course_id": null, "last_sync": null}]})");
+}
+
+} // namespace
+
+class TestBackupReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsAnUpstreamSchemaOneBackup()
+    {
+        QTemporaryDir dir;
+        writeUpstreamBackup(dir.path());
+        const auto backup = readBackup(dir.path());
+        QVERIFY(backup.has_value());
+        QCOMPARE(backup->schemaVersion, 1);
+        QVERIFY2(backup->problems.isEmpty(), qPrintable(backup->problems.value(0).message));
+        QCOMPARE(backup->account.profile.username, u"gh-sync"_s);
+        QCOMPARE(backup->account.profile.mcpSkillMd, u"skill text"_s);
+        QCOMPARE(backup->account.courses.size(), 1);
+        QCOMPARE(backup->account.courses[0].icon, std::optional<int>(57344));
+        QCOMPARE(backup->account.notes.size(), 1);
+        const Note &note = backup->account.notes[0];
+        QCOMPARE(note.title, u"Say \"hi\""_s);
+        QCOMPARE(note.courseId, std::optional<qint64>(7));
+        QVERIFY(note.isPublic);
+        QCOMPARE(note.content.trimmed(), u"Body line"_s);
+        QCOMPARE(note.customMeta, u"{\"tag\": \"demo\"}"_s);
+        QCOMPARE(backup->account.events.size(), 1);
+        QCOMPARE(backup->account.events[0].courseId, std::optional<qint64>(7));
+        QCOMPARE(backup->account.feeds.size(), 1);
+    }
+
+    void reportsCorruptFilesAndReadsTheRest()
+    {
+        QTemporaryDir dir;
+        writeUpstreamBackup(dir.path());
+        writeFile(dir.filePath(u"courses/broken.json"_s), "{not json");
+        writeFile(dir.filePath(u"notes/ffffffffffffffffffffffffffffffff.meta.json"_s), R"({"uuid": "nope"})");
+        writeFile(dir.filePath(u"notes/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.meta.json"_s),
+            R"({"uuid": "eeeeeeee-eeee-eeee-eeee-eeeeeeeeeeee", "id": 9})");
+        QFile::remove(dir.filePath(u"manifest.json"_s));
+        BackupReadOptions options;
+        options.maxFileBytes = 4096;
+        writeFile(dir.filePath(u"planner/feeds.json"_s), QByteArray(5000, ' '));
+        const auto backup = readBackup(dir.path(), options);
+        QVERIFY(backup.has_value());
+        QVERIFY(!backup->hasManifest);
+        QStringList paths;
+        for (const BackupProblem &problem : backup->problems) {
+            paths.append(problem.path);
+            QVERIFY(problem.message.startsWith(u"Item not restored: Core.Restore/read_backup \u2014 "_s));
+        }
+        QVERIFY2(paths.contains(u"courses/broken.json"_s), qPrintable(paths.join(u", "_s)));
+        QVERIFY(paths.contains(u"notes/ffffffffffffffffffffffffffffffff.meta.json"_s));
+        QVERIFY(paths.contains(u"notes/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.md"_s)); // missing: restored without content
+        QVERIFY(paths.contains(u"planner/feeds.json"_s)); // over the size limit
+        QCOMPARE(backup->account.courses.size(), 1);
+        QCOMPARE(backup->account.notes.size(), 2);
+        QCOMPARE(backup->account.events.size(), 1);
+        QCOMPARE(backup->account.feeds.size(), 0);
+    }
+
+    void refusesSymlinksLeadingOutOfTheFolder()
+    {
+        QTemporaryDir outside;
+        writeFile(outside.filePath(u"secret.json"_s), R"({"slug": "leak", "title": "Leak"})");
+        QTemporaryDir dir;
+        writeUpstreamBackup(dir.path());
+        QVERIFY(QFile::link(outside.filePath(u"secret.json"_s), dir.filePath(u"courses/leak.json"_s)));
+        const auto backup = readBackup(dir.path());
+        QVERIFY(backup.has_value());
+        QCOMPARE(backup->account.courses.size(), 1);
+        QCOMPARE(backup->problems.size(), 1);
+        QCOMPARE(backup->problems[0].path, u"courses/leak.json"_s);
+    }
+
+    void failsOnAMissingFolder()
+    {
+        const auto backup = readBackup(u"/nonexistent/backup"_s);
+        QVERIFY(!backup.has_value());
+        QVERIFY(backup.error().message().startsWith(u"Restore aborted: Core.Restore/read_backup \u2014 "_s));
+    }
+
+    void unpacksAGitHubTarballAndSkipsLinksAndOversizeFiles()
+    {
+        QTemporaryDir source;
+        const QString top = source.filePath(u"octo-backup-abc1234"_s);
+        writeFile(top + u"/manifest.json"_s, "{}");
+        writeFile(top + u"/notes/a.md"_s, "hello");
+        writeFile(top + u"/assets/big.bin"_s, QByteArray(2048, 'x'));
+        QVERIFY(QFile::link(u"/etc/passwd"_s, top + u"/link"_s));
+        QProcess tar;
+        tar.setWorkingDirectory(source.path());
+        tar.start(u"tar"_s, {u"czf"_s, u"backup.tar.gz"_s, u"octo-backup-abc1234"_s});
+        QVERIFY(tar.waitForFinished() && tar.exitCode() == 0);
+        QFile archive(source.filePath(u"backup.tar.gz"_s));
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+
+        QTemporaryDir target;
+        QStringList skipped;
+        UnpackLimits limits;
+        limits.maxFileBytes = 1024;
+        const auto files = unpackBackupTarball(archive.readAll(), target.path(), &skipped, limits);
+        QVERIFY2(files.has_value(), files ? "" : qPrintable(files.error().message()));
+        QCOMPARE(*files, 2);
+        QVERIFY(QFile::exists(target.filePath(u"notes/a.md"_s)));
+        QVERIFY(!QFileInfo::exists(target.filePath(u"link"_s)));
+        QVERIFY(!QFileInfo::exists(target.filePath(u"assets/big.bin"_s)));
+        QCOMPARE(skipped.size(), 2);
+    }
+
+    void rejectsSomethingThatIsNotATarball()
+    {
+        QTemporaryDir target;
+        const auto files = unpackBackupTarball("garbage", target.path());
+        QVERIFY(!files.has_value());
+        QVERIFY(files.error().message().contains(u"Core.Restore/unpack_tarball"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackupReader)
+#include "test_backupreader.moc"
