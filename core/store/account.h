@@ -13,7 +13,8 @@
 namespace Notechondria {
 
 /// A stored file (avatar, note cover, attachment): its name as uploaded and its bytes.
-struct StoredFile {
+struct StoredFile
+{
     QString fileName; ///< the original file name, e.g. "photo.JPG" (the export takes the extension from it)
     QString contentType; ///< MIME type, may be empty
     QByteArray bytes;
@@ -22,7 +23,8 @@ struct StoredFile {
 };
 
 /// The account owner: upstream's User + Creator fields.
-struct Profile {
+struct Profile
+{
     QString username;
     QString firstName;
     QString lastName;
@@ -46,7 +48,8 @@ struct Profile {
     StoredFile avatar; ///< empty when none
 };
 
-struct Course {
+struct Course
+{
     qint64 id = 0;
     QString clientCourseId; ///< "" when none
     QString slug; ///< globally unique, path-safe
@@ -59,14 +62,16 @@ struct Course {
     std::optional<QDateTime> lastEdit;
 };
 
-struct Attachment {
+struct Attachment
+{
     qint64 id = 0;
     QUuid uuid;
     QString originalFilename;
     StoredFile file;
 };
 
-struct Note {
+struct Note
+{
     qint64 id = 0;
     QUuid uuid;
     QUuid sharingId;
@@ -89,7 +94,8 @@ struct Note {
     QList<Attachment> attachments;
 };
 
-struct PlannerEvent {
+struct PlannerEvent
+{
     qint64 id = 0;
     QString title; ///< at most 120 characters
     QDate eventDate;
@@ -106,7 +112,8 @@ struct PlannerEvent {
     std::optional<int> recurrenceCount;
 };
 
-struct CalendarFeed {
+struct CalendarFeed
+{
     qint64 id = 0;
     QString title;
     QString sourceKind = QStringLiteral("I"); ///< 'I' import, 'S' subscribe
@@ -120,7 +127,8 @@ struct CalendarFeed {
 };
 
 /// The whole account as the export sees it: everything a backup holds.
-struct AccountSnapshot {
+struct AccountSnapshot
+{
     Profile profile;
     QList<Course> courses; ///< ordered by sort_order, then slug
     QList<Note> notes; ///< live and soft-deleted notes, ordered by uuid
@@ -129,7 +137,8 @@ struct AccountSnapshot {
 };
 
 /// The GitHub integration of the account (one row). Never holds a token: tokens live in the secret store.
-struct GitHubIntegration {
+struct GitHubIntegration
+{
     QString installationId;
     QString accountLogin;
     QString repoFullName; ///< "owner/repo", "" when none chosen
@@ -144,7 +153,8 @@ struct GitHubIntegration {
 };
 
 /// One recorded push.
-struct PushRun {
+struct PushRun
+{
     qint64 id = 0;
     QDateTime startedAt;
     qint64 durationMs = 0;

@@ -72,6 +72,7 @@ public:
     using NoteQuery = StoreNoteQuery;
     /// Notes ordered by last_edit descending, then id; attachments listed without their bytes, cover without bytes.
     [[nodiscard]] Result<QList<Note>> notes(const NoteQuery &query = {}) const;
+    /// How many notes match the query's filters; limit and offset are ignored (the total for paging).
     [[nodiscard]] Result<int> noteCount(const NoteQuery &query = {}) const;
     /// One note with its cover and attachments (bytes included).
     [[nodiscard]] Result<std::optional<Note>> note(qint64 id) const;
