@@ -11,9 +11,9 @@
 #      `notechondria-sync --version`, and `notechondria-desktop` still running after 2 s.
 #   check-deb.sh BUILD_DIR VERSION SOURCE_DIR
 set -uo pipefail
-build_dir=$(cd "$1" && pwd)
+build_dir=$(cd "$1" && pwd) || exit 2
 version=$2
-source_dir=$(cd "$3" && pwd)
+source_dir=$(cd "$3" && pwd) || exit 2
 app_id=io.github.notechondria.Desktop
 icon_sizes="16 22 24 32 48 64 128 256"
 
@@ -172,6 +172,13 @@ if [ $sync_rc -eq 0 ] && [ "$sync_out" = "notechondria-sync $version" ]; then
 else
     cat "$work/sync.err"
     fail "installed notechondria-sync --version exited $sync_rc and printed '$sync_out'"
+fi
+# Once the catalogs exist, the installed CLI speaks German under LANG=de_DE.UTF-8 (its --help differs from C's).
+catalogs=("$source_dir"/translations/*_de.ts)
+if [ ${#catalogs[@]} -gt 0 ]; then
+    help_c=$(cd "$home" && run_clean env LANG=C.UTF-8 "$root/usr/bin/notechondria-sync" --help 2>/dev/null)
+    help_de=$(cd "$home" && run_clean "$root/usr/bin/notechondria-sync" --help 2>/dev/null)
+    check "installed notechondria-sync --help is translated under LANG=de_DE.UTF-8" test "$help_c" != "$help_de"
 fi
 (cd "$home" && run_clean timeout -s TERM 2 "$root/usr/bin/notechondria-desktop" >"$work/desktop.out" 2>&1)
 desktop_rc=$?
