@@ -37,4 +37,7 @@ if [ "$count" -eq 0 ]; then
     echo "Screenshots missing from software centres: packaging/metainfo — no <image> element in $metainfo"
     status=1
 fi
+if [ $status -ne 0 ]; then
+    echo "docs/screenshots/ holds: $(cd "$source_dir/docs/screenshots" && ls -- *.png 2>/dev/null | tr '\n' ' ')"
+fi
 exit $status
