@@ -7,8 +7,8 @@
 #   3. every library the binaries link comes from a package named in Depends, and every Depends is satisfied here;
 #   4. dpkg installs it into a throwaway root (its own dpkg database), where the desktop entry and the AppStream
 #      tree validate, the icons have their sizes and the translations are embedded;
-#   5. the installed binaries run with no build-tree help (clean environment, LANG=de_DE.UTF-8, offscreen):
-#      `notechondria-sync --version`, and `notechondria-desktop` still running after 2 s.
+#   5. the installed binaries run with no build-tree help (clean environment, LANG=de_DE.UTF-8):
+#      `notechondria-sync --version`, and `notechondria-desktop` still running after 2 s, offscreen and on Xvfb.
 #   check-deb.sh BUILD_DIR VERSION SOURCE_DIR
 set -uo pipefail
 build_dir=$(cd "$1" && pwd) || exit 2
@@ -180,16 +180,28 @@ if [ ${#catalogs[@]} -gt 0 ]; then
     help_de=$(cd "$home" && run_clean "$root/usr/bin/notechondria-sync" --help 2>/dev/null)
     check "installed notechondria-sync --help is translated under LANG=de_DE.UTF-8" test "$help_c" != "$help_de"
 fi
-(cd "$home" && run_clean timeout -s TERM 2 "$root/usr/bin/notechondria-desktop" >"$work/desktop.out" 2>&1)
-desktop_rc=$?
+# The desktop app, offscreen and — where xvfb-run exists — on a virtual X server through the xcb plugin, one after
+# the other (a second instance could find the first one's local server port taken): each must still be running
+# after 2 s and must not report a missing component.
 fatal='Could not (load|find) the Qt platform plugin|cannot open shared object|No QCA|driver not loaded'
 fatal+='|plugin .* not (found|loaded)'
-if [ $desktop_rc -eq 124 ] && ! grep -Eiq "$fatal" "$work/desktop.out"; then
-    ok "installed notechondria-desktop was still running after 2 s (LANG=de_DE.UTF-8, offscreen)"
-else
-    cat "$work/desktop.out"
-    fail "installed notechondria-desktop exited $desktop_rc within 2 s or reported a missing component"
+desktop=$root/usr/bin/notechondria-desktop
+(cd "$home" && run_clean timeout -s TERM 2 "$desktop" >"$work/offscreen.out" 2>&1; echo $? >"$work/offscreen.rc")
+platforms=(offscreen)
+if command -v xvfb-run >/dev/null; then
+    platforms+=(xcb)
+    (cd "$home" && run_clean env QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
+        timeout -s TERM 2 "$desktop" >"$work/xcb.out" 2>&1; echo $? >"$work/xcb.rc")
 fi
+for platform in "${platforms[@]}"; do
+    rc=$(cat "$work/$platform.rc")
+    if [ "$rc" -eq 124 ] && ! grep -Eiq "$fatal" "$work/$platform.out"; then
+        ok "installed notechondria-desktop was still running after 2 s ($platform, LANG=de_DE.UTF-8)"
+    else
+        cat "$work/$platform.out"
+        fail "installed notechondria-desktop ($platform) exited $rc within 2 s or reported a missing component"
+    fi
+done
 
 if [ $failures -ne 0 ]; then
     echo "Package not ready: packaging/check-deb — $failures check(s) failed"
