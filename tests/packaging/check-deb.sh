@@ -4,7 +4,8 @@
 #   1. cpack -G DEB builds it from the build tree into a temporary folder;
 #   2. dpkg-deb --info/--contents: name, version, section, maintainer, the runtime plugin dependencies, and every
 #      file we ship (binaries, desktop entry, metainfo, hicolor icons);
-#   3. every library the binaries link comes from a package named in Depends, and every Depends is satisfied here;
+#   3. every library the binaries link comes from a package named in Depends, and apt can install the package on
+#      this Debian 13 system (a simulated `apt install ./x.deb`: each dependency installed or in the archive);
 #   4. dpkg installs it into a throwaway root (its own dpkg database), where the desktop entry and the AppStream
 #      tree validate, the icons have their sizes and the translations are embedded;
 #   5. the installed binaries run with no build-tree help (clean environment, LANG=de_DE.UTF-8):
@@ -62,7 +63,7 @@ check "Maintainer '$(field Maintainer)' is 'Name <email>'" grep -Eq '^.+ <[^@ ]+
 check "has a Description" test -n "$(field Description)"
 depends=$(field Depends)
 echo "Depends: $depends"
-for needed in libqca-qt6-plugins qt6-qpa-plugins libqt6sql6-sqlite libqt6core6t64 libc6; do
+for needed in libqca-qt6-plugins qt6-qpa-plugins qt6-svg-plugins libqt6sql6-sqlite libqt6core6t64 libc6; do
     check "Depends on $needed" grep -Eq "(^|, )$needed( |,|$)" <<<"$depends"
 done
 
@@ -99,6 +100,16 @@ while read -r binary soname path real; do
         check "$binary: $soname comes from $owner, named in Depends" grep -qxF "$owner" <<<"$dep_names"
     fi
 done <"$work/needed"
+# apt resolves the package against this Debian 13 system and its archive, as `apt install ./x.deb` would.
+if apt-get -s -o Debug::NoLocking=1 install "$deb" >"$work/apt.log" 2>&1 \
+    && grep -q "^Inst notechondria-desktop " "$work/apt.log" && ! grep -q "^Remv " "$work/apt.log"; then
+    ok "apt can install the package here (simulated), removing nothing"
+    apt_ok=1
+else
+    cat "$work/apt.log"
+    fail "apt can install the package here (simulated), removing nothing"
+    apt_ok=0
+fi
 # One "name [(op version)]" alternative: installed here, in a version that satisfies it.
 dpkg-query -W -f='${Package} ${db:Status-Abbrev}${Version}\n' >"$work/installed"
 satisfied() {
@@ -116,7 +127,14 @@ for group in "${groups[@]}"; do
     for alternative in "${alternatives[@]}"; do
         if satisfied "$alternative"; then met=0; fi
     done
-    check "dependency satisfied on this system: $group" test $met = 0
+    if [ $met = 0 ]; then
+        ok "dependency installed here: $group"
+    elif [ $apt_ok = 1 ]; then
+        # apt would fetch it from the archive; the start test below runs without it.
+        echo "note: dependency not installed here, apt would install it from the archive: $group"
+    else
+        fail "dependency neither installed here nor installable: $group"
+    fi
 done
 
 # --- 4. install into a throwaway root ---------------------------------------------------------------------------
