@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+
+#include <QByteArray>
+#include <QCoroTask>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace Notechondria {
+
+class GitHubApi;
+struct HttpResponse;
+
+/// The Git Data and Contents API calls of a push, on one repository, framed as three-part errors.
+class GitDataClient
+{
+public:
+    GitDataClient(GitHubApi *api, QString installationId, QString repoFullName);
+
+    enum class RefState { Found, Missing, EmptyRepository };
+    struct Ref
+    {
+        RefState state = RefState::Missing;
+        QString sha;
+    };
+    struct RemoteTree
+    {
+        QHash<QString, QByteArray> blobs; ///< path → blob id (tree entries and submodules left out)
+        bool truncated = false;
+    };
+    struct Seed
+    {
+        QString commitSha;
+        QString treeSha;
+        QByteArray blobSha;
+    };
+
+    /// GET git/ref/heads/<branch>: 404 → Missing, 409 "Git Repository is empty." → EmptyRepository.
+    [[nodiscard]] QCoro::Task<Result<Ref>> ref(QString branch);
+    /// GET git/commits/<sha> → the commit's tree sha.
+    [[nodiscard]] QCoro::Task<Result<QString>> commitTree(QString commitSha);
+    /// GET git/trees/<sha>?recursive=1.
+    [[nodiscard]] QCoro::Task<Result<RemoteTree>> tree(QString treeSha);
+    /// GET git/blobs/<sha> → the decoded bytes.
+    [[nodiscard]] QCoro::Task<Result<QByteArray>> blob(QString blobSha);
+    /// POST git/blobs (base64) → the blob sha.
+    [[nodiscard]] QCoro::Task<Result<QString>> createBlob(QByteArray bytes);
+    /// POST git/trees with a ready body → the tree sha.
+    [[nodiscard]] QCoro::Task<Result<QString>> createTree(QByteArray body);
+    /// POST git/commits → the commit sha.
+    [[nodiscard]] QCoro::Task<Result<QString>> createCommit(QString message, QString treeSha, QStringList parents);
+    /// PATCH git/refs/heads/<branch> {sha, force: false}, not retried; the raw answer (the caller handles 422).
+    [[nodiscard]] QCoro::Task<Result<HttpResponse>> updateRef(QString branch, QString sha);
+    /// PUT contents/<path> on an empty repository: the first commit.
+    [[nodiscard]] QCoro::Task<Result<Seed>> seed(QString path, QByteArray bytes, QString branch, QString message);
+    /// GET /repos/<repo> → default_branch.
+    [[nodiscard]] QCoro::Task<Result<QString>> defaultBranch();
+    /// POST git/refs: creates refs/heads/<branch> at sha.
+    [[nodiscard]] QCoro::Task<Result<void>> createRef(QString branch, QString sha);
+
+    /// Request body bytes sent so far.
+    [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }
+
+    /// The failure of a non-2xx answer: "GitHub sync rejected: Core.Sync/push — GitHub returned <code> <what>: …".
+    [[nodiscard]] static Error rejected(const HttpResponse &response, const QString &what);
+
+private:
+    [[nodiscard]] QCoro::Task<Result<HttpResponse>> send(
+        QByteArray method, QString path, QByteArray body, bool idempotent);
+    [[nodiscard]] QString repoPath(const QString &rest) const;
+
+    GitHubApi *m_api;
+    QString m_installationId;
+    QString m_repoFullName;
+    qint64 m_bytesSent = 0;
+};
+
+} // namespace Notechondria

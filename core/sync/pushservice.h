@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+#include "exporter.h"
+
+#include <QCoroTask>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+namespace Notechondria {
+
+class Clock;
+class GitHubApi;
+class Store;
+
+/// The choices of one push.
+struct PushOptions
+{
+    bool includeAssets = false; ///< inline avatar, covers and attachments under assets/
+    bool force = false; ///< conflicting paths: ours overwrite the remote copies
+    bool keepRemote = false; ///< conflicting paths: the remote copies stay
+    bool confirmMassDeletion = false; ///< lets a push delete more than 25 % (and ≥ 20) of the tracked files
+    bool pruneOrphans = false; ///< also delete remote assets/notes/<id>/ blobs of notes that are gone
+};
+
+/// What one push did (or would have done, when it stopped at a conflict or the mass-deletion guard).
+struct PushOutcome
+{
+    QString commitSha; ///< the new commit, or the unchanged head when nothing was committed
+    bool committed = false;
+    int added = 0, changed = 0, deleted = 0;
+    int requests = 0; ///< GitHub API requests made (token exchanges and retries included)
+    qint64 bytes = 0; ///< request bytes uploaded
+    QStringList conflictPaths;
+    bool conflict = false;
+    bool massDeletionBlocked = false;
+    int wouldDelete = 0;
+    QList<ExportProblem> withheld; ///< files kept out of the push by the secret scan
+};
+
+/**
+ * The incremental, atomic push of the account to its GitHub repository (DECISIONS §4).
+ *
+ * One push is one commit built with the Git Data API, or none when nothing changed: blob ids are computed
+ * locally, the remote tree is read once (or the tree of our last push reused when the head has not moved),
+ * only changed paths are sent (UTF-8 text inline in chunked tree requests, binary files as blobs), files we
+ * pushed before and that are gone locally are deleted, and the branch moves with one fast-forward ref update.
+ */
+class PushService : public QObject
+{
+    Q_OBJECT
+
+public:
+    PushService(Store *store, GitHubApi *github, const Clock *clock, QObject *parent = nullptr);
+    ~PushService() override;
+
+    /**
+     * One push = one commit or none. A conflict comes back as outcome.conflict with the paths (no error); other
+     * failures as an Error (three-part, httpStatus set when GitHub answered). Always records a PushRun and
+     * last_error/last_push_*. A failure leaves the branch where it was and the local data untouched.
+     */
+    [[nodiscard]] QCoro::Task<Result<PushOutcome>> push(PushOptions options);
+
+    /// What the next push would send, without network: path → "added" | "changed" | "deleted" | "unchanged".
+    [[nodiscard]] Result<QList<std::pair<QString, QString>>> preview(bool includeAssets) const;
+
+    [[nodiscard]] bool isRunning() const;
+
+    /// Where the manifest.json of the last push is kept (next to the database), so an unchanged account
+    /// exports the same bytes and makes no commit.
+    [[nodiscard]] QString lastManifestPath() const;
+    /// The same, for the database at @p databasePath (the CLI's export uses it without a service).
+    [[nodiscard]] static QString lastManifestPathFor(const QString &databasePath);
+
+Q_SIGNALS:
+    /// A step of the running push, e.g. "Reading remote tree", "Uploading files" (done of total).
+    void progress(const QString &step, int done, int total);
+    void finished();
+
+private:
+    struct Run;
+    struct Head;
+    [[nodiscard]] QCoro::Task<Result<PushOutcome>> runPush(Run &run);
+    /// One plan-and-commit pass: true when done (committed, unchanged or stopped), false when the ref update
+    /// lost a race and the push should plan again.
+    [[nodiscard]] QCoro::Task<Result<bool>> pushOnce(Run &run, bool readRemote);
+    [[nodiscard]] QCoro::Task<Result<Head>> resolveHead(Run &run, bool readRemote);
+    [[nodiscard]] QCoro::Task<Result<Head>> startMissingBranch(Run &run);
+    [[nodiscard]] QCoro::Task<Result<Head>> seedEmptyRepository(Run &run, QString branch);
+    [[nodiscard]] QCoro::Task<Result<QString>> uploadTree(
+        Run &run, QStringList upload, QStringList remove, QString baseTree);
+    [[nodiscard]] Result<void> recordSuccess(
+        Run &run, const QString &commitSha, const QString &treeSha, const QHash<QString, QByteArray> &newBase);
+
+    Store *m_store;
+    GitHubApi *m_github;
+    const Clock *m_clock;
+    bool m_running = false;
+};
+
+} // namespace Notechondria
