@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apirequest.h"
+#include "apiresponse.h"
+
+#include <QAbstractHttpServer>
+#include <QCoroTask>
+#include <QHttpServerRequest>
+
+#include <functional>
+
+namespace Notechondria {
+
+/**
+ * The HTTP front of the local server: exact routes under /api/v1/ (with or without the trailing slash), the
+ * `Host` check against DNS rebinding, API-key authentication and JSON errors (404 unknown path, 405 wrong method,
+ * 401 no or wrong key, 403 foreign Host or Origin). Never sends CORS headers.
+ *
+ * Synchronous handlers answer at once; asynchronous ones (GitHub calls, pushes) are coroutines that keep the
+ * responder and answer when they finish, while the event loop keeps serving other requests.
+ */
+class ApiRouter final : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    using SyncHandler = std::function<ApiResponse(const ApiRequest &)>;
+    using AsyncHandler = std::function<QCoro::Task<ApiResponse>(ApiRequest)>;
+    enum class Access { ApiKey, Public };
+
+    explicit ApiRouter(QObject *parent = nullptr);
+    ~ApiRouter() override;
+
+    /// `pattern` is relative to /api/v1/, without slashes at either end; `<id>` matches a positive integer.
+    void addRoute(
+        const QString &pattern, QHttpServerRequest::Method method, SyncHandler handler, Access access = Access::ApiKey);
+    void addAsyncRoute(const QString &pattern, QHttpServerRequest::Method method, AsyncHandler handler,
+        Access access = Access::ApiKey);
+
+    /// The only key accepted (as `Bearer` or `Token`).
+    void setApiKey(const QByteArray &key) { m_apiKey = key; }
+    /// The accepted `Host` values, lowercase, e.g. "127.0.0.1:8765", "localhost:8765".
+    void setAllowedHosts(const QList<QByteArray> &hosts) { m_allowedHosts = hosts; }
+    /// Requests whose answer is still pending (async handlers).
+    [[nodiscard]] int pendingResponses() const { return m_pending; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+
+private:
+    struct Route
+    {
+        QStringList segments;
+        QHttpServerRequest::Method method;
+        Access access;
+        SyncHandler sync;
+        AsyncHandler async;
+    };
+
+    [[nodiscard]] bool hostAllowed(const QHttpServerRequest &request) const;
+    [[nodiscard]] bool authorized(const QHttpServerRequest &request) const;
+    QCoro::Task<> answerLater(AsyncHandler handler, ApiRequest request, QHttpServerResponder responder);
+    static void send(QHttpServerResponder &responder, const ApiResponse &response);
+
+    QList<Route> m_routes;
+    QByteArray m_apiKey;
+    QList<QByteArray> m_allowedHosts;
+    int m_pending = 0;
+};
+
+} // namespace Notechondria

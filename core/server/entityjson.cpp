@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "entityjson.h"
+
+#include "apirequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria::EntityJson {
+
+namespace {
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+QString uuidText(const QUuid &uuid)
+{
+    return uuid.toString(QUuid::WithoutBraces);
+}
+
+QJsonObject owner(const Profile &profile)
+{
+    return {{u"id"_s, 1}, {u"username"_s, profile.username}, {u"display_name"_s, profile.displayName},
+        {u"image_url"_s, profile.imageUrl}, {u"avatar_url"_s, profile.imageUrl}};
+}
+
+/// The first lines of the markdown, without heading marks, for list views.
+QStringList previewLines(const QString &content)
+{
+    QStringList lines;
+    for (QStringView line : QStringView(content).tokenize(u'\n')) {
+        QString text = line.trimmed().toString();
+        while (text.startsWith(u'#')) {
+            text.remove(0, 1);
+        }
+        text = text.trimmed();
+        if (!text.isEmpty()) {
+            lines.append(text.left(200));
+            if (lines.size() == 3) {
+                break;
+            }
+        }
+    }
+    return lines;
+}
+
+} // namespace
+
+QJsonValue dateTime(const std::optional<QDateTime> &time)
+{
+    if (!time || !time->isValid()) {
+        return QJsonValue();
+    }
+    return isoDateTime(*time);
+}
+
+QJsonObject settings(const Profile &profile, const QString &apiKeyPrefix)
+{
+    return {
+        {u"username"_s, profile.username},
+        {u"first_name"_s, profile.firstName},
+        {u"last_name"_s, profile.lastName},
+        {u"email"_s, profile.email},
+        {u"is_staff"_s, false},
+        {u"is_superuser"_s, false},
+        {u"motto"_s, profile.motto},
+        {u"social_link"_s, profile.socialLink},
+        {u"display_name"_s, profile.displayName},
+        {u"image_url"_s, profile.imageUrl},
+        {u"avatar_url"_s, profile.imageUrl},
+        {u"image_upload_url"_s, QString()},
+        {u"editor_mode"_s, profile.editorMode},
+        {u"theme_preset"_s, profile.themePreset},
+        {u"theme_mode"_s, profile.themeMode},
+        {u"api_key_prefix"_s, apiKeyPrefix},
+        {u"api_base_url"_s, profile.apiBaseUrl},
+        {u"mcp_skill_md"_s, profile.mcpSkillMd},
+        {u"uncategorized_folder_name"_s,
+            profile.uncategorizedFolderName.isEmpty() ? u"Inbox"_s : profile.uncategorizedFolderName},
+        {u"casdoor_linked"_s, false},
+        {u"casdoor_profile_synced_at"_s, QJsonValue()},
+        {u"app_settings"_s, parseObject(profile.appSettingsJson)},
+        {u"app_settings_updated_at"_s, dateTime(profile.appSettingsUpdatedAt)},
+        {u"last_seen_versions"_s, parseObject(profile.lastSeenVersionsJson)},
+    };
+}
+
+QJsonObject course(const Course &course, const Profile &owner)
+{
+    return {
+        {u"id"_s, course.id},
+        {u"client_course_id"_s, orNull(course.clientCourseId)},
+        {u"slug"_s, course.slug},
+        {u"title"_s, course.title},
+        {u"description"_s, course.description},
+        {u"cover_image_url"_s, course.coverImageUrl},
+        {u"icon"_s, course.icon ? QJsonValue(*course.icon) : QJsonValue()},
+        {u"sort_order"_s, course.sortOrder},
+        {u"owner"_s, EntityJson::owner(owner)},
+        {u"subscriber_count"_s, 0},
+        {u"is_subscribed"_s, false},
+        {u"is_private_subscription"_s, false},
+        {u"last_opened_at"_s, QJsonValue()},
+        {u"recent_notes"_s, QJsonArray()},
+        {u"media"_s, QJsonArray()},
+    };
+}
+
+QJsonObject noteSummary(const Note &note, const std::optional<Course> &course, const Profile &author)
+{
+    QString plain = note.content.simplified();
+    return {
+        {u"id"_s, note.id},
+        {u"uuid"_s, uuidText(note.uuid)},
+        {u"title"_s, note.title},
+        {u"description"_s, note.description},
+        {u"excerpt"_s, plain.left(200)},
+        {u"preview_lines"_s, QJsonArray::fromStringList(previewLines(note.content))},
+        {u"editor_mode"_s, note.editorMode},
+        {u"note_type"_s, note.noteType},
+        {u"is_public"_s, note.isPublic},
+        {u"last_edit"_s, isoDateTime(note.lastEdit)},
+        {u"date_created"_s, isoDateTime(note.dateCreated)},
+        {u"course_id"_s, note.courseId ? QJsonValue(*note.courseId) : QJsonValue()},
+        {u"course"_s,
+            course
+                ? QJsonValue(QJsonObject{{u"id"_s, course->id}, {u"title"_s, course->title}, {u"slug"_s, course->slug}})
+                : QJsonValue()},
+        {u"author"_s, owner(author)},
+        {u"source_note_uuid"_s, note.sourceNoteUuid ? QJsonValue(uuidText(*note.sourceNoteUuid)) : QJsonValue()},
+        {u"cover_image_url"_s, note.coverImageUrl},
+        {u"client_draft_id"_s, note.clientDraftId ? QJsonValue(*note.clientDraftId) : QJsonValue()},
+    };
+}
+
+QJsonObject noteDetail(const Note &note, const std::optional<Course> &course, const Profile &author)
+{
+    QJsonObject object = noteSummary(note, course, author);
+    object.insert(u"blocks"_s, QJsonArray());
+    object.insert(u"content"_s, note.content);
+    object.insert(u"metadata_json"_s, note.metadataJson);
+    object.insert(u"custom_meta"_s, parseObject(note.customMeta));
+    object.insert(u"git_path"_s, QString(u"notes/"_s % note.uuid.toString(QUuid::Id128) % u".md"_s));
+    QJsonArray attachments;
+    for (const Attachment &item : note.attachments) {
+        attachments.append(attachment(item));
+    }
+    object.insert(u"attachments"_s, attachments);
+    return object;
+}
+
+QJsonObject attachment(const Attachment &attachment)
+{
+    return {{u"id"_s, attachment.id}, {u"uuid"_s, uuidText(attachment.uuid)},
+        {u"original_filename"_s, attachment.originalFilename}, {u"size"_s, attachment.file.bytes.size()},
+        {u"content_type"_s, attachment.file.contentType}};
+}
+
+QJsonObject event(const PlannerEvent &event)
+{
+    std::optional<QDateTime> starts = event.startsAt;
+    std::optional<QDateTime> ends = event.endsAt;
+    if (!starts) {
+        starts = QDateTime(event.eventDate, QTime(12, 0), QTimeZone::UTC);
+        ends = starts->addSecs(3600);
+    }
+    return {
+        {u"id"_s, event.id},
+        {u"title"_s, event.title},
+        {u"event_date"_s, event.eventDate.toString(Qt::ISODate)},
+        {u"starts_at"_s, dateTime(starts)},
+        {u"ends_at"_s, dateTime(ends)},
+        {u"difficulty_weight"_s, event.difficultyWeight},
+        {u"description"_s, event.description},
+        {u"course_id"_s, event.courseId ? QJsonValue(*event.courseId) : QJsonValue()},
+        {u"is_completed"_s, event.isCompleted},
+        {u"completed_at"_s, dateTime(event.completedAt)},
+        {u"recurrence_freq"_s, event.recurrenceFreq},
+        {u"recurrence_interval"_s, event.recurrenceInterval},
+        {u"recurrence_end_date"_s,
+            event.recurrenceEndDate ? QJsonValue(event.recurrenceEndDate->toString(Qt::ISODate)) : QJsonValue()},
+        {u"recurrence_count"_s, event.recurrenceCount ? QJsonValue(*event.recurrenceCount) : QJsonValue()},
+    };
+}
+
+QJsonObject feed(const CalendarFeed &feed)
+{
+    return {
+        {u"id"_s, feed.id},
+        {u"title"_s, feed.title},
+        {u"source_kind"_s, feed.sourceKind},
+        {u"source_url"_s, feed.sourceUrl},
+        {u"is_enabled"_s, feed.isEnabled},
+        {u"course_id"_s, feed.courseId ? QJsonValue(*feed.courseId) : QJsonValue()},
+        {u"last_sync"_s, dateTime(feed.lastSync)},
+        {u"date_created"_s, dateTime(feed.dateCreated)},
+        {u"last_edit"_s, dateTime(feed.lastEdit)},
+    };
+}
+
+QJsonObject run(const PushRun &run)
+{
+    return {
+        {u"id"_s, run.id},
+        {u"started_at"_s, isoDateTime(run.startedAt)},
+        {u"duration_ms"_s, run.durationMs},
+        {u"added"_s, run.added},
+        {u"changed"_s, run.changed},
+        {u"deleted"_s, run.deleted},
+        {u"bytes"_s, run.bytes},
+        {u"requests"_s, run.requests},
+        {u"commit_sha"_s, run.commitSha},
+        {u"outcome"_s, run.outcome},
+        {u"message"_s, redactSecrets(run.message)},
+    };
+}
+
+} // namespace Notechondria::EntityJson

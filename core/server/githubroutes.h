@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apirequest.h"
+#include "apiresponse.h"
+
+#include <QCoroTask>
+#include <QObject>
+
+namespace Notechondria {
+
+class ApiRouter;
+class GitHubApi;
+class PushService;
+class Store;
+
+/**
+ * The GitHub sync endpoints of the local server (upstream §1 with the DECISIONS §2 fixes): status (GET, DELETE),
+ * callback (POST; and GET for the browser install flow), repos, push, plus installations, preview and runs for
+ * the desktop app. `github` and `push` may be null (no App configured): the endpoints then answer 400 with why.
+ *
+ * A push runs as a coroutine off the request path; a second push while one runs gets 409.
+ */
+class GitHubRoutes : public QObject
+{
+    Q_OBJECT
+
+public:
+    GitHubRoutes(Store *store, GitHubApi *github, PushService *push, QObject *parent = nullptr);
+
+    void registerOn(ApiRouter &router);
+    [[nodiscard]] bool isPushRunning() const { return m_pushRunning; }
+
+Q_SIGNALS:
+    void installationLinked(const QString &installationId);
+    void pushFinished();
+
+private:
+    [[nodiscard]] ApiResponse status(const ApiRequest &request);
+    [[nodiscard]] QCoro::Task<ApiResponse> disconnect(ApiRequest request);
+    [[nodiscard]] QCoro::Task<ApiResponse> callback(ApiRequest request);
+    [[nodiscard]] QCoro::Task<ApiResponse> browserCallback(ApiRequest request);
+    [[nodiscard]] QCoro::Task<ApiResponse> repos(ApiRequest request);
+    [[nodiscard]] QCoro::Task<ApiResponse> push(ApiRequest request);
+    [[nodiscard]] QCoro::Task<ApiResponse> installations(ApiRequest request);
+    [[nodiscard]] ApiResponse preview(const ApiRequest &request);
+    [[nodiscard]] ApiResponse runs(const ApiRequest &request);
+
+    /// The repository's default branch from GitHub, "main" when it cannot be found.
+    [[nodiscard]] QCoro::Task<QString> defaultBranchOf(QString installationId, QString repoFullName);
+
+    Store *m_store;
+    GitHubApi *m_github;
+    PushService *m_push;
+    bool m_pushRunning = false;
+};
+
+} // namespace Notechondria

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "localserver.h"
+
+#include "apikey.h"
+#include "apirouter.h"
+#include "dataroutes.h"
+#include "githubroutes.h"
+#include "logging.h"
+#include "secretstore.h"
+
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+namespace {
+const QString startConsequence = u"Local server not started"_s;
+const QString startModule = u"Core.Server/start"_s;
+} // namespace
+
+LocalServer::LocalServer(
+    Store *store, SecretStore *secrets, GitHubApi *github, PushService *push, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_secrets(secrets)
+    , m_router(new ApiRouter(this))
+    , m_github(new GitHubRoutes(store, github, push, this))
+    , m_data(std::make_unique<DataRoutes>(store, clock, [this] { return m_apiKey.left(8); }))
+{
+    m_data->registerOn(*m_router);
+    m_github->registerOn(*m_router);
+    connect(m_github, &GitHubRoutes::installationLinked, this, &LocalServer::installationLinked);
+    connect(m_github, &GitHubRoutes::pushFinished, this, &LocalServer::pushFinished);
+}
+
+LocalServer::~LocalServer() = default;
+
+QCoro::Task<Result<QString>> LocalServer::ensureApiKey(SecretStore *secrets)
+{
+    const QString key = QString::fromUtf16(SecretKeys::LocalApiKey);
+    const auto stored = co_await secrets->read(key);
+    if (!stored) {
+        co_return std::unexpected(stored.error().withConsequence(u"Local API key not available"_s));
+    }
+    if (*stored && ApiKey::isWellFormed(**stored)) {
+        co_return **stored;
+    }
+    const QString fresh = ApiKey::generate();
+    const auto written = co_await secrets->write(key, fresh);
+    if (!written) {
+        co_return std::unexpected(written.error().withConsequence(u"Local API key not saved"_s));
+    }
+    qCInfo(lcServer).noquote() << "Local API key created: Core.Server/api_key \u2014 kept in the"
+                               << secrets->backendName() << "secret store.";
+    co_return fresh;
+}
+
+QCoro::Task<Result<void>> LocalServer::start(QHostAddress address, quint16 port)
+{
+    if (!address.isLoopback()) {
+        co_return fail(startConsequence, startModule,
+            u"%1 is not a loopback address; the local server only listens on 127.0.0.1 or ::1."_s.arg(
+                address.toString()));
+    }
+    if (m_port != 0) {
+        co_return fail(startConsequence, startModule, u"the server is already listening on port %1."_s.arg(m_port));
+    }
+    const auto key = co_await ensureApiKey(m_secrets);
+    if (!key) {
+        co_return std::unexpected(key.error());
+    }
+    auto *tcp = new QTcpServer(m_router);
+    if (!tcp->listen(address, port)) {
+        const QString cause
+            = u"cannot listen on %1 port %2: %3."_s.arg(address.toString()).arg(port).arg(tcp->errorString());
+        delete tcp;
+        co_return fail(startConsequence, startModule, cause);
+    }
+    if (!m_router->bind(tcp)) {
+        delete tcp;
+        co_return fail(startConsequence, startModule, u"the HTTP server could not take the socket."_s);
+    }
+    m_apiKey = *key;
+    m_address = address;
+    m_port = tcp->serverPort();
+    const QByteArray portText = QByteArray::number(m_port);
+    QList<QByteArray> hosts{"localhost:" + portText};
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        hosts.append("[" + address.toString().toLatin1().toLower() + "]:" + portText);
+    } else {
+        hosts.append(address.toString().toLatin1() + ":" + portText);
+    }
+    m_router->setAllowedHosts(hosts);
+    m_router->setApiKey(m_apiKey.toLatin1());
+    qCInfo(lcServer).noquote() << "Local server listening: Core.Server/start \u2014" << baseUrl().toString();
+    co_return {};
+}
+
+QUrl LocalServer::baseUrl() const
+{
+    if (m_port == 0) {
+        return {};
+    }
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(m_address.toString());
+    url.setPort(m_port);
+    url.setPath(u"/api/v1"_s);
+    return url;
+}
+
+QString LocalServer::apiKey() const
+{
+    return m_apiKey;
+}
+
+bool LocalServer::isPushRunning() const
+{
+    return m_github->isPushRunning();
+}
+
+} // namespace Notechondria

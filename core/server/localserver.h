@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+
+#include <QCoroTask>
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace Notechondria {
+
+class ApiRouter;
+class Clock;
+class DataRoutes;
+class GitHubApi;
+class GitHubRoutes;
+class PushService;
+class SecretStore;
+class Store;
+
+/**
+ * The local-server mode: the Notechondria /api/v1 served on loopback from the local Store, with the GitHub work
+ * done in-process (upstream-contract §1, §10; DECISIONS §1, §2).
+ *
+ * Binds 127.0.0.1 or ::1 only; every data route needs `Authorization: Bearer ntc_<32 hex>` (or `Token <key>`);
+ * requests whose Host is not this address and port (or localhost:port) are refused (DNS rebinding); no CORS.
+ * Request bodies: JSON and url-encoded up to 2 MB, multipart up to 60 MB.
+ *
+ * All pointers must outlive the server; `github` and `push` may be null (no App configured).
+ */
+class LocalServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    LocalServer(Store *store, SecretStore *secrets, GitHubApi *github, PushService *push, const Clock *clock,
+        QObject *parent = nullptr);
+    ~LocalServer() override;
+
+    /**
+     * Starts listening; makes the API key on first start (kept in the SecretStore under SecretKeys::LocalApiKey).
+     * Refuses a non-loopback address. Port 0 picks a free port.
+     */
+    [[nodiscard]] QCoro::Task<Result<void>> start(QHostAddress address = QHostAddress::LocalHost, quint16 port = 0);
+
+    /// http://127.0.0.1:PORT/api/v1 (or http://[::1]:PORT/api/v1); empty before start().
+    [[nodiscard]] QUrl baseUrl() const;
+    /// The API key `ntc_<32 hex>`; empty before start().
+    [[nodiscard]] QString apiKey() const;
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] bool isPushRunning() const;
+
+    /// Reads the local API key from the secret store, creating and storing it when there is none.
+    [[nodiscard]] static QCoro::Task<Result<QString>> ensureApiKey(SecretStore *secrets);
+
+Q_SIGNALS:
+    void installationLinked(const QString &installationId); ///< the browser came back through the callback
+    void pushFinished();
+
+private:
+    SecretStore *m_secrets;
+    ApiRouter *m_router;
+    GitHubRoutes *m_github;
+    std::unique_ptr<DataRoutes> m_data;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    QString m_apiKey;
+};
+
+} // namespace Notechondria
