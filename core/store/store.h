@@ -148,6 +148,12 @@ public:
     /// Wipes the account data (profile, courses, notes, files, events, feeds); keeps the integration and runs.
     [[nodiscard]] Result<void> clearAccount();
 
+    /**
+     * Replaces the account with @p account in one transaction, keeping its ids, uuids and timestamps (a restore:
+     * exporting afterwards gives the same files). Keeps the integration and the runs. Nothing changes on failure.
+     */
+    [[nodiscard]] Result<void> importAccount(const AccountSnapshot &account);
+
     /// Whether a course slug is path-safe: `^[a-z0-9][a-z0-9._-]{0,99}$` without "..".
     [[nodiscard]] static bool isSafeSlug(const QString &slug);
 
