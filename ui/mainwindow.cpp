@@ -1,17 +1,60 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include <QLabel>
+#include "exportpreview.h"
+#include "pushhistoryview.h"
+#include "settingspage.h"
+#include "synccard.h"
+
+#include <QIcon>
+#include <QTabWidget>
+
+using namespace Qt::StringLiterals;
 
 namespace Notechondria {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(NotechondriaClient *client, SecretStore *secrets, const Clock *clock, QWidget *parent)
     : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_settings(new SettingsPage(client, secrets, clock, m_tabs))
+    , m_preview(new ExportPreview(m_tabs))
+    , m_history(new PushHistoryView(m_tabs))
 {
-    setObjectName(QStringLiteral("mainWindow"));
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Notechondria Desktop"));
-    setCentralWidget(new QLabel(tr("Notechondria Desktop"), this));
-    resize(900, 640);
+    setWindowIcon(QIcon(u":/icons/notechondria.svg"_s));
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_settings, tr("&Settings"));
+    m_tabs->addTab(m_preview, tr("Export p&review"));
+    m_tabs->addTab(m_history, tr("Push &history"));
+    setCentralWidget(m_tabs);
+    m_preview->setClient(client);
+    m_history->setClient(client);
+
+    SyncCard *card = m_settings->syncCard();
+    connect(card, &SyncCard::previewRequested, this, &MainWindow::showPreview);
+    connect(card, &SyncCard::historyRequested, this, &MainWindow::showHistory);
+    connect(card, &SyncCard::pushed, m_history, &PushHistoryView::reload);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_preview) {
+            m_preview->reload();
+        } else if (m_tabs->widget(index) == m_history) {
+            m_history->setRepository(m_settings->syncCard()->status().repoFullName);
+            m_history->reload();
+        }
+    });
+    resize(960, 720);
+}
+
+void MainWindow::showPreview()
+{
+    m_tabs->setCurrentWidget(m_preview);
+}
+
+void MainWindow::showHistory()
+{
+    m_tabs->setCurrentWidget(m_history);
 }
 
 } // namespace Notechondria

@@ -1,10 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Notechondria Desktop: the composition root of the GUI.
+// Notechondria Desktop: the composition root of the GUI. Local mode (the default) runs the /api/v1 server
+// in-process on loopback; the window talks to it — or to a remote server — through the same NotechondriaClient.
+#include "appconfig.h"
+#include "clock.h"
+#include "filesecretstore.h"
+#include "githubapi.h"
+#include "githubappsection.h"
+#include "httpclient.h"
+#include "localserver.h"
 #include "mainwindow.h"
+#include "notechondriaclient.h"
+#include "pushservice.h"
+#include "secretstore.h"
+#include "settingspage.h"
+#include "store.h"
+#include "synccard.h"
 
 #include <QApplication>
+#include <QCoroTask>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
+using namespace Notechondria;
+
+namespace {
+
+/// The App as the environment and the settings page describe it, with the private key from the SecretStore.
+QCoro::Task<AppConfig> appConfig(SecretStore *secrets)
+{
+    AppConfig config = AppConfig::fromEnvironment();
+    GitHubAppSection::overlaySettings(config);
+    if (config.privateKeyPem.isEmpty()) {
+        const Result<std::optional<QString>> key
+            = co_await secrets->read(QString::fromUtf16(SecretKeys::AppPrivateKey));
+        if (key && *key) {
+            config.privateKeyPem = **key;
+        }
+    }
+    co_return config;
+}
+
+/// Starts the local server and points the settings page at it (or says why it could not start).
+QCoro::Task<> startLocalMode(LocalServer *server, GitHubApi *github, SecretStore *secrets, MainWindow *window)
+{
+    github->setConfig(co_await appConfig(secrets));
+    const Result<void> started = co_await server->start();
+    if (!started) {
+        window->settingsPage()->setLocalEndpoint({}, {}, started.error().message());
+        co_return;
+    }
+    window->settingsPage()->setLocalEndpoint(server->baseUrl(), server->apiKey(),
+        QCoreApplication::translate("main", "Local server at %1.").arg(server->baseUrl().toString()));
+}
+
+QCoro::Task<> reloadAppConfig(GitHubApi *github, SecretStore *secrets)
+{
+    github->setConfig(co_await appConfig(secrets));
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -15,7 +73,36 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(NOTECHONDRIA_VERSION));
     QApplication::setDesktopFileName(u"io.github.notechondria.Desktop"_s);
 
-    Notechondria::MainWindow window;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+
+    QNetworkAccessManager network;
+    SystemClock clock;
+    std::unique_ptr<SecretStore> secrets = createSecretStore(dataDir);
+    HttpClient http(&network, &clock);
+    GitHubApi github(&http, AppConfig::fromEnvironment(), &clock);
+    NotechondriaClient client(&network);
+
+    Result<std::unique_ptr<Store>> store = Store::open(QDir(dataDir).filePath(u"notechondria.sqlite"_s), &clock);
+    std::unique_ptr<PushService> push;
+    std::unique_ptr<LocalServer> server;
+    if (store) {
+        push = std::make_unique<PushService>(store->get(), &github, &clock);
+        server = std::make_unique<LocalServer>(store->get(), secrets.get(), &github, push.get(), &clock);
+    }
+
+    MainWindow window(&client, secrets.get(), &clock);
+    SettingsPage *settings = window.settingsPage();
+    QObject::connect(settings->appSection(), &GitHubAppSection::appConfigChanged, &github,
+        [&github, &secrets] { reloadAppConfig(&github, secrets.get()); });
+    if (server) {
+        QObject::connect(server.get(), &LocalServer::installationLinked, settings->syncCard(),
+            [card = settings->syncCard()](const QString &id) { card->installationLinked(id, QString()); });
+        startLocalMode(server.get(), &github, secrets.get(), &window);
+    } else {
+        settings->setLocalEndpoint({}, {}, store.error().message());
+    }
+    settings->start();
     window.show();
     return app.exec();
 }

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settingspage.h"
+
+#include "connectionsection.h"
+#include "githubappsection.h"
+#include "notechondriaclient.h"
+#include "synccard.h"
+
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+SettingsPage::SettingsPage(NotechondriaClient *client, SecretStore *secrets, const Clock *clock, QWidget *parent)
+    : QScrollArea(parent)
+    , m_client(client)
+{
+    setObjectName(u"settingsPage"_s);
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    m_connection = new ConnectionSection(secrets, content);
+    m_app = new GitHubAppSection(secrets, content);
+    m_card = new SyncCard(clock, content);
+    layout->addWidget(m_connection);
+    layout->addWidget(m_app);
+    layout->addWidget(m_card);
+    layout->addStretch();
+    setWidget(content);
+
+    connect(m_connection, &ConnectionSection::localSelected, this, &SettingsPage::useLocal);
+    connect(m_connection, &ConnectionSection::remoteConfigured, this, &SettingsPage::useRemote);
+    // A changed App (install URL, key) changes what the local status answers.
+    connect(m_app, &GitHubAppSection::appConfigChanged, m_card, &SyncCard::refresh);
+}
+
+void SettingsPage::setLocalEndpoint(const QUrl &baseUrl, const QString &apiKey, const QString &state)
+{
+    m_localUrl = baseUrl;
+    m_localKey = apiKey;
+    m_connection->setLocalServerState(state);
+    if (m_connection->mode() == ConnectionSection::Mode::Local) {
+        useLocal();
+    }
+}
+
+void SettingsPage::start()
+{
+    m_app->refreshKeyState();
+    m_connection->load();
+}
+
+void SettingsPage::useLocal()
+{
+    m_app->setVisible(true);
+    if (m_client) {
+        m_client->setBaseUrl(m_localUrl);
+        m_client->setApiKey(m_localKey);
+    }
+    m_card->setClient(m_client);
+    Q_EMIT clientReconfigured();
+}
+
+void SettingsPage::useRemote(const QUrl &url, const QString &key)
+{
+    m_app->setVisible(false);
+    if (m_client) {
+        m_client->setBaseUrl(url);
+        m_client->setApiKey(key);
+    }
+    m_card->setClient(m_client);
+    Q_EMIT clientReconfigured();
+}
+
+} // namespace Notechondria

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPointer>
+#include <QScrollArea>
+#include <QUrl>
+
+namespace Notechondria {
+
+class Clock;
+class ConnectionSection;
+class GitHubAppSection;
+class NotechondriaClient;
+class SecretStore;
+class SyncCard;
+
+/// The settings page: the connection, the GitHub App (local mode) and the GitHub Sync card, in one scroll area.
+class SettingsPage : public QScrollArea
+{
+    Q_OBJECT
+
+public:
+    SettingsPage(NotechondriaClient *client, SecretStore *secrets, const Clock *clock, QWidget *parent = nullptr);
+
+    /// The local server's address and key (empty URL: it is not running, and local mode shows the passive card).
+    void setLocalEndpoint(const QUrl &baseUrl, const QString &apiKey, const QString &state);
+    /// Loads the stored connection and points the client at it.
+    void start();
+
+    [[nodiscard]] SyncCard *syncCard() const { return m_card; }
+    [[nodiscard]] ConnectionSection *connectionSection() const { return m_connection; }
+    [[nodiscard]] GitHubAppSection *appSection() const { return m_app; }
+
+Q_SIGNALS:
+    /// The client now points somewhere else (local or remote).
+    void clientReconfigured();
+
+private:
+    void useLocal();
+    void useRemote(const QUrl &url, const QString &key);
+
+    QPointer<NotechondriaClient> m_client;
+    ConnectionSection *m_connection;
+    GitHubAppSection *m_app;
+    SyncCard *m_card;
+    QUrl m_localUrl;
+    QString m_localKey;
+};
+
+} // namespace Notechondria

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "notechondriaclient.h"
+
+#include <QCoroTask>
+#include <QFrame>
+#include <QPointer>
+#include <QSet>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTimer;
+
+namespace Notechondria {
+
+class Clock;
+class ConflictDialog;
+
+/**
+ * The GitHub Sync card (upstream §7, DECISIONS §6), built in code because it changes shape with its state:
+ * passive (no server or not signed in), loading, disconnected (Install Notechondria GitHub App, or a pasted
+ * installation id) and connected (repository, Include assets, Push now, Disconnect, last push, last error).
+ *
+ * Every action runs as a coroutine on the NotechondriaClient; one busy flag keeps actions from overlapping.
+ * Widgets carry objectNames (syncCard, installButton, repoComboBox, pushNowButton…) for tests.
+ */
+class SyncCard : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class State { Passive, Loading, Disconnected, Connected };
+    Q_ENUM(State)
+
+    SyncCard(const Clock *clock, QWidget *parent = nullptr);
+    ~SyncCard() override;
+
+    /// The client to use; nullptr (or a client with no server/key) makes the card passive.
+    void setClient(NotechondriaClient *client);
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+    /// How often the card asks the server for a new installation after Install was pressed.
+    void setInstallPollInterval(std::chrono::milliseconds interval);
+    [[nodiscard]] const SyncStatus &status() const { return m_status; }
+
+public Q_SLOTS:
+    /// Reloads the status (and the repositories when connected).
+    void refresh();
+    /// An installation came back (the local server's callback, or detected): persist it when not yet stored.
+    void installationLinked(const QString &installationId, const QString &accountLogin);
+
+Q_SIGNALS:
+    void stateChanged(Notechondria::SyncCard::State state);
+    void busyChanged(bool busy);
+    /// A push ended with a commit (or an unchanged head).
+    void pushed(const QString &commitSha);
+    /// A conflict dialog was opened (tests and the main window use it).
+    void conflictDialogOpened(Notechondria::ConflictDialog *dialog);
+    /// An action failed; `message` is in the three-part shape and is also shown inline.
+    void actionFailed(const QString &message);
+    void previewRequested();
+    void historyRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    QWidget *buildPassivePage();
+    QWidget *buildLoadingPage();
+    QWidget *buildDisconnectedPage();
+    QWidget *buildConnectedPage();
+    void setState(State state);
+    void setBusy(bool busy);
+    void showStatus();
+    void showRepos();
+    void updateLastPush();
+    void updateIncludeAssetsHint();
+    void showActionError(const QString &message);
+    void startInstall();
+
+    QCoro::Task<> doRefresh();
+    QCoro::Task<> doListRepos();
+    QCoro::Task<> doSelectRepo(int index);
+    QCoro::Task<> doPush(PushRequest request);
+    QCoro::Task<> doDisconnect();
+    QCoro::Task<> doLink(QString installationId, QString accountLogin);
+    QCoro::Task<> snapshotInstallations();
+    QCoro::Task<> pollInstallations();
+    void openConflictDialog(const PushResult &result, bool includeAssets);
+
+    const Clock *m_clock;
+    QPointer<NotechondriaClient> m_client;
+    State m_state = State::Passive;
+    bool m_busy = false;
+    SyncStatus m_status;
+    std::optional<QList<RepoInfo>> m_repos;
+    QString m_repoErrorText;
+    QString m_sessionPushSha;
+    QSet<QString> m_knownInstallations;
+    bool m_installationsSnapshotted = false;
+    int m_refreshGeneration = 0;
+
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_passiveHint = nullptr;
+    QProgressBar *m_loadingBar = nullptr;
+    // Disconnected.
+    QPushButton *m_installButton = nullptr;
+    QLabel *m_installHint = nullptr;
+    QLabel *m_operatorNote = nullptr;
+    QLineEdit *m_installationIdEdit = nullptr;
+    QPushButton *m_linkButton = nullptr;
+    QLabel *m_waitingLabel = nullptr;
+    QTimer *m_pollTimer = nullptr;
+    int m_pollsLeft = 0;
+    // Connected.
+    QLabel *m_installedLabel = nullptr;
+    QComboBox *m_repoCombo = nullptr;
+    QProgressBar *m_reposBar = nullptr;
+    QLabel *m_repoError = nullptr;
+    QPushButton *m_retryRepos = nullptr;
+    QLabel *m_emptyReposHint = nullptr;
+    QCheckBox *m_includeAssets = nullptr;
+    QLabel *m_includeAssetsHint = nullptr;
+    QPushButton *m_pushNow = nullptr;
+    QPushButton *m_disconnect = nullptr;
+    QPushButton *m_previewButton = nullptr;
+    QPushButton *m_historyButton = nullptr;
+    QProgressBar *m_pushProgress = nullptr;
+    QLabel *m_commitLink = nullptr;
+    QLabel *m_lastPush = nullptr;
+    QLabel *m_lastError = nullptr;
+    // All states.
+    QLabel *m_actionError = nullptr;
+    QTimer *m_clockTimer = nullptr;
+};
+
+} // namespace Notechondria

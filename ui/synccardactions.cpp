@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The actions of the GitHub Sync card (upstream §7.4): each one a coroutine on the client, guarded by the busy flag.
+#include "conflictdialog.h"
+#include "synccard.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcUi, "notechondria.ui")
+
+namespace Notechondria {
+
+namespace {
+
+constexpr int maxInstallPolls = 200;
+
+QString shaped(const QString &consequence, const QString &process, const QString &cause)
+{
+    return consequence % u": Frontend.GithubSync/"_s % process % u" — "_s % cause;
+}
+
+} // namespace
+
+QCoro::Task<> SyncCard::doRefresh()
+{
+    QPointer<SyncCard> self(this);
+    const int generation = ++m_refreshGeneration;
+    if (m_state == State::Passive || m_state == State::Loading) {
+        setState(State::Loading);
+    }
+    const Result<SyncStatus> status = co_await m_client->status();
+    if (!self || generation != m_refreshGeneration) {
+        co_return;
+    }
+    if (!status) {
+        const bool rejected = status.error().httpStatus == 401 || status.error().httpStatus == 403;
+        setState(rejected || m_state == State::Loading ? State::Passive : m_state);
+        showActionError(shaped(tr("Cannot load GitHub Sync status"), u"status"_s, status.error().message()));
+        co_return;
+    }
+    const bool wasConnected = m_status.connected;
+    m_status = *status;
+    if (!m_status.connected || !wasConnected) {
+        m_repos.reset();
+        m_repoErrorText.clear();
+    }
+    showStatus();
+    if (m_status.connected) {
+        co_await doListRepos();
+    }
+}
+
+QCoro::Task<> SyncCard::doListRepos()
+{
+    if (!m_client) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    m_repoErrorText.clear();
+    m_repos.reset();
+    showRepos();
+    const Result<QList<RepoInfo>> repos = co_await m_client->repos();
+    if (!self) {
+        co_return;
+    }
+    if (!repos) {
+        // The server's detail already reads "Cannot list repositories: …"; keep it verbatim.
+        const QString message = repos.error().message();
+        m_repoErrorText = message.startsWith("Cannot list repositories"_L1)
+            ? message
+            : shaped(tr("Cannot list repositories"), u"list_repos"_s, message);
+        qCWarning(lcUi).noquote() << m_repoErrorText;
+    } else {
+        m_repos = *repos;
+    }
+    showRepos();
+}
+
+QCoro::Task<> SyncCard::doSelectRepo(int index)
+{
+    if (!m_client || m_busy || !m_repos || index < 0 || index >= m_repos->size()) {
+        co_return;
+    }
+    const RepoInfo repo = m_repos->at(index);
+    if (repo.fullName == m_status.repoFullName) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    setBusy(true);
+    const Result<SyncStatus> answer = co_await m_client->callback(CallbackRequest{
+        .installationId = m_status.installationId,
+        .repoFullName = repo.fullName,
+        .repoDefaultBranch = repo.defaultBranch.isEmpty() ? u"main"_s : repo.defaultBranch,
+    });
+    if (!self) {
+        co_return;
+    }
+    setBusy(false);
+    if (!answer) {
+        showActionError(shaped(tr("Cannot select repository"), u"repository.select"_s, answer.error().message()));
+        showRepos();
+        co_return;
+    }
+    showActionError(QString());
+    m_sessionPushSha.clear();
+    m_commitLink->hide();
+    co_await doRefresh();
+}
+
+QCoro::Task<> SyncCard::doPush(PushRequest request)
+{
+    if (!m_client || m_busy) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    m_commitLink->hide();
+    showActionError(QString());
+    m_pushProgress->setProperty("pushing", true);
+    setBusy(true);
+    const Result<PushResult> answer = co_await m_client->push(request);
+    if (!self) {
+        co_return;
+    }
+    m_pushProgress->setProperty("pushing", false);
+    setBusy(false);
+    if (!answer) {
+        showActionError(shaped(tr("GitHub Sync push failed"), u"push"_s, answer.error().message()));
+        co_await doRefresh();
+        co_return;
+    }
+    if (answer->conflict) {
+        openConflictDialog(*answer, request.includeAssets);
+        co_await doRefresh();
+        co_return;
+    }
+    m_sessionPushSha = answer->commitSha;
+    const QString repo = m_status.repoFullName;
+    const QString url = u"https://github.com/%1/commit/%2"_s.arg(repo, answer->commitSha);
+    m_commitLink->setText(tr("Pushed to GitHub: Frontend.GithubSync/push — commit %1.")
+            .arg(u"<a href=\"%1\">%2</a>"_s.arg(url.toHtmlEscaped(), answer->commitSha.left(8))));
+    m_commitLink->setToolTip(url);
+    m_commitLink->show();
+    Q_EMIT pushed(answer->commitSha);
+    co_await doRefresh();
+}
+
+void SyncCard::openConflictDialog(const PushResult &result, bool includeAssets)
+{
+    auto *dialog = new ConflictDialog(result.conflictPaths, result.detail, m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConflictDialog::resolved, this, [this, includeAssets](ConflictDialog::Choice choice) {
+        doPush(PushRequest{
+            .includeAssets = includeAssets,
+            .force = choice == ConflictDialog::Choice::OverwriteGitHub,
+            .keepRemote = choice == ConflictDialog::Choice::KeepGitHub,
+        });
+    });
+    dialog->open();
+    Q_EMIT conflictDialogOpened(dialog);
+}
+
+QCoro::Task<> SyncCard::doDisconnect()
+{
+    if (!m_client || m_busy) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    setBusy(true);
+    const Result<void> answer = co_await m_client->disconnect();
+    if (!self) {
+        co_return;
+    }
+    setBusy(false);
+    if (!answer) {
+        showActionError(shaped(tr("Cannot disconnect GitHub Sync"), u"disconnect"_s, answer.error().message()));
+        co_return;
+    }
+    showActionError(QString());
+    m_sessionPushSha.clear();
+    m_commitLink->hide();
+    m_repos.reset();
+    m_installationsSnapshotted = false;
+    // Reload rather than reset locally: the status after disconnect still carries install_url (DECISIONS §2.5).
+    co_await doRefresh();
+}
+
+void SyncCard::startInstall()
+{
+    const QString raw = m_status.installUrl.trimmed();
+    if (raw.isEmpty()) {
+        showActionError(shaped(tr("Cannot install GitHub App"), u"install"_s, tr("no install_url configured.")));
+        return;
+    }
+    const QUrl url(raw);
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1)) {
+        showActionError(
+            shaped(tr("Cannot install GitHub App"), u"install"_s, tr("install_url is not a valid http(s) URL.")));
+        return;
+    }
+    showActionError(QString());
+    snapshotInstallations();
+    if (!QDesktopServices::openUrl(url)) {
+        showActionError(shaped(tr("Cannot install GitHub App"), u"install"_s,
+            tr("no web browser could be opened; open %1 yourself and paste the installation id.").arg(raw)));
+    }
+    m_waitingLabel->show();
+}
+
+QCoro::Task<> SyncCard::snapshotInstallations()
+{
+    if (!m_client) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    m_pollTimer->stop();
+    if (!m_installationsSnapshotted) {
+        const Result<QList<InstallationInfo>> known = co_await m_client->installations();
+        if (!self) {
+            co_return;
+        }
+        if (!known) {
+            // A backend without installation discovery: the callback or a pasted id still work.
+            qCInfo(lcUi).noquote() << u"Installation detection off: Frontend.GithubSync/install — %1"_s.arg(
+                known.error().message());
+            co_return;
+        }
+        m_knownInstallations.clear();
+        for (const InstallationInfo &installation : *known) {
+            m_knownInstallations.insert(installation.id);
+        }
+        m_installationsSnapshotted = true;
+    }
+    m_pollsLeft = maxInstallPolls;
+    m_pollTimer->start();
+}
+
+QCoro::Task<> SyncCard::pollInstallations()
+{
+    if (!m_client || m_busy || m_status.connected || --m_pollsLeft < 0) {
+        m_pollTimer->stop();
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    const Result<QList<InstallationInfo>> found = co_await m_client->installations();
+    if (!self || !found || m_status.connected || !m_pollTimer->isActive()) {
+        co_return;
+    }
+    for (const InstallationInfo &installation : *found) {
+        if (!m_knownInstallations.contains(installation.id)) {
+            m_pollTimer->stop();
+            m_knownInstallations.insert(installation.id);
+            co_await doLink(installation.id, installation.accountLogin);
+            co_return;
+        }
+    }
+}
+
+void SyncCard::installationLinked(const QString &installationId, const QString &accountLogin)
+{
+    if (m_status.connected && m_status.installationId == installationId) {
+        refresh();
+        return;
+    }
+    doLink(installationId, accountLogin);
+}
+
+QCoro::Task<> SyncCard::doLink(QString installationId, QString accountLogin)
+{
+    if (!m_client || m_busy) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    m_pollTimer->stop();
+    setBusy(true);
+    const Result<SyncStatus> answer
+        = co_await m_client->callback(CallbackRequest{.installationId = installationId, .accountLogin = accountLogin});
+    if (!self) {
+        co_return;
+    }
+    setBusy(false);
+    m_waitingLabel->hide();
+    if (!answer) {
+        showActionError(
+            shaped(tr("Cannot complete GitHub App install"), u"install.callback"_s, answer.error().message()));
+        co_return;
+    }
+    showActionError(QString());
+    m_installationIdEdit->clear();
+    co_await doRefresh();
+}
+
+} // namespace Notechondria
