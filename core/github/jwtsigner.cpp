@@ -30,6 +30,23 @@ QByteArray base64Url(const QByteArray &data)
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
+/// Whether a PKCS#8 block names an algorithm other than RSA (QCA cannot read EC/Ed25519 PKCS#8 keys at all).
+bool isNonRsaPkcs8(const QByteArray &pem)
+{
+    static constexpr char rsaEncryptionOid[] = "\x06\x09\x2A\x86\x48\x86\xF7\x0D\x01\x01\x01";
+    const qsizetype begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
+    if (begin < 0) {
+        return false;
+    }
+    const qsizetype bodyStart = pem.indexOf('\n', begin);
+    const qsizetype end = pem.indexOf("-----END", bodyStart);
+    if (bodyStart < 0 || end < 0) {
+        return false;
+    }
+    const QByteArray der = QByteArray::fromBase64(pem.mid(bodyStart, end - bodyStart).simplified().replace(' ', ""));
+    return der.size() >= 32 && !der.left(64).contains(QByteArrayView(rsaEncryptionOid, sizeof(rsaEncryptionOid) - 1));
+}
+
 std::unexpected<Error> keyError(const QString &cause)
 {
     return fail(unavailable, module, cause);
@@ -86,10 +103,11 @@ Result<JwtSigner> JwtSigner::fromPem(const QByteArray &pem)
         return keyError(u"the private key is encrypted; export it without a passphrase."_s);
     }
     if (!text.contains("-----BEGIN ")) {
-        return keyError(u"the private key is not a PEM key (no BEGIN line); paste the whole .pem file GitHub gave."_s);
+        return keyError(
+            u"the private key is not in PEM format (no header line); paste the whole .pem file GitHub gave."_s);
     }
     if (text.contains("BEGIN EC PRIVATE KEY") || text.contains("BEGIN DSA PRIVATE KEY")
-        || text.contains("BEGIN OPENSSH PRIVATE KEY")) {
+        || text.contains("BEGIN OPENSSH PRIVATE KEY") || isNonRsaPkcs8(text)) {
         return keyError(u"the private key is not an RSA key; GitHub Apps sign with RSA (RS256)."_s);
     }
     if (!text.contains("-----END ")) {
