@@ -90,10 +90,22 @@ QString assetExtension(const QString &fileName, const QString &fallback)
     return extension.isEmpty() ? fallback : extension;
 }
 
+/// Python sorts str by code point; UTF-16 unit order differs only where a surrogate meets U+E000..U+FFFF.
 bool lessByCodePoint(const ExportFile &a, const ExportFile &b)
 {
-    // Python sorts str by code point; QString::operator< compares UTF-16 units, which differs past the BMP.
-    return QStringView(a.path).toUcs4() < QStringView(b.path).toUcs4();
+    const qsizetype common = std::min(a.path.size(), b.path.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        int x = a.path.at(i).unicode();
+        int y = b.path.at(i).unicode();
+        if (x == y)
+            continue;
+        if (x >= 0xD800 && y >= 0xD800) { // move surrogates above the rest of the BMP
+            x += x >= 0xE000 ? -0x800 : 0x2000;
+            y += y >= 0xE000 ? -0x800 : 0x2000;
+        }
+        return x < y;
+    }
+    return a.path.size() < b.path.size();
 }
 
 class TreeBuilder
@@ -132,7 +144,7 @@ private:
                 u"Not exported: Core.Export/secret_scan \u2014 %1 contains a %2."_s.arg(
                     path, kinds.join(u" and a "_s))});
             m_withheldKinds.insert(path, kinds);
-            qCWarning(lcExport) << "Not exported: Core.Export/secret_scan \u2014" << path << "contains" << kinds;
+            qCWarning(lcExport).noquote() << m_tree.withheld.last().message;
             return;
         }
         m_tree.files.append({path, bytes});
@@ -143,7 +155,7 @@ private:
     void reject(const QString &path, const QString &cause)
     {
         m_tree.rejected.append({printable(path), u"Not exported: Core.Export/path_safety \u2014 "_s + cause});
-        qCWarning(lcExport).noquote() << m_tree.rejected.last().message << printable(path);
+        qCWarning(lcExport).noquote() << m_tree.rejected.last().message;
     }
 
     void addProfile()
