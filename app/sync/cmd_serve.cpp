@@ -1,12 +1,140 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// serve, api-key: the local server (the Notechondria /api/v1 on loopback) from the command line.
+#include "appconfig.h"
+#include "clock.h"
 #include "command.h"
 #include "context.h"
+#include "filesecretstore.h"
+#include "githubapi.h"
+#include "httpclient.h"
+#include "localserver.h"
+#include "pushservice.h"
+#include "store.h"
+
+#include <unistd.h>
+
+#include <QCommandLineParser>
+#include <QCoroSignal>
+#include <QDir>
+#include <QSocketNotifier>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
 
 namespace Notechondria::Cli {
 
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+/// "127.0.0.1:8765", "[::1]:8765" or "localhost:8765" → address and port; std::nullopt when not loopback.
+std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0) {
+        return std::nullopt;
+    }
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535) {
+        return std::nullopt;
+    }
+    if (host.startsWith(u'[') && host.endsWith(u']')) {
+        host = host.mid(1, host.size() - 2);
+    }
+    const QHostAddress address = host == u"localhost"_s ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+    if (address.isNull() || !address.isLoopback()) {
+        return std::nullopt;
+    }
+    return std::pair{address, static_cast<quint16>(port)};
+}
+
+QCoro::Task<int> runServe(Context &context)
+{
+    QCommandLineParser parser;
+    parser.addOption(
+        {u"listen"_s, u"Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one)."_s,
+            u"ADDR:PORT"_s, u"127.0.0.1:8765"_s});
+    if (!context.parse(parser, u"Serve the account's Notechondria /api/v1 on loopback until SIGINT or SIGTERM."_s)) {
+        co_return 2;
+    }
+    const auto listen = parseListen(parser.value(u"listen"_s));
+    if (!listen) {
+        co_return context.usageError(u"--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765"_s);
+    }
+    if (!QDir().mkpath(context.dataDir())) {
+        co_return context.failure(Error{u"Local server not started"_s, u"notechondria-sync/serve"_s,
+            u"cannot create the data folder %1."_s.arg(context.dataDir())});
+    }
+    const QString databasePath = QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s);
+    auto store = Store::open(databasePath, context.clock());
+    if (!store) {
+        co_return context.failure(store.error());
+    }
+    auto secrets = createSecretStore(context.dataDir());
+    HttpClient http(context.network(), context.clock());
+    const AppConfig config = AppConfig::fromEnvironment();
+    GitHubApi github(&http, config, context.clock());
+    PushService push(store->get(), &github, context.clock());
+    LocalServer server(store->get(), secrets.get(), &github, &push, context.clock());
+    if (const auto started = co_await server.start(listen->first, listen->second); !started) {
+        co_return context.failure(started.error());
+    }
+    if (::pipe(signalPipe) != 0) {
+        co_return context.failure(
+            Error{u"Local server stopped"_s, u"notechondria-sync/serve"_s, u"cannot watch for SIGINT/SIGTERM."_s});
+    }
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    std::signal(SIGINT, onTerminationSignal);
+    std::signal(SIGTERM, onTerminationSignal);
+    context.out() << server.baseUrl().toString() << '\n';
+    context.out().flush();
+    context.err() << u"Serving from "_s << QDir::toNativeSeparators(context.dataDir()) << u" (secrets: "_s
+                  << secrets->backendName() << u"). `notechondria-sync api-key` prints the API key. "_s
+                  << u"Stop with Ctrl+C.\n"_s;
+    context.err().flush();
+    co_await qCoro(&notifier, &QSocketNotifier::activated);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    context.err() << u"Local server stopped.\n"_s;
+    context.err().flush();
+    co_return 0;
+}
+
+QCoro::Task<int> runApiKey(Context &context)
+{
+    QCommandLineParser parser;
+    if (!context.parse(parser, u"Print the local server's API key (ntc_…), creating it when there is none."_s)) {
+        co_return 2;
+    }
+    if (!QDir().mkpath(context.dataDir())) {
+        co_return context.failure(Error{u"API key not available"_s, u"notechondria-sync/api-key"_s,
+            u"cannot create the data folder %1."_s.arg(context.dataDir())});
+    }
+    auto secrets = createSecretStore(context.dataDir());
+    const auto key = co_await LocalServer::ensureApiKey(secrets.get());
+    if (!key) {
+        co_return context.failure(key.error());
+    }
+    context.out() << *key << '\n';
+    context.out().flush();
+    co_return 0;
+}
+
+} // namespace
+
 void registerServeCommands(QList<Command> &commands)
 {
-    Q_UNUSED(commands)
+    commands.append({u"serve"_s, u"Serve the Notechondria /api/v1 on loopback (--listen 127.0.0.1:PORT)"_s, runServe});
+    commands.append({u"api-key"_s, u"Print the local server's API key (creating it if needed)"_s, runApiKey});
 }
 
 } // namespace Notechondria::Cli

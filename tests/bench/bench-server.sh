@@ -1,0 +1,63 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Load test of the local server: `notechondria-sync serve` on a temporary data folder with demo data, driven by wrk
+# (2 threads, 50 connections, 30 s per scenario). Prints requests/s, p50/p99 latency, errors and the server's RSS.
+# Targets: >= 5,000 req/s on GET status, p99 < 20 ms, zero errors, flat memory.
+# Environment: NOTECHONDRIA_BUILD_DIR (default build/), NOTECHONDRIA_SYNC (the binary), BENCH_DURATION (30s),
+# BENCH_NOTES (demo notes, 500).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${NOTECHONDRIA_BUILD_DIR:-$root/build}
+bin=${NOTECHONDRIA_SYNC:-$(find "$build" -name notechondria-sync -type f -perm -u+x 2>/dev/null | head -n 1)}
+duration=${BENCH_DURATION:-30s}
+notes=${BENCH_NOTES:-500}
+if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+    echo "Benchmark not run: bench-server — notechondria-sync not found under $build (build it first)" >&2
+    exit 1
+fi
+command -v wrk >/dev/null || { echo "Benchmark not run: bench-server — wrk is not installed" >&2; exit 1; }
+
+data=$(mktemp -d)
+pid=""
+cleanup() {
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    rm -rf "$data"
+}
+trap cleanup EXIT INT TERM
+export NOTECHONDRIA_SECRET_STORE=file # one key shared by the api-key and serve processes, inside the temp folder
+export QT_LOGGING_RULES="notechondria.*.info=false"
+
+"$bin" --data "$data" demo-data --notes "$notes" >/dev/null
+key=$("$bin" --data "$data" api-key)
+"$bin" --data "$data" serve --listen 127.0.0.1:0 >"$data/url" 2>"$data/serve.log" &
+pid=$!
+tries=0
+while [ ! -s "$data/url" ]; do
+    tries=$((tries + 1))
+    if [ $tries -gt 100 ] || ! kill -0 "$pid" 2>/dev/null; then
+        echo "Benchmark not run: bench-server — the server did not start:" >&2
+        cat "$data/serve.log" >&2
+        exit 1
+    fi
+    sleep 0.1
+done
+base=$(head -n 1 "$data/url")
+
+rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"; }
+
+run() { # name path script
+    before=$(rss)
+    result=$(wrk -t2 -c50 -d"$duration" --timeout 5s -s "$here/$3" -H "Authorization: Bearer $key" "$base$2" \
+        | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }')
+    after=$(rss)
+    set -- "$1" $result
+    printf '%-22s %10s %10s %10s %8s %10s %12s %11s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$before" "$after"
+}
+
+echo "notechondria-sync serve, $notes demo notes; wrk -t2 -c50 -d$duration; latency in ms, RSS in KiB"
+printf '%-22s %10s %10s %10s %8s %10s %12s %11s\n' scenario "req/s" p50 p99 errors requests "RSS before" "RSS after"
+run "GET status" /integrations/github/status/ bench-server-report.lua
+run "GET notes page" "/notes/?limit=20&offset=40" bench-server-report.lua
+run "POST notes" /notes/ bench-server-post-notes.lua
+run "GET status (again)" /integrations/github/status/ bench-server-report.lua
