@@ -4,7 +4,7 @@
 BUILDENV := packaging/buildenv exec
 JOBS ?= 2
 
-.PHONY: all build run test format bench env clean
+.PHONY: all build run test format bench deb env clean
 
 all: build
 
@@ -29,6 +29,9 @@ format:
 
 bench: build
 	$(BUILDENV) tests/bench/run-benchmarks.sh
+
+deb: build
+	$(BUILDENV) cmake --build build --target deb
 
 clean:
 	rm -rf build
