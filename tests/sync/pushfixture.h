@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// A push rig shared by the push tests and the benchmark: the GitHub test server with one repository, a real
+// SQLite store in a temporary folder, the real HttpClient/GitHubApi and a PushService.
+
+#include "appconfig.h"
+#include "clock.h"
+#include "exporter.h"
+#include "githubapi.h"
+#include "githubtestserver.h"
+#include "httpclient.h"
+#include "pushservice.h"
+#include "store.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Notechondria::Test {
+
+struct PushFixture
+{
+    QTemporaryDir dir;
+    SystemClock clock;
+    GitHubTestServer server;
+    QNetworkAccessManager network;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<HttpClient> http;
+    std::unique_ptr<GitHubApi> github;
+    std::unique_ptr<PushService> service;
+    QString repo = QStringLiteral("octo/backup");
+    qint64 installation = 0;
+    QString error;
+
+    /// Runs a program; returns its stdout, or a null array (and sets `error`) when it fails.
+    QByteArray run(const QString &program, const QStringList &arguments, const QString &workDir = {})
+    {
+        QProcess process;
+        if (!workDir.isEmpty()) {
+            process.setWorkingDirectory(workDir);
+        }
+        process.start(program, arguments);
+        if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit
+            || process.exitCode() != 0) {
+            error = program + QLatin1Char(' ') + arguments.join(QLatin1Char(' ')) + QStringLiteral(" failed: ")
+                + QString::fromUtf8(process.readAllStandardError());
+            return {};
+        }
+        QByteArray out = process.readAllStandardOutput();
+        return out.isNull() ? QByteArray("") : out;
+    }
+
+    /// Starts everything; `emptyRepository` = no commit at all.
+    bool setUp(bool emptyRepository = true)
+    {
+        if (!dir.isValid() || !server.start()) {
+            error = QStringLiteral("cannot start the test server");
+            return false;
+        }
+        const QString key = dir.filePath(QStringLiteral("app.pem"));
+        if (run(QStringLiteral("openssl"),
+                {QStringLiteral("genrsa"), QStringLiteral("-out"), key, QStringLiteral("2048")})
+                .isNull()) {
+            return false;
+        }
+        QFile keyFile(key);
+        if (!keyFile.open(QIODevice::ReadOnly)) {
+            return false;
+        }
+        installation = server.addInstallation(QStringLiteral("octo"));
+        server.addRepository(installation, repo, QStringLiteral("main"), true, emptyRepository);
+        auto opened = Store::open(dir.filePath(QStringLiteral("data/notechondria.sqlite")), &clock);
+        if (!opened) {
+            error = opened.error().message();
+            return false;
+        }
+        store = std::move(*opened);
+        Store::IntegrationUpdate update;
+        update.installationId = QString::number(installation);
+        update.accountLogin = QStringLiteral("octo");
+        update.repoFullName = repo;
+        update.repoDefaultBranch = QStringLiteral("main");
+        if (auto connected = store->connectIntegration(update); !connected) {
+            error = connected.error().message();
+            return false;
+        }
+        AppConfig config;
+        config.appName = QStringLiteral("notechondria-test");
+        config.clientId = QStringLiteral("Iv1.pushtest");
+        config.privateKeyPem = QString::fromLatin1(keyFile.readAll());
+        config.apiUrl = server.apiUrl();
+        http = std::make_unique<HttpClient>(&network, &clock);
+        http->setRetryPolicy(4, std::chrono::milliseconds(20));
+        github = std::make_unique<GitHubApi>(http.get(), config, &clock);
+        service = std::make_unique<PushService>(store.get(), github.get(), &clock);
+        return true;
+    }
+
+    [[nodiscard]] QString bare() const { return server.bareRepositoryPath(repo); }
+    [[nodiscard]] QString head() const { return server.headSha(repo, QStringLiteral("main")); }
+
+    /// The export a push of the current store sends (same previous manifest as the service).
+    [[nodiscard]] ExportTree expectedExport(bool includeAssets = false) const
+    {
+        QFile manifest(service->lastManifestPath());
+        ExportOptions options;
+        options.includeAssets = includeAssets;
+        if (manifest.open(QIODevice::ReadOnly)) {
+            options.previousManifest = manifest.readAll();
+        }
+        options.now = clock.now();
+        return materialize(*store->snapshot(includeAssets), options);
+    }
+
+    /// The files of a fresh `git clone` of the branch: path → bytes.
+    QMap<QString, QByteArray> cloneFiles()
+    {
+        const QString target = dir.filePath(QStringLiteral("clone-%1").arg(++m_clones));
+        if (run(QStringLiteral("git"),
+                {QStringLiteral("clone"), QStringLiteral("-q"), QStringLiteral("--branch"), QStringLiteral("main"),
+                    bare(), target})
+                .isNull()) {
+            return {};
+        }
+        QMap<QString, QByteArray> files;
+        QDirIterator it(target, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QString relative = QDir(target).relativeFilePath(path);
+            if (relative.startsWith(QStringLiteral(".git/"))) {
+                continue;
+            }
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly)) {
+                files.insert(relative, file.readAll());
+            }
+        }
+        return files;
+    }
+
+    /// `git fsck --strict` on the bare repository.
+    bool fsckClean()
+    {
+        return !run(
+            QStringLiteral("git"), {QStringLiteral("-C"), bare(), QStringLiteral("fsck"), QStringLiteral("--strict")})
+                    .isNull();
+    }
+
+private:
+    int m_clones = 0;
+};
+
+} // namespace Notechondria::Test

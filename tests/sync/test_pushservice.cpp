@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PushService against the GitHub test server (a real bare repository): git itself judges every push.
+#include "demodata.h"
+#include "pushfixture.h"
+
+#include <QCoroTask>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+using namespace Notechondria::Test;
+
+namespace {
+
+QMap<QString, QByteArray> exportFiles(const ExportTree &tree)
+{
+    QMap<QString, QByteArray> files;
+    for (const ExportFile &file : tree.files) {
+        files.insert(file.path, file.bytes);
+    }
+    return files;
+}
+
+} // namespace
+
+class TestPushService : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<PushFixture> f;
+
+    Result<PushOutcome> push(PushOptions options = {}) { return QCoro::waitFor(f->service->push(options)); }
+
+    void demo(int notes, int touch = 0, int deleteCount = 0)
+    {
+        DemoOptions options;
+        options.notes = notes;
+        options.touch = touch;
+        options.deleteCount = deleteCount;
+        auto made = generateDemoData(*f->store, options, f->clock);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message()));
+    }
+
+    /// The clone equals the export byte for byte (apart from the listed foreign files), and fsck is clean.
+    void verifyCloneEqualsExport(const QStringList &foreign = {})
+    {
+        QVERIFY2(f->fsckClean(), qPrintable(f->error));
+        QMap<QString, QByteArray> clone = f->cloneFiles();
+        for (const QString &path : foreign) {
+            QVERIFY2(clone.remove(path) == 1, qPrintable(path));
+        }
+        const QMap<QString, QByteArray> expected = exportFiles(f->expectedExport());
+        QCOMPARE(clone.keys(), expected.keys());
+        QVERIFY(clone == expected);
+    }
+
+    QString firstNotePath()
+    {
+        auto notes = f->store->notes();
+        return u"notes/%1.md"_s.arg(notes->first().uuid.toString(QUuid::Id128));
+    }
+
+    void editFirstNote(const QString &content)
+    {
+        auto notes = f->store->notes();
+        auto note = f->store->note(notes->first().id);
+        Note edited = **note;
+        edited.content = content;
+        QVERIFY(f->store->saveNote(edited));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        f = std::make_unique<PushFixture>();
+        QVERIFY2(f->setUp(), qPrintable(f->error));
+        demo(30);
+    }
+
+    void cleanup() { f.reset(); }
+
+    void firstPushToAnEmptyRepositoryMakesOneCommitEqualToTheExport()
+    {
+        auto outcome = push();
+        QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message()));
+        QVERIFY(outcome->committed);
+        QCOMPARE(outcome->commitSha, f->head());
+        QVERIFY(outcome->added > 60);
+        verifyCloneEqualsExport();
+        // the seed commit and ours
+        QCOMPARE(f->run(u"git"_s, {u"-C"_s, f->bare(), u"rev-list"_s, u"--count"_s, u"main"_s}).trimmed(), "2"_ba);
+        auto runs = f->store->runs();
+        QCOMPARE(runs->size(), 1);
+        QCOMPARE(runs->first().outcome, u"committed"_s);
+        QCOMPARE(runs->first().commitSha, outcome->commitSha);
+        QCOMPARE(f->store->integration()->value().lastPushSha, outcome->commitSha);
+    }
+
+    void unchangedAccountMakesNoCommitInAtMostTwoRequests()
+    {
+        QVERIFY(push());
+        const QString head = f->head();
+        f->server.clearRequests();
+        auto outcome = push();
+        QVERIFY(outcome);
+        QVERIFY(!outcome->committed);
+        QCOMPARE(f->head(), head);
+        QVERIFY2(f->server.requestCount() <= 2, qPrintable(QString::number(f->server.requestCount())));
+        QCOMPARE(f->store->runs()->first().outcome, u"unchanged"_s);
+    }
+
+    void touchingFiveNotesChangesExactlyThoseFilesInAtMostFiveRequests()
+    {
+        QVERIFY(push());
+        const QString before = f->head();
+        const QMap<QString, QByteArray> oldExport = exportFiles(f->expectedExport());
+        demo(0, 5);
+        const QMap<QString, QByteArray> newExport = exportFiles(f->expectedExport());
+        QStringList expected;
+        for (auto it = newExport.constBegin(); it != newExport.constEnd(); ++it) {
+            if (oldExport.value(it.key()) != it.value()) {
+                expected.append(it.key());
+            }
+        }
+        f->server.clearRequests();
+        auto outcome = push();
+        QVERIFY(outcome && outcome->committed);
+        QVERIFY2(f->server.requestCount() <= 5, qPrintable(QString::number(f->server.requestCount())));
+        const QByteArray diff = f->run(u"git"_s, {u"-C"_s, f->bare(), u"diff"_s, u"--name-only"_s, before, f->head()});
+        QStringList changed = QString::fromUtf8(diff).split(u'\n', Qt::SkipEmptyParts);
+        changed.sort();
+        expected.sort();
+        QCOMPARE(changed, expected);
+        verifyCloneEqualsExport();
+    }
+
+    void deletedNotesLeaveTheTreeAndForeignFilesStay()
+    {
+        QVERIFY(push());
+        f->server.commitFromAnotherDevice(f->repo, u"main"_s, {{u"LICENSE"_s, "MIT\n"_ba}}, u"Add license"_s);
+        demo(0, 0, 3);
+        auto outcome = push();
+        QVERIFY2(outcome && outcome->committed, outcome ? "" : qPrintable(outcome.error().message()));
+        QCOMPARE(outcome->deleted, 6); // each note: .md and .meta.json
+        verifyCloneEqualsExport({u"LICENSE"_s});
+    }
+
+    void massDeletionIsBlockedUntilConfirmed()
+    {
+        QVERIFY(push());
+        const QString head = f->head();
+        demo(0, 0, 25);
+        auto outcome = push();
+        QVERIFY(outcome);
+        QVERIFY(outcome->massDeletionBlocked);
+        QCOMPARE(outcome->wouldDelete, 50);
+        QCOMPARE(f->head(), head);
+        PushOptions confirmed;
+        confirmed.confirmMassDeletion = true;
+        outcome = push(confirmed);
+        QVERIFY(outcome && outcome->committed);
+        verifyCloneEqualsExport();
+    }
+
+    void disjointCommitFromAnotherDeviceIsKept()
+    {
+        QVERIFY(push());
+        f->server.commitFromAnotherDevice(
+            f->repo, u"main"_s, {{u"journal/today.md"_s, "other device\n"_ba}}, u"Journal"_s);
+        demo(0, 2);
+        auto outcome = push();
+        QVERIFY2(outcome && outcome->committed, outcome ? "" : qPrintable(outcome.error().message()));
+        QVERIFY(!outcome->conflict);
+        verifyCloneEqualsExport({u"journal/today.md"_s});
+    }
+
+    void conflictingCommitIsReportedThenForceOverwrites()
+    {
+        QVERIFY(push());
+        const QString path = firstNotePath();
+        const QString theirs
+            = f->server.commitFromAnotherDevice(f->repo, u"main"_s, {{path, "edited on GitHub\n"_ba}}, u"Edit"_s);
+        editFirstNote(u"edited here"_s);
+        auto outcome = push();
+        QVERIFY(outcome);
+        QVERIFY(outcome->conflict);
+        QCOMPARE(outcome->conflictPaths, QStringList{path});
+        QCOMPARE(f->head(), theirs);
+        QVERIFY(f->store->integration()->value().lastError.contains(path));
+        QCOMPARE(f->store->runs()->first().outcome, u"conflict"_s);
+
+        PushOptions force;
+        force.force = true;
+        outcome = push(force);
+        QVERIFY(outcome && outcome->committed);
+        verifyCloneEqualsExport();
+        QVERIFY(f->store->integration()->value().lastError.isEmpty());
+    }
+
+    void conflictResolvedByKeepingTheRemoteCopy()
+    {
+        QVERIFY(push());
+        const QString path = firstNotePath();
+        f->server.commitFromAnotherDevice(f->repo, u"main"_s, {{path, "edited on GitHub\n"_ba}}, u"Edit"_s);
+        editFirstNote(u"edited here"_s);
+        PushOptions keep;
+        keep.keepRemote = true;
+        auto outcome = push(keep);
+        QVERIFY(outcome && !outcome->conflict);
+        QCOMPARE(f->cloneFiles().value(path), "edited on GitHub\n"_ba);
+        // stays theirs on the next push too
+        outcome = push();
+        QVERIFY(outcome && !outcome->conflict && !outcome->committed);
+        QCOMPARE(f->cloneFiles().value(path), "edited on GitHub\n"_ba);
+    }
+
+    void serverErrorsAndSecondaryLimitsAreRetried()
+    {
+        GitHubTestServer::Fault error;
+        error.method = "POST";
+        error.path = QRegularExpression(u"/git/trees$"_s);
+        error.status = 502;
+        f->server.injectFault(error);
+        GitHubTestServer::Fault limit;
+        limit.method = "POST";
+        limit.path = QRegularExpression(u"/git/commits$"_s);
+        limit.status = 403;
+        limit.headers = {{"retry-after", "1"}};
+        limit.body = R"({"message":"You have exceeded a secondary rate limit."})"_ba;
+        f->server.injectFault(limit);
+        auto outcome = push();
+        QVERIFY2(outcome && outcome->committed, outcome ? "" : qPrintable(outcome.error().message()));
+        verifyCloneEqualsExport();
+    }
+
+    void slowAnswerAndExpiredTokenStillSucceed()
+    {
+        QVERIFY(push());
+        f->server.expireAllTokens();
+        f->server.setHangDuration(std::chrono::milliseconds(300));
+        GitHubTestServer::Fault hang;
+        hang.method = "GET";
+        hang.path = QRegularExpression(u"/git/ref/"_s);
+        hang.status = 0;
+        hang.hang = true;
+        f->server.injectFault(hang);
+        demo(0, 1);
+        auto outcome = push();
+        QVERIFY2(outcome && outcome->committed, outcome ? "" : qPrintable(outcome.error().message()));
+        verifyCloneEqualsExport();
+    }
+
+    void nonFastForwardRaceIsPlannedAgainOnce()
+    {
+        QVERIFY(push());
+        f->server.raceNextRefUpdate(f->repo, u"main"_s);
+        demo(0, 1);
+        auto outcome = push();
+        QVERIFY2(outcome && outcome->committed, outcome ? "" : qPrintable(outcome.error().message()));
+        QVERIFY(f->fsckClean());
+        const QString parent
+            = QString::fromUtf8(f->run(u"git"_s, {u"-C"_s, f->bare(), u"rev-parse"_s, u"main^"_s}).trimmed());
+        QVERIFY(parent != f->store->runs()->at(1).commitSha); // built on the racing commit
+    }
+
+    void failedRefUpdateLeavesBranchAndStoreUnchanged()
+    {
+        QVERIFY(push());
+        const QString head = f->head();
+        const auto pushed = *f->store->pushedFiles();
+        demo(0, 2);
+        GitHubTestServer::Fault broken;
+        broken.method = "PATCH";
+        broken.path = QRegularExpression(u"/git/refs/heads/main$"_s);
+        broken.status = 500;
+        broken.times = 10;
+        f->server.injectFault(broken);
+        auto outcome = push();
+        QVERIFY(!outcome);
+        QCOMPARE(outcome.error().httpStatus, 500);
+        QVERIFY(
+            outcome.error().message().startsWith(u"GitHub sync rejected: Core.Sync/push \u2014 GitHub returned 500"_s));
+        QCOMPARE(f->head(), head);
+        QCOMPARE(*f->store->pushedFiles(), pushed);
+        QCOMPARE(f->store->integration()->value().lastPushSha, head);
+        QVERIFY(!f->store->integration()->value().lastError.isEmpty());
+        QCOMPARE(f->store->runs()->first().outcome, u"failed"_s);
+        f->server.clearFaults();
+        outcome = push();
+        QVERIFY(outcome && outcome->committed);
+        verifyCloneEqualsExport();
+    }
+
+    void previewListsWhatTheNextPushSends()
+    {
+        QVERIFY(push());
+        editFirstNote(u"changed for preview"_s);
+        auto preview = f->service->preview(false);
+        QVERIFY(preview);
+        QStringList changed;
+        for (const auto &[path, status] : *preview) {
+            if (status != u"unchanged"_s) {
+                changed.append(path);
+            }
+        }
+        QVERIFY(changed.contains(firstNotePath()));
+        QVERIFY(changed.contains(u"manifest.json"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPushService)
+#include "test_pushservice.moc"
