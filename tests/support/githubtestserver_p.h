@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internals of GitHubTestServer shared by its implementation files.
+#pragma once
+
+#include "barerepository.h"
+#include "githubtestserver.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QSet>
+#include <QtCrypto>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <map>
+
+namespace Notechondria::Test {
+
+/// The HTTP front: hands every request to one function, which may keep the responder to answer later.
+class HttpFront final : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
+    explicit HttpFront(Handler handler, QObject *parent = nullptr)
+        : QAbstractHttpServer(parent)
+        , m_handler(std::move(handler))
+    {
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override
+    {
+        m_handler(request, responder);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override
+    {
+        m_handler(request, responder);
+    }
+
+private:
+    Handler m_handler;
+};
+
+struct GitHubTestServer::Private
+{
+    struct Reply
+    {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json; charset=utf-8";
+        QList<std::pair<QByteArray, QByteArray>> headers;
+    };
+    struct Installation
+    {
+        qint64 id = 0;
+        QString login;
+        qint64 accountId = 0;
+    };
+    struct Repo
+    {
+        qint64 id = 0;
+        qint64 installationId = 0;
+        QString owner, name, fullName, defaultBranch;
+        bool isPrivate = false;
+        bool empty = true;
+        std::unique_ptr<BareRepository> git;
+    };
+    struct Token
+    {
+        qint64 installationId = 0;
+        qint64 expiresAt = 0;
+        bool expired = false;
+        bool revoked = false;
+        QSet<QString> repos; ///< lower-case repository names; empty = every repository of the installation
+    };
+    struct Call
+    {
+        const Request &request;
+        QRegularExpressionMatch match;
+        Token *token = nullptr;
+        QByteArray tokenValue;
+        Repo *repo = nullptr;
+    };
+    enum class Auth { None, Jwt, Token, Repo };
+    struct Route
+    {
+        QByteArray method;
+        QRegularExpression pattern;
+        Auth auth;
+        Reply (Private::*handler)(Call &);
+    };
+
+    explicit Private(GitHubTestServer *owner);
+
+    GitHubTestServer *q;
+    QCA::Initializer qcaInit;
+    QTemporaryDir storage;
+    HttpFront *front = nullptr;
+    quint16 port = 0;
+    QList<Route> routes;
+
+    QString appIssuer;
+    std::optional<QCA::PublicKey> appKey;
+    std::map<qint64, Installation> installations;
+    std::map<QString, std::unique_ptr<Repo>> repos; // key: lower-case full name
+    QHash<QByteArray, Token> tokens;
+    int revokedTokens = 0;
+    qint64 nextInstallationId = 41000001;
+    qint64 nextRepoId = 700000001;
+
+    QList<Fault> faults;
+    std::chrono::milliseconds hangDuration{60000};
+    qint64 clockSkew = 0;
+    QSet<QString> races; // "owner/name\nbranch", lower-case repo
+    bool rateLimited = false;
+    int rateRemaining = 5000;
+    qint64 rateReset = 0;
+    QList<Request> requestLog;
+    QHash<QByteArray, std::pair<QString, QByteArray>> downloads; // id → file name, bytes
+    QList<std::shared_ptr<QHttpServerResponder>> held; // answers a hang is holding back
+
+    // Plumbing (githubtestserver.cpp)
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    Reply dispatch(const Request &request);
+    void respond(QHttpServerResponder &responder, const Reply &reply) const;
+    [[nodiscard]] qint64 now() const;
+    [[nodiscard]] QString isoTime(qint64 epoch) const;
+    [[nodiscard]] QString url(const QString &path) const;
+    [[nodiscard]] static Reply json(int status, const QJsonValue &value);
+    [[nodiscard]] static Reply error(int status, const QString &message);
+    [[nodiscard]] static QByteArray defaultMessage(int status);
+    [[nodiscard]] std::optional<Reply> checkJwt(const Request &request) const;
+    [[nodiscard]] std::optional<Reply> checkToken(Call &call);
+    [[nodiscard]] Repo *findRepo(const QString &fullName) const;
+    [[nodiscard]] QJsonObject repoJson(const Repo &repo) const;
+    [[nodiscard]] static QJsonObject parseBody(const Request &request, bool *ok);
+    [[nodiscard]] static std::optional<QByteArray> decodeBase64(const QString &text);
+    void addPageLinks(Reply &reply, const Request &request, int page, int perPage, qsizetype total) const;
+    QString commitOnBranch(Repo &repo, const QString &branch, const QList<GitTreeEdit> &edits, const QString &message,
+        const QString &authorName, const QString &authorEmail, QString *error);
+
+    // Apps, installations, repositories, contents, tarball (githubtestserver.cpp)
+    Reply createAccessToken(Call &call);
+    Reply listInstallations(Call &call);
+    Reply revokeToken(Call &call);
+    Reply listInstallationRepos(Call &call);
+    Reply getRepo(Call &call);
+    Reply putContents(Call &call);
+    Reply getTarball(Call &call);
+    Reply download(Call &call);
+
+    // Git Data (githubgitdata.cpp)
+    void addGitDataRoutes();
+    [[nodiscard]] QJsonObject refJson(const Repo &repo, const QString &ref, const QString &sha) const;
+    [[nodiscard]] QJsonObject commitJson(const Repo &repo, const GitCommitInfo &commit) const;
+    Reply getRef(Call &call);
+    Reply getCommit(Call &call);
+    Reply getTree(Call &call);
+    Reply getBlob(Call &call);
+    Reply postBlob(Call &call);
+    Reply postTree(Call &call);
+    Reply postCommit(Call &call);
+    Reply postRef(Call &call);
+    Reply patchRef(Call &call);
+};
+
+} // namespace Notechondria::Test
