@@ -2,13 +2,25 @@
 -- wrk script for the local-server benchmark: POST /api/v1/notes/ (find-or-update over 1,000 client draft ids,
 -- so the store stays bounded and memory can be judged), then the same result line as bench-server-report.lua.
 local counter = 0
+local headers = nil
 
 request = function()
+    if headers == nil then
+        -- wrk.format with an explicit table drops the -H headers (Authorization): copy them in.
+        headers = {}
+        for name, value in pairs(wrk.headers) do
+            headers[name] = value
+        end
+        headers["Content-Type"] = "application/json"
+        if headers["Host"] == nil then
+            headers["Host"] = wrk.host .. ":" .. wrk.port
+        end
+    end
     counter = counter + 1
     local body = string.format(
         '{"title": "Bench note %d", "content": "# Bench\\n\\nA note written by wrk, request %d.", ' ..
         '"client_draft_id": "bench-%d", "is_public": false}', counter % 1000, counter, counter % 1000)
-    return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+    return wrk.format("POST", nil, headers, body)
 end
 
 function done(summary, latency, requests)
