@@ -101,7 +101,7 @@ void emitJsonValue(YAML::Emitter &out, const QJsonValue &value)
         const QJsonObject object = value.toObject();
         out << YAML::Flow << YAML::BeginMap;
         for (auto it = object.begin(); it != object.end(); ++it) {
-            out << YAML::Key << utf8(it.key()) << YAML::Value;
+            out << YAML::Key << YAML::DoubleQuoted << utf8(it.key()) << YAML::Value;
             emitJsonValue(out, it.value());
         }
         out << YAML::EndMap;
@@ -112,7 +112,7 @@ void emitJsonValue(YAML::Emitter &out, const QJsonValue &value)
 
 void emitString(YAML::Emitter &out, const char *key, const QString &value)
 {
-    out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << utf8(value);
+    out << YAML::Key << YAML::DoubleQuoted << key << YAML::Value << YAML::DoubleQuoted << utf8(value);
 }
 
 void emitCustomMeta(YAML::Emitter &out, const QString &customMeta)
@@ -132,8 +132,52 @@ void emitCustomMeta(YAML::Emitter &out, const QString &customMeta)
     for (const QString &key : topLevelKeysInOrder(raw)) {
         if (isSystemKey(key))
             continue; // never override a system key (upstream §3.3 finding); .meta.json keeps the full custom meta
-        out << YAML::Key << utf8(key) << YAML::Value;
+        out << YAML::Key << YAML::DoubleQuoted << utf8(key) << YAML::Value;
         emitJsonValue(out, object.value(key));
+    }
+}
+
+bool isIdentifierChar(char c, bool first)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
+}
+
+/// Words other YAML readers take for a bool or null: such a key stays quoted.
+bool isYamlKeyword(QByteArrayView word)
+{
+    static const QList<QByteArray> keywords = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"};
+    const QByteArray lower = word.toByteArray().toLower();
+    return keywords.contains(lower);
+}
+
+/**
+ * Every top-level key is emitted double-quoted (yaml-cpp's check for a plain scalar costs ~7 us per key, which is
+ * most of the time of 10,000 notes); a key that is a plain identifier is written unquoted again here, which is the
+ * same YAML and is the `key: value` shape upstream's line-based reader expects. Each line starts with a key: values
+ * never span lines.
+ */
+void appendWithPlainKeys(QByteArray &file, QByteArrayView yaml)
+{
+    qsizetype lineStart = 0;
+    while (lineStart < yaml.size()) {
+        qsizetype lineEnd = yaml.indexOf('\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = yaml.size();
+        const QByteArrayView line = yaml.sliced(lineStart, lineEnd - lineStart);
+        qsizetype end = 1;
+        while (end < line.size() && isIdentifierChar(line[end], end == 1))
+            ++end;
+        const bool plain = line.startsWith('"') && end > 1 && line.sliced(end).startsWith("\":")
+            && !isYamlKeyword(line.sliced(1, end - 1));
+        if (plain) {
+            file.append(line.sliced(1, end - 1));
+            file.append(line.sliced(end + 1));
+        } else {
+            file.append(line);
+        }
+        if (lineEnd < yaml.size())
+            file.append('\n');
+        lineStart = lineEnd + 1;
     }
 }
 
@@ -150,10 +194,10 @@ QByteArray renderNoteMarkdown(const Note &note, const QString &courseSlug)
     emitString(out, "title", note.title);
     emitString(out, "uuid", note.uuid.toString(QUuid::WithoutBraces));
     if (courseSlug.isEmpty())
-        out << YAML::Key << "course_slug" << YAML::Value << YAML::Null;
+        out << YAML::Key << YAML::DoubleQuoted << "course_slug" << YAML::Value << YAML::Null;
     else
         emitString(out, "course_slug", courseSlug);
-    out << YAML::Key << "is_public" << YAML::Value << note.isPublic;
+    out << YAML::Key << YAML::DoubleQuoted << "is_public" << YAML::Value << note.isPublic;
     emitString(out, "editor_mode", note.editorMode);
     emitString(out, "last_edit", isoTimestamp(note.lastEdit));
     emitString(out, "date_created", isoTimestamp(note.dateCreated));
@@ -164,7 +208,7 @@ QByteArray renderNoteMarkdown(const Note &note, const QString &courseSlug)
     QByteArray file;
     file.reserve(qsizetype(out.size()) + content.size() + 16);
     file.append("---\n");
-    file.append(out.c_str(), qsizetype(out.size()));
+    appendWithPlainKeys(file, QByteArrayView(out.c_str(), qsizetype(out.size())));
     file.append("\n---\n\n");
     file.append(content);
     file.append('\n');

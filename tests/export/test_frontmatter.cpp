@@ -71,7 +71,7 @@ private Q_SLOTS:
         const QStringList expected = {u"title: \"Hello\""_s, u"uuid: \"0f0e0d0c-0b0a-4908-8706-050403020100\""_s,
             u"course_slug: \"inbox\""_s, u"is_public: false"_s, u"editor_mode: \"G\""_s,
             u"last_edit: \"2026-07-20T12:34:56+00:00\""_s, u"date_created: \"2026-07-01T08:00:00.500000+00:00\""_s,
-            u"zeta: 1"_s, u"alpha: [1, \"a\", 2.5]"_s, u"obj: {k: null}"_s, u"flag: false"_s};
+            u"zeta: 1"_s, u"alpha: [1, \"a\", 2.5]"_s, u"obj: {\"k\": null}"_s, u"flag: false"_s};
         QCOMPARE(lines, expected);
         const auto parsed = parseNoteMarkdown(renderNoteMarkdown(note, u"inbox"_s));
         QVERIFY(parsed);
@@ -81,6 +81,22 @@ private Q_SLOTS:
         QCOMPARE(parsed->frontmatter.value(u"zeta"_s).toLongLong(), 1);
         QCOMPARE(parsed->frontmatter.value(u"alpha"_s).toList().size(), 3);
         QVERIFY(parsed->frontmatter.value(u"obj"_s).toMap().value(u"k"_s).isNull());
+    }
+
+    void quotesCustomKeysThatAreNotPlainIdentifiers()
+    {
+        Note note = sampleNote();
+        note.customMeta = u"{\"with space\": \"a\", \"true\": 1, \"x:y\": 2, \"\u00e9\": 3, \"ok_2\": 4}"_s;
+        const QByteArray file = renderNoteMarkdown(note, QString());
+        const QStringList lines = frontmatterLines(file).mid(7);
+        const QStringList expected
+            = {u"\"with space\": \"a\""_s, u"\"true\": 1"_s, u"\"x:y\": 2"_s, u"\"\u00e9\": 3"_s, u"ok_2: 4"_s};
+        QCOMPARE(lines, expected);
+        const auto parsed = parseNoteMarkdown(file, FrontmatterDialect::Yaml);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->frontmatter.value(u"with space"_s).toString(), u"a"_s);
+        QCOMPARE(parsed->frontmatter.value(u"true"_s).toLongLong(), 1);
+        QCOMPARE(parsed->frontmatter.value(u"x:y"_s).toLongLong(), 2);
     }
 
     void keepsUndecodableCustomMetaAsInvalidJson()
