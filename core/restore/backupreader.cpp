@@ -217,6 +217,7 @@ bool frontmatterBool(const QVariant &value)
     return value.typeId() == QMetaType::Bool ? value.toBool() : value.toString() == u"true"_s;
 }
 
+// Schema 1 backups come from the web backend: its line-based frontmatter, where a backslash is literal.
 void readNote(FolderReader &reader, const QString &metaPath, Backup &backup, const QHash<QString, qint64> &courseIds)
 {
     const auto meta = reader.readObject(metaPath);
@@ -256,7 +257,8 @@ void readNote(FolderReader &reader, const QString &metaPath, Backup &backup, con
         if (!reader.exists(markdownPath)) {
             reader.problem(markdownPath, u"missing; the note is restored without content"_s);
         }
-    } else if (const auto parsed = parseNoteMarkdown(*markdown)) {
+    } else if (const auto parsed = parseNoteMarkdown(*markdown,
+                   backup.schemaVersion == 1 ? FrontmatterDialect::UpstreamLines : FrontmatterDialect::Auto)) {
         const QVariantMap &fm = parsed->frontmatter;
         note.title = fm.value(u"title"_s).toString();
         note.isPublic = frontmatterBool(fm.value(u"is_public"_s));
