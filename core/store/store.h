@@ -57,6 +57,7 @@ public:
     [[nodiscard]] Result<AccountSnapshot> snapshot(bool withFileBytes = true) const;
 
     [[nodiscard]] Result<Profile> profile() const;
+    /// Writes every profile field except the avatar (see setAvatar), creating the row when needed.
     [[nodiscard]] Result<void> saveProfile(const Profile &profile);
 
     /// Courses ordered by sort_order, then slug.
