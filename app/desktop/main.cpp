@@ -7,6 +7,7 @@
 #include "githubapi.h"
 #include "githubappsection.h"
 #include "httpclient.h"
+#include "i18n.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "notechondriaclient.h"
@@ -67,6 +68,7 @@ QCoro::Task<> reloadAppConfig(GitHubApi *github, SecretStore *secrets)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    installTranslators(app);
     QApplication::setOrganizationName(u"Notechondria"_s);
     QApplication::setApplicationName(u"notechondria"_s);
     QApplication::setApplicationDisplayName(u"Notechondria Desktop"_s);

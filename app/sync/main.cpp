@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "command.h"
 #include "context.h"
+#include "i18n.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -54,6 +55,7 @@ QCoro::Task<> runAndExit(Cli::Command command, std::shared_ptr<Cli::Context> con
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    installTranslators(app);
     QCoreApplication::setOrganizationName(u"Notechondria"_s);
     QCoreApplication::setApplicationName(u"notechondria"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(NOTECHONDRIA_VERSION));
