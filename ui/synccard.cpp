@@ -247,8 +247,11 @@ QWidget *SyncCard::buildConnectedPage()
     m_pushNow = new QPushButton(QIcon(u":/icons/cloud-upload.svg"_s), tr("&Push now"), page);
     m_pushNow->setObjectName(u"pushNowButton"_s);
     m_pushNow->setDefault(true);
-    connect(m_pushNow, &QPushButton::clicked, this,
-        [this] { doPush(PushRequest{.includeAssets = m_includeAssets->isChecked()}); });
+    connect(m_pushNow, &QPushButton::clicked, this, [this] {
+        PushRequest request;
+        request.includeAssets = m_includeAssets->isChecked();
+        doPush(request);
+    });
     m_disconnect = new QPushButton(QIcon(u":/icons/link-off.svg"_s), tr("&Disconnect"), page);
     m_disconnect->setObjectName(u"disconnectButton"_s);
     m_disconnect->setFlat(true);

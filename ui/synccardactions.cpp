@@ -96,11 +96,11 @@ QCoro::Task<> SyncCard::doSelectRepo(int index)
     }
     QPointer<SyncCard> self(this);
     setBusy(true);
-    const Result<SyncStatus> answer = co_await m_client->callback(CallbackRequest{
-        .installationId = m_status.installationId,
-        .repoFullName = repo.fullName,
-        .repoDefaultBranch = repo.defaultBranch.isEmpty() ? u"main"_s : repo.defaultBranch,
-    });
+    CallbackRequest request;
+    request.installationId = m_status.installationId;
+    request.repoFullName = repo.fullName;
+    request.repoDefaultBranch = repo.defaultBranch.isEmpty() ? u"main"_s : repo.defaultBranch;
+    const Result<SyncStatus> answer = co_await m_client->callback(request);
     if (!self) {
         co_return;
     }
@@ -158,11 +158,11 @@ void SyncCard::openConflictDialog(const PushResult &result, bool includeAssets)
     auto *dialog = new ConflictDialog(result.conflictPaths, result.detail, m_client, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ConflictDialog::resolved, this, [this, includeAssets](ConflictDialog::Choice choice) {
-        doPush(PushRequest{
-            .includeAssets = includeAssets,
-            .force = choice == ConflictDialog::Choice::OverwriteGitHub,
-            .keepRemote = choice == ConflictDialog::Choice::KeepGitHub,
-        });
+        PushRequest request;
+        request.includeAssets = includeAssets;
+        request.force = choice == ConflictDialog::Choice::OverwriteGitHub;
+        request.keepRemote = choice == ConflictDialog::Choice::KeepGitHub;
+        doPush(request);
     });
     dialog->open();
     Q_EMIT conflictDialogOpened(dialog);
@@ -281,8 +281,10 @@ QCoro::Task<> SyncCard::doLink(QString installationId, QString accountLogin)
     QPointer<SyncCard> self(this);
     m_pollTimer->stop();
     setBusy(true);
-    const Result<SyncStatus> answer
-        = co_await m_client->callback(CallbackRequest{.installationId = installationId, .accountLogin = accountLogin});
+    CallbackRequest request;
+    request.installationId = installationId;
+    request.accountLogin = accountLogin;
+    const Result<SyncStatus> answer = co_await m_client->callback(request);
     if (!self) {
         co_return;
     }
