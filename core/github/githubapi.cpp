@@ -56,6 +56,16 @@ QUrl nextLink(const HttpResponse &response)
     return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
 }
 
+/// An HTTP Date header ("Tue, 24 Nov 2026 05:00:00 GMT"), invalid when it does not parse.
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    QString text = QString::fromLatin1(value).trimmed();
+    if (text.endsWith(u" GMT"_s) || text.endsWith(u" UTC"_s)) {
+        text = text.left(text.size() - 4) + u" +0000"_s;
+    }
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     const auto port = [](const QUrl &url) {
@@ -203,8 +213,7 @@ QCoro::Task<Result<HttpResponse>> GitHubApi::appCall(
             co_return response;
         }
         if (round == 0 && blamesClockSkew(*response)) {
-            const QDateTime serverNow
-                = QDateTime::fromString(QString::fromLatin1(response->header("date")), Qt::RFC2822Date);
+            const QDateTime serverNow = parseHttpDate(response->header("date"));
             if (serverNow.isValid()) {
                 m_clockOffset = m_clock->now().secsTo(serverNow);
                 qCWarning(lcGitHub).noquote()
