@@ -119,8 +119,10 @@ QCoro::Task<Result<NotechondriaClient::Reply>> NotechondriaClient::send(
         url.setQuery(query);
     }
     QNetworkRequest request(url);
-    request.setTransferTimeout(
-        static_cast<int>((path.startsWith(syncBase) && path.endsWith("push/"_L1) ? m_pushTimeout : m_timeout).count()));
+    request.setTransferTimeout(static_cast<int>(
+        (path.startsWith(syncBase) && (path.endsWith("push/"_L1) || path.endsWith("restore/"_L1)) ? m_pushTimeout
+                                                                                                  : m_timeout)
+            .count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
     if (!m_apiKey.isEmpty()) {
@@ -308,6 +310,56 @@ QCoro::Task<Result<QList<PushRun>>> NotechondriaClient::runs()
         co_return std::unexpected(answer.error());
     }
     co_return SyncWire::runsFromJson(*answer);
+}
+
+namespace {
+
+QJsonDocument restoreBody(const RestoreSource &source, bool dryRun)
+{
+    QJsonObject body{{u"source"_s, source.fromGitHub ? u"github"_s : u"folder"_s}, {u"dry_run"_s, dryRun}};
+    if (!source.fromGitHub) {
+        body.insert(u"path"_s, source.folder);
+    }
+    return QJsonDocument(body);
+}
+
+QStringList restoreProblems(const QJsonObject &object)
+{
+    QStringList problems;
+    for (const QJsonValue &problem : object.value("problems"_L1).toArray()) {
+        problems.append(problem.toObject().value("message"_L1).toString());
+    }
+    return problems;
+}
+
+} // namespace
+
+QCoro::Task<Result<RestorePlan>> NotechondriaClient::restorePlan(RestoreSource source)
+{
+    const Result<QJsonObject> object
+        = asObject(co_await call("POST", syncBase % u"restore/"_s, {}, restoreBody(source, true)));
+    if (!object) {
+        co_return std::unexpected(object.error());
+    }
+    RestorePlan plan;
+    for (const QJsonValue &change : object->value("changes"_L1).toArray()) {
+        plan.changes.append(
+            {change.toObject().value("path"_L1).toString(), change.toObject().value("status"_L1).toString()});
+    }
+    plan.problems = restoreProblems(*object);
+    plan.schemaVersion = object->value("schema_version"_L1).toInt();
+    co_return plan;
+}
+
+QCoro::Task<Result<RestoreResult>> NotechondriaClient::restoreApply(RestoreSource source)
+{
+    const Result<QJsonObject> object
+        = asObject(co_await call("POST", syncBase % u"restore/"_s, {}, restoreBody(source, false)));
+    if (!object) {
+        co_return std::unexpected(object.error());
+    }
+    co_return RestoreResult{
+        object->value("notes"_L1).toInt(), object->value("courses"_L1).toInt(), restoreProblems(*object)};
 }
 
 QCoro::Task<Result<QJsonValue>> NotechondriaClient::settings()

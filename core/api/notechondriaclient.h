@@ -8,8 +8,10 @@
 #include <QCoroTask>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -18,6 +20,39 @@
 class QNetworkAccessManager;
 
 namespace Notechondria {
+
+/// Where a restore reads the backup from: the connected GitHub repository or a local folder.
+struct RestoreSource
+{
+    bool fromGitHub = true;
+    QString folder; ///< the backup folder when not fromGitHub
+
+    [[nodiscard]] static RestoreSource gitHub() { return {}; }
+    [[nodiscard]] static RestoreSource fromFolder(const QString &path) { return {false, path}; }
+};
+
+/// One file a restore would change, as the local export sees it.
+struct RestoreChange
+{
+    QString path;
+    QString status; ///< "added", "changed" or "removed"
+};
+
+/// What a restore would do (dry run).
+struct RestorePlan
+{
+    QList<RestoreChange> changes;
+    QStringList problems; ///< three-part messages about backup files that cannot be read
+    int schemaVersion = 0;
+};
+
+/// What a restore did.
+struct RestoreResult
+{
+    int notes = 0;
+    int courses = 0;
+    QStringList problems;
+};
 
 /**
  * The REST client of a Notechondria `/api/v1` server: a remote backend or the local server started in-process
@@ -63,6 +98,10 @@ public:
     /// One file of the preview with both sides (local export and GitHub's copy), for the conflict diff.
     [[nodiscard]] QCoro::Task<Result<PreviewEntry>> previewFile(QString path);
     [[nodiscard]] QCoro::Task<Result<QList<PushRun>>> runs();
+    /// What restoring from @p source would change (POST restore/ with dry_run; local server only).
+    [[nodiscard]] QCoro::Task<Result<RestorePlan>> restorePlan(RestoreSource source);
+    /// Replaces the local account with the backup at @p source (local server only).
+    [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreApply(RestoreSource source);
 
     // Account data (upstream §10), used by restore and import.
     [[nodiscard]] QCoro::Task<Result<QJsonValue>> settings();

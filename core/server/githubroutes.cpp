@@ -295,6 +295,9 @@ QCoro::Task<ApiResponse> GitHubRoutes::push(ApiRequest request)
         co_return ApiResponse::detail(409, consequence, module,
             u"a push is already running; wait for it to finish (GET status shows push_running)."_s);
     }
+    if (m_otherWorkRunning && m_otherWorkRunning()) {
+        co_return ApiResponse::detail(409, consequence, module, u"a restore is running; wait for it to finish."_s);
+    }
     PushOptions options;
     options.includeAssets = flag(*form, request, u"include_assets"_s);
     options.force = flag(*form, request, u"force"_s);

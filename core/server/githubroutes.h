@@ -7,6 +7,8 @@
 #include <QCoroTask>
 #include <QObject>
 
+#include <functional>
+
 namespace Notechondria {
 
 class ApiRouter;
@@ -30,6 +32,8 @@ public:
 
     void registerOn(ApiRouter &router);
     [[nodiscard]] bool isPushRunning() const { return m_pushRunning; }
+    /// Other work that a push must wait for (a restore): while it returns true, a push gets 409.
+    void setOtherWorkRunning(std::function<bool()> running) { m_otherWorkRunning = std::move(running); }
 
 Q_SIGNALS:
     void installationLinked(const QString &installationId);
@@ -53,6 +57,7 @@ private:
     GitHubApi *m_github;
     PushService *m_push;
     bool m_pushRunning = false;
+    std::function<bool()> m_otherWorkRunning;
 };
 
 } // namespace Notechondria

@@ -6,6 +6,7 @@
 #include "dataroutes.h"
 #include "githubroutes.h"
 #include "logging.h"
+#include "restoreroutes.h"
 #include "secretstore.h"
 
 #include <QTcpServer>
@@ -29,6 +30,9 @@ LocalServer::LocalServer(
 {
     m_data->registerOn(*m_router);
     m_github->registerOn(*m_router);
+    m_restore = new RestoreRoutes(store, github, [this] { return m_github->isPushRunning(); }, this);
+    m_restore->registerOn(*m_router);
+    m_github->setOtherWorkRunning([this] { return m_restore->isRestoreRunning(); });
     connect(m_github, &GitHubRoutes::installationLinked, this, &LocalServer::installationLinked);
     connect(m_github, &GitHubRoutes::pushFinished, this, &LocalServer::pushFinished);
 }

@@ -18,6 +18,7 @@ class DataRoutes;
 class GitHubApi;
 class GitHubRoutes;
 class PushService;
+class RestoreRoutes;
 class SecretStore;
 class Store;
 
@@ -64,6 +65,7 @@ private:
     SecretStore *m_secrets;
     ApiRouter *m_router;
     GitHubRoutes *m_github;
+    RestoreRoutes *m_restore = nullptr;
     std::unique_ptr<DataRoutes> m_data;
     QHostAddress m_address;
     quint16 m_port = 0;
