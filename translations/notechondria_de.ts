@@ -296,6 +296,94 @@
     </message>
 </context>
 <context>
+    <name>Notechondria::RestoreDialog</name>
+    <message>
+        <source>Restore from GitHub</source>
+        <translation>Von GitHub wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore from folder</source>
+        <translation>Aus Ordner wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The backup in the connected GitHub repository replaces the account on this computer.</source>
+        <translation>Die Sicherung im verbundenen GitHub-Repository ersetzt das Konto auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The backup in %1 replaces the account on this computer.</source>
+        <translation>Die Sicherung in %1 ersetzt das Konto auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>Sicherung wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Files the restore changes</source>
+        <translation>Dateien, die die Wiederherstellung ändert</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup file(s) cannot be read and will be left out:</source>
+        <translation>
+            <numerusform>%n Sicherungsdatei kann nicht gelesen werden und wird ausgelassen:</numerusform>
+            <numerusform>%n Sicherungsdateien können nicht gelesen werden und werden ausgelassen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore not available: Frontend.Restore/plan — the local server is not running.</source>
+        <translation>Wiederherstellung nicht verfügbar: Frontend.Restore/plan — der lokale Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The backup could not be read.</source>
+        <translation>Die Sicherung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>The backup matches the account on this computer; restoring changes nothing.</source>
+        <translation>Die Sicherung entspricht dem Konto auf diesem Computer; eine Wiederherstellung ändert nichts.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed. Files marked removed exist only on this computer and will be deleted.</source>
+        <translation>%1 hinzugefügt, %2 geändert, %3 entfernt. Als entfernt markierte Dateien gibt es nur auf diesem Computer; sie werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n note(s)</source>
+        <translation>
+            <numerusform>%n Notiz wiederhergestellt</numerusform>
+            <numerusform>%n Notizen wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n course(s).</source>
+        <translation>
+            <numerusform>%n Kurs.</numerusform>
+            <numerusform>%n Kurse.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::SyncCard</name>
     <message>
         <source>GitHub Sync</source>
@@ -477,6 +565,18 @@
         <source>Cannot complete GitHub App install</source>
         <translation>GitHub-App-Installation kann nicht abgeschlossen werden</translation>
     </message>
+    <message>
+        <source>Restore from &amp;GitHub…</source>
+        <translation>Von &amp;GitHub wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;folder…</source>
+        <translation>Aus &amp;Ordner wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>Sicherungsordner wählen</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -522,6 +622,321 @@
     <message>
         <source>Local server at %1.</source>
         <translation>Lokaler Server unter %1.</translation>
+    </message>
+</context>
+<context>
+    <name>notechondria-sync</name>
+    <message>
+        <source>Usage: notechondria-sync [--data DIR] COMMAND [OPTIONS]
+
+Back a Notechondria account up to GitHub, restore it, or serve it on loopback.
+
+Global options:
+  --data DIR   the local data folder (default: the app&apos;s data folder; env NOTECHONDRIA_DATA_DIR)
+  -h, --help   this help; COMMAND --help shows a command&apos;s options
+  --version    the version
+
+Commands:
+</source>
+        <translation>Aufruf: notechondria-sync [--data ORDNER] BEFEHL [OPTIONEN]
+
+Sichert ein Notechondria-Konto auf GitHub, stellt es wieder her oder stellt es auf Loopback bereit.
+
+Globale Optionen:
+  --data ORDNER  der lokale Datenordner (Standard: der Datenordner der App; Umgebungsvariable NOTECHONDRIA_DATA_DIR)
+  -h, --help     diese Hilfe; BEFEHL --help zeigt die Optionen eines Befehls
+  --version      die Version
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+Exit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.
+</source>
+        <translation>
+Exit-Status: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Push-Konflikt.
+</translation>
+    </message>
+    <message>
+        <source>Command not run: notechondria-sync/main — unknown option %1</source>
+        <translation>Befehl nicht ausgeführt: notechondria-sync/main — unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>Command not run: notechondria-sync/main — no command given</source>
+        <translation>Befehl nicht ausgeführt: notechondria-sync/main — kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>Command not run: notechondria-sync/main — unknown command &apos;%1&apos; (notechondria-sync --help lists them)</source>
+        <translation>Befehl nicht ausgeführt: notechondria-sync/main — unbekannter Befehl „%1“ (notechondria-sync --help listet alle auf)</translation>
+    </message>
+    <message>
+        <source>Command not run</source>
+        <translation>Befehl nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Prints a fresh GitHub App JWT (valid 9 minutes) for the configured App.</source>
+        <translation>Gibt ein frisches GitHub-App-JWT (9 Minuten gültig) für die konfigurierte App aus.</translation>
+    </message>
+    <message>
+        <source>app-jwt takes no arguments</source>
+        <translation>app-jwt nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>Lists the installations of the configured GitHub App.</source>
+        <translation>Listet die Installationen der konfigurierten GitHub-App auf.</translation>
+    </message>
+    <message>
+        <source>installations takes no arguments</source>
+        <translation>installations nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>The GitHub App installation whose repositories to list.</source>
+        <translation>Die GitHub-App-Installation, deren Repositorys aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Lists the repositories a GitHub App installation can reach.</source>
+        <translation>Listet die Repositorys auf, auf die eine GitHub-App-Installation zugreifen kann.</translation>
+    </message>
+    <message>
+        <source>--installation-id N is required</source>
+        <translation>--installation-id N ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--installation-id takes a number, got &apos;%1&apos;</source>
+        <translation>--installation-id erwartet eine Zahl, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>repos takes no positional arguments</source>
+        <translation>repos nimmt keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>print a fresh GitHub App JWT (for debugging the App setup)</source>
+        <translation>ein frisches GitHub-App-JWT ausgeben (zur Fehlersuche in der App-Einrichtung)</translation>
+    </message>
+    <message>
+        <source>list the GitHub App&apos;s installations (id, account)</source>
+        <translation>die Installationen der GitHub-App auflisten (ID, Konto)</translation>
+    </message>
+    <message>
+        <source>list the repositories of an installation (--installation-id N)</source>
+        <translation>die Repositorys einer Installation auflisten (--installation-id N)</translation>
+    </message>
+    <message>
+        <source>--%1 must be a non-negative integer, not &apos;%2&apos;</source>
+        <translation>--%1 muss eine nicht negative ganze Zahl sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>New notes to generate.</source>
+        <translation>Anzahl neu zu erzeugender Notizen.</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1): the same seed gives the same account.</source>
+        <translation>Zufalls-Seed (Standard 1): derselbe Seed ergibt dasselbe Konto.</translation>
+    </message>
+    <message>
+        <source>Binary attachments to add to the new notes.</source>
+        <translation>Anzahl binärer Anhänge für die neuen Notizen.</translation>
+    </message>
+    <message>
+        <source>Existing notes to edit.</source>
+        <translation>Anzahl zu bearbeitender vorhandener Notizen.</translation>
+    </message>
+    <message>
+        <source>Existing notes to move to the recycle bin.</source>
+        <translation>Anzahl vorhandener Notizen, die in den Papierkorb verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Generate a realistic synthetic account in the local store.</source>
+        <translation>Erzeugt ein realistisches synthetisches Konto im lokalen Speicher.</translation>
+    </message>
+    <message>
+        <source>give --notes N (or --touch K / --delete D on an existing account)</source>
+        <translation>geben Sie --notes N an (oder --touch K / --delete D bei einem vorhandenen Konto)</translation>
+    </message>
+    <message>
+        <source>The GitHub App installation id.</source>
+        <translation>Die ID der GitHub-App-Installation.</translation>
+    </message>
+    <message>
+        <source>The repository to push to.</source>
+        <translation>Das Repository, in das gepusht wird.</translation>
+    </message>
+    <message>
+        <source>The branch to push to (default: main).</source>
+        <translation>Der Branch, in den gepusht wird (Standard: main).</translation>
+    </message>
+    <message>
+        <source>The login that owns the installation.</source>
+        <translation>Der Login, dem die Installation gehört.</translation>
+    </message>
+    <message>
+        <source>Link the local account to a GitHub App installation and repository.</source>
+        <translation>Verknüpft das lokale Konto mit einer GitHub-App-Installation und einem Repository.</translation>
+    </message>
+    <message>
+        <source>--repo OWNER/NAME is required</source>
+        <translation>--repo OWNER/NAME ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Print the GitHub sync status (the API&apos;s GET status, as JSON).</source>
+        <translation>Gibt den GitHub-Sync-Status aus (GET status der API, als JSON).</translation>
+    </message>
+    <message>
+        <source>Forget the GitHub App installation and repository (the App stays installed).</source>
+        <translation>Vergisst die GitHub-App-Installation und das Repository (die App bleibt installiert).</translation>
+    </message>
+    <message>
+        <source>generate a synthetic account (--notes N, --touch K, --delete D)</source>
+        <translation>ein synthetisches Konto erzeugen (--notes N, --touch K, --delete D)</translation>
+    </message>
+    <message>
+        <source>link a GitHub App installation and repository</source>
+        <translation>eine GitHub-App-Installation und ein Repository verknüpfen</translation>
+    </message>
+    <message>
+        <source>print the GitHub sync status as JSON</source>
+        <translation>den GitHub-Sync-Status als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>forget the GitHub integration</source>
+        <translation>die GitHub-Anbindung vergessen</translation>
+    </message>
+    <message>
+        <source>The folder to write the export to (created when missing).</source>
+        <translation>Der Ordner, in den exportiert wird (wird bei Bedarf angelegt).</translation>
+    </message>
+    <message>
+        <source>Include the avatar, note covers and attachments under assets/.</source>
+        <translation>Avatar, Titelbilder der Notizen und Anhänge unter assets/ einschließen.</translation>
+    </message>
+    <message>
+        <source>Write the account&apos;s backup tree (what a push sends) to a folder.</source>
+        <translation>Schreibt den Sicherungsbaum des Kontos (das, was ein Push sendet) in einen Ordner.</translation>
+    </message>
+    <message>
+        <source>give --out DIR</source>
+        <translation>geben Sie --out ORDNER an</translation>
+    </message>
+    <message>
+        <source>On a conflict, overwrite the remote copies of the conflicting paths.</source>
+        <translation>Bei einem Konflikt die entfernten Kopien der betroffenen Pfade überschreiben.</translation>
+    </message>
+    <message>
+        <source>On a conflict, keep the remote copies of the conflicting paths.</source>
+        <translation>Bei einem Konflikt die entfernten Kopien der betroffenen Pfade behalten.</translation>
+    </message>
+    <message>
+        <source>Confirm a mass deletion (more than 25 % of the tracked files).</source>
+        <translation>Eine Massenlöschung bestätigen (mehr als 25 % der verfolgten Dateien).</translation>
+    </message>
+    <message>
+        <source>Print the outcome as JSON.</source>
+        <translation>Das Ergebnis als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Push the account to its GitHub repository as one commit (or none).</source>
+        <translation>Pusht das Konto als einen Commit (oder keinen) in sein GitHub-Repository.</translation>
+    </message>
+    <message>
+        <source>--force and --keep-remote exclude each other</source>
+        <translation>--force und --keep-remote schließen einander aus</translation>
+    </message>
+    <message>
+        <source>How many runs to list (default 20).</source>
+        <translation>Wie viele Läufe aufgelistet werden (Standard 20).</translation>
+    </message>
+    <message>
+        <source>List the last push runs, newest first, as JSON.</source>
+        <translation>Listet die letzten Push-Läufe als JSON auf, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive integer, not &apos;%1&apos;</source>
+        <translation>--limit muss eine positive ganze Zahl sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Write the backup tree to a folder (--out DIR).</source>
+        <translation>Den Sicherungsbaum in einen Ordner schreiben (--out ORDNER).</translation>
+    </message>
+    <message>
+        <source>Push the account to GitHub as one commit (or none).</source>
+        <translation>Das Konto als einen Commit (oder keinen) zu GitHub pushen.</translation>
+    </message>
+    <message>
+        <source>List the last push runs as JSON.</source>
+        <translation>Die letzten Push-Läufe als JSON auflisten.</translation>
+    </message>
+    <message>
+        <source>Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one).</source>
+        <translation>Loopback-Adresse und Port, auf dem gelauscht wird (Standard 127.0.0.1:8765; Port 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <source>Serve the account&apos;s Notechondria /api/v1 on loopback until SIGINT or SIGTERM.</source>
+        <translation>Stellt die Notechondria-/api/v1 des Kontos auf Loopback bereit, bis SIGINT oder SIGTERM eintrifft.</translation>
+    </message>
+    <message>
+        <source>--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765</source>
+        <translation>--listen erwartet eine Loopback-ADRESSE:PORT wie 127.0.0.1:8765 oder [::1]:8765</translation>
+    </message>
+    <message>
+        <source>Print the local server&apos;s API key (ntc_…), creating it when there is none.</source>
+        <translation>Gibt den API-Schlüssel des lokalen Servers (ntc_…) aus und erzeugt ihn, falls noch keiner existiert.</translation>
+    </message>
+    <message>
+        <source>Serve the Notechondria /api/v1 on loopback (--listen 127.0.0.1:PORT)</source>
+        <translation>Die Notechondria-/api/v1 auf Loopback bereitstellen (--listen 127.0.0.1:PORT)</translation>
+    </message>
+    <message>
+        <source>Print the local server&apos;s API key (creating it if needed)</source>
+        <translation>Den API-Schlüssel des lokalen Servers ausgeben (bei Bedarf erzeugen)</translation>
+    </message>
+    <message>
+        <source>The backup: a clone or an export folder of the backup repository.</source>
+        <translation>Die Sicherung: ein Klon oder ein Exportordner des Sicherungs-Repositorys.</translation>
+    </message>
+    <message>
+        <source>The Notechondria API to restore into, e.g. http://127.0.0.1:8765/api/v1.</source>
+        <translation>Die Notechondria-API, in die wiederhergestellt wird, z. B. http://127.0.0.1:8765/api/v1.</translation>
+    </message>
+    <message>
+        <source>The destination account&apos;s API key (ntc_…); default: $NOTECHONDRIA_API_KEY.</source>
+        <translation>Der API-Schlüssel des Zielkontos (ntc_…); Standard: $NOTECHONDRIA_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Print each request it would send (bodies shortened, no secrets) and send nothing.</source>
+        <translation>Jede Anfrage ausgeben, die gesendet würde (Inhalte gekürzt, ohne Geheimnisse), und nichts senden.</translation>
+    </message>
+    <message>
+        <source>A line per section and item.</source>
+        <translation>Eine Zeile pro Abschnitt und Eintrag.</translation>
+    </message>
+    <message>
+        <source>Re-upload assets/ (avatar, covers, attachments) after the rest.</source>
+        <translation>assets/ (Avatar, Titelbilder, Anhänge) nach dem Rest erneut hochladen.</translation>
+    </message>
+    <message>
+        <source>Replay a backup into a Notechondria /api/v1 (a real backend or the local server), in the order settings, courses, notes, events, feeds, assets. Reruns change nothing. The last stdout line is a JSON summary; exit 1 when any item failed.</source>
+        <translation>Spielt eine Sicherung in eine Notechondria-/api/v1 ein (ein echtes Backend oder den lokalen Server), in der Reihenfolge Einstellungen, Kurse, Notizen, Termine, Feeds, Assets. Erneutes Ausführen ändert nichts. Die letzte Zeile auf stdout ist eine JSON-Zusammenfassung; Exit-Status 1, wenn ein Eintrag fehlgeschlagen ist.</translation>
+    </message>
+    <message>
+        <source>--repo-path and --api-base are required</source>
+        <translation>--repo-path und --api-base sind erforderlich</translation>
+    </message>
+    <message>
+        <source>--repo-path is not a directory: </source>
+        <translation>--repo-path ist kein Ordner: </translation>
+    </message>
+    <message>
+        <source>--api-base is not an http(s) URL: </source>
+        <translation>--api-base ist keine http(s)-URL: </translation>
+    </message>
+    <message>
+        <source>no API key: pass --token or set NOTECHONDRIA_API_KEY</source>
+        <translation>kein API-Schlüssel: geben Sie --token an oder setzen Sie NOTECHONDRIA_API_KEY</translation>
+    </message>
+    <message>
+        <source>Replay a backup folder into a Notechondria /api/v1</source>
+        <translation>Einen Sicherungsordner in eine Notechondria-/api/v1 einspielen</translation>
     </message>
 </context>
 </TS>

@@ -296,6 +296,91 @@
     </message>
 </context>
 <context>
+    <name>Notechondria::RestoreDialog</name>
+    <message>
+        <source>Restore from GitHub</source>
+        <translation>从 GitHub 恢复</translation>
+    </message>
+    <message>
+        <source>Restore from folder</source>
+        <translation>从目录恢复</translation>
+    </message>
+    <message>
+        <source>The backup in the connected GitHub repository replaces the account on this computer.</source>
+        <translation>已连接的 GitHub 仓库中的备份将替换这台计算机上的账户。</translation>
+    </message>
+    <message>
+        <source>The backup in %1 replaces the account on this computer.</source>
+        <translation>%1 中的备份将替换这台计算机上的账户。</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <source>Files the restore changes</source>
+        <translation>恢复将更改的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup file(s) cannot be read and will be left out:</source>
+        <translation>
+            <numerusform>%n 个备份文件无法读取，将被略过:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore not available: Frontend.Restore/plan — the local server is not running.</source>
+        <translation>无法恢复: Frontend.Restore/plan — 本地服务器未运行。</translation>
+    </message>
+    <message>
+        <source>The backup could not be read.</source>
+        <translation>无法读取备份。</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>The backup matches the account on this computer; restoring changes nothing.</source>
+        <translation>备份与这台计算机上的账户一致；恢复不会更改任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed. Files marked removed exist only on this computer and will be deleted.</source>
+        <translation>新增 %1 个，更改 %2 个，移除 %3 个。标记为移除的文件仅存在于这台计算机上，将被删除。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>未恢复任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n note(s)</source>
+        <translation>
+            <numerusform>已恢复 %n 条笔记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n course(s).</source>
+        <translation>
+            <numerusform>%n 门课程。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::SyncCard</name>
     <message>
         <source>GitHub Sync</source>
@@ -477,6 +562,18 @@
         <source>Cannot complete GitHub App install</source>
         <translation>无法完成 GitHub 应用安装</translation>
     </message>
+    <message>
+        <source>Restore from &amp;GitHub…</source>
+        <translation>从 GitHub 恢复(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;folder…</source>
+        <translation>从目录恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>选择备份目录</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -522,6 +619,321 @@
     <message>
         <source>Local server at %1.</source>
         <translation>本地服务器位于 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>notechondria-sync</name>
+    <message>
+        <source>Usage: notechondria-sync [--data DIR] COMMAND [OPTIONS]
+
+Back a Notechondria account up to GitHub, restore it, or serve it on loopback.
+
+Global options:
+  --data DIR   the local data folder (default: the app&apos;s data folder; env NOTECHONDRIA_DATA_DIR)
+  -h, --help   this help; COMMAND --help shows a command&apos;s options
+  --version    the version
+
+Commands:
+</source>
+        <translation>用法: notechondria-sync [--data 目录] 命令 [选项]
+
+将 Notechondria 账户备份到 GitHub、从备份恢复，或在本地回环地址上提供服务。
+
+全局选项:
+  --data 目录   本地数据目录（默认: 应用的数据目录；环境变量 NOTECHONDRIA_DATA_DIR）
+  -h, --help   显示此帮助；命令 --help 显示该命令的选项
+  --version    显示版本
+
+命令:
+</translation>
+    </message>
+    <message>
+        <source>
+Exit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.
+</source>
+        <translation>
+退出状态: 0 成功，1 失败，2 用法错误，3 推送冲突。
+</translation>
+    </message>
+    <message>
+        <source>Command not run: notechondria-sync/main — unknown option %1</source>
+        <translation>命令未执行: notechondria-sync/main — 未知选项 %1</translation>
+    </message>
+    <message>
+        <source>Command not run: notechondria-sync/main — no command given</source>
+        <translation>命令未执行: notechondria-sync/main — 未指定命令</translation>
+    </message>
+    <message>
+        <source>Command not run: notechondria-sync/main — unknown command &apos;%1&apos; (notechondria-sync --help lists them)</source>
+        <translation>命令未执行: notechondria-sync/main — 未知命令“%1”（notechondria-sync --help 会列出所有命令）</translation>
+    </message>
+    <message>
+        <source>Command not run</source>
+        <translation>命令未执行</translation>
+    </message>
+    <message>
+        <source>Prints a fresh GitHub App JWT (valid 9 minutes) for the configured App.</source>
+        <translation>为已配置的 GitHub 应用输出一个新的 JWT（有效期 9 分钟）。</translation>
+    </message>
+    <message>
+        <source>app-jwt takes no arguments</source>
+        <translation>app-jwt 不接受参数</translation>
+    </message>
+    <message>
+        <source>Lists the installations of the configured GitHub App.</source>
+        <translation>列出已配置的 GitHub 应用的安装。</translation>
+    </message>
+    <message>
+        <source>installations takes no arguments</source>
+        <translation>installations 不接受参数</translation>
+    </message>
+    <message>
+        <source>The GitHub App installation whose repositories to list.</source>
+        <translation>要列出其仓库的 GitHub 应用安装。</translation>
+    </message>
+    <message>
+        <source>Lists the repositories a GitHub App installation can reach.</source>
+        <translation>列出 GitHub 应用安装可访问的仓库。</translation>
+    </message>
+    <message>
+        <source>--installation-id N is required</source>
+        <translation>必须指定 --installation-id N</translation>
+    </message>
+    <message>
+        <source>--installation-id takes a number, got &apos;%1&apos;</source>
+        <translation>--installation-id 需要一个数字，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>repos takes no positional arguments</source>
+        <translation>repos 不接受位置参数</translation>
+    </message>
+    <message>
+        <source>print a fresh GitHub App JWT (for debugging the App setup)</source>
+        <translation>输出新的 GitHub 应用 JWT（用于调试应用配置）</translation>
+    </message>
+    <message>
+        <source>list the GitHub App&apos;s installations (id, account)</source>
+        <translation>列出 GitHub 应用的安装（ID、账户）</translation>
+    </message>
+    <message>
+        <source>list the repositories of an installation (--installation-id N)</source>
+        <translation>列出某个安装的仓库（--installation-id N）</translation>
+    </message>
+    <message>
+        <source>--%1 must be a non-negative integer, not &apos;%2&apos;</source>
+        <translation>--%1 必须是非负整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>New notes to generate.</source>
+        <translation>要生成的新笔记数量。</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1): the same seed gives the same account.</source>
+        <translation>随机种子（默认 1）: 相同的种子生成相同的账户。</translation>
+    </message>
+    <message>
+        <source>Binary attachments to add to the new notes.</source>
+        <translation>要添加到新笔记的二进制附件数量。</translation>
+    </message>
+    <message>
+        <source>Existing notes to edit.</source>
+        <translation>要编辑的现有笔记数量。</translation>
+    </message>
+    <message>
+        <source>Existing notes to move to the recycle bin.</source>
+        <translation>要移入回收站的现有笔记数量。</translation>
+    </message>
+    <message>
+        <source>Generate a realistic synthetic account in the local store.</source>
+        <translation>在本地存储中生成一个逼真的合成账户。</translation>
+    </message>
+    <message>
+        <source>give --notes N (or --touch K / --delete D on an existing account)</source>
+        <translation>请指定 --notes N（对于已有账户，也可用 --touch K / --delete D）</translation>
+    </message>
+    <message>
+        <source>The GitHub App installation id.</source>
+        <translation>GitHub 应用安装 ID。</translation>
+    </message>
+    <message>
+        <source>The repository to push to.</source>
+        <translation>要推送到的仓库。</translation>
+    </message>
+    <message>
+        <source>The branch to push to (default: main).</source>
+        <translation>要推送到的分支（默认: main）。</translation>
+    </message>
+    <message>
+        <source>The login that owns the installation.</source>
+        <translation>拥有该安装的登录名。</translation>
+    </message>
+    <message>
+        <source>Link the local account to a GitHub App installation and repository.</source>
+        <translation>将本地账户关联到 GitHub 应用安装和仓库。</translation>
+    </message>
+    <message>
+        <source>--repo OWNER/NAME is required</source>
+        <translation>必须指定 --repo OWNER/NAME</translation>
+    </message>
+    <message>
+        <source>Print the GitHub sync status (the API&apos;s GET status, as JSON).</source>
+        <translation>输出 GitHub 同步状态（即 API 的 GET status，JSON 格式）。</translation>
+    </message>
+    <message>
+        <source>Forget the GitHub App installation and repository (the App stays installed).</source>
+        <translation>忘记 GitHub 应用安装和仓库（应用仍保持安装）。</translation>
+    </message>
+    <message>
+        <source>generate a synthetic account (--notes N, --touch K, --delete D)</source>
+        <translation>生成合成账户（--notes N、--touch K、--delete D）</translation>
+    </message>
+    <message>
+        <source>link a GitHub App installation and repository</source>
+        <translation>关联 GitHub 应用安装和仓库</translation>
+    </message>
+    <message>
+        <source>print the GitHub sync status as JSON</source>
+        <translation>以 JSON 格式输出 GitHub 同步状态</translation>
+    </message>
+    <message>
+        <source>forget the GitHub integration</source>
+        <translation>忘记 GitHub 集成</translation>
+    </message>
+    <message>
+        <source>The folder to write the export to (created when missing).</source>
+        <translation>导出写入的目录（不存在时自动创建）。</translation>
+    </message>
+    <message>
+        <source>Include the avatar, note covers and attachments under assets/.</source>
+        <translation>在 assets/ 下包含头像、笔记封面和附件。</translation>
+    </message>
+    <message>
+        <source>Write the account&apos;s backup tree (what a push sends) to a folder.</source>
+        <translation>将账户的备份树（即推送所发送的内容）写入目录。</translation>
+    </message>
+    <message>
+        <source>give --out DIR</source>
+        <translation>请指定 --out 目录</translation>
+    </message>
+    <message>
+        <source>On a conflict, overwrite the remote copies of the conflicting paths.</source>
+        <translation>发生冲突时，覆盖冲突路径的远程副本。</translation>
+    </message>
+    <message>
+        <source>On a conflict, keep the remote copies of the conflicting paths.</source>
+        <translation>发生冲突时，保留冲突路径的远程副本。</translation>
+    </message>
+    <message>
+        <source>Confirm a mass deletion (more than 25 % of the tracked files).</source>
+        <translation>确认大量删除（超过 25% 的已跟踪文件）。</translation>
+    </message>
+    <message>
+        <source>Print the outcome as JSON.</source>
+        <translation>以 JSON 格式输出结果。</translation>
+    </message>
+    <message>
+        <source>Push the account to its GitHub repository as one commit (or none).</source>
+        <translation>将账户以一个提交（或不提交）推送到其 GitHub 仓库。</translation>
+    </message>
+    <message>
+        <source>--force and --keep-remote exclude each other</source>
+        <translation>--force 与 --keep-remote 互斥</translation>
+    </message>
+    <message>
+        <source>How many runs to list (default 20).</source>
+        <translation>要列出的运行次数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>List the last push runs, newest first, as JSON.</source>
+        <translation>以 JSON 格式列出最近的推送运行，最新的在前。</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive integer, not &apos;%1&apos;</source>
+        <translation>--limit 必须是正整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Write the backup tree to a folder (--out DIR).</source>
+        <translation>将备份树写入目录（--out 目录）。</translation>
+    </message>
+    <message>
+        <source>Push the account to GitHub as one commit (or none).</source>
+        <translation>将账户以一个提交（或不提交）推送到 GitHub。</translation>
+    </message>
+    <message>
+        <source>List the last push runs as JSON.</source>
+        <translation>以 JSON 格式列出最近的推送运行。</translation>
+    </message>
+    <message>
+        <source>Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one).</source>
+        <translation>要监听的回环地址和端口（默认 127.0.0.1:8765；端口 0 表示自动选择）。</translation>
+    </message>
+    <message>
+        <source>Serve the account&apos;s Notechondria /api/v1 on loopback until SIGINT or SIGTERM.</source>
+        <translation>在回环地址上提供该账户的 Notechondria /api/v1，直到收到 SIGINT 或 SIGTERM。</translation>
+    </message>
+    <message>
+        <source>--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765</source>
+        <translation>--listen 需要回环地址:端口，例如 127.0.0.1:8765 或 [::1]:8765</translation>
+    </message>
+    <message>
+        <source>Print the local server&apos;s API key (ntc_…), creating it when there is none.</source>
+        <translation>输出本地服务器的 API 密钥（ntc_…），如果尚不存在则创建。</translation>
+    </message>
+    <message>
+        <source>Serve the Notechondria /api/v1 on loopback (--listen 127.0.0.1:PORT)</source>
+        <translation>在回环地址上提供 Notechondria /api/v1（--listen 127.0.0.1:端口）</translation>
+    </message>
+    <message>
+        <source>Print the local server&apos;s API key (creating it if needed)</source>
+        <translation>输出本地服务器的 API 密钥（必要时创建）</translation>
+    </message>
+    <message>
+        <source>The backup: a clone or an export folder of the backup repository.</source>
+        <translation>备份: 备份仓库的克隆或导出目录。</translation>
+    </message>
+    <message>
+        <source>The Notechondria API to restore into, e.g. http://127.0.0.1:8765/api/v1.</source>
+        <translation>要恢复到的 Notechondria API，例如 http://127.0.0.1:8765/api/v1。</translation>
+    </message>
+    <message>
+        <source>The destination account&apos;s API key (ntc_…); default: $NOTECHONDRIA_API_KEY.</source>
+        <translation>目标账户的 API 密钥（ntc_…）；默认: $NOTECHONDRIA_API_KEY。</translation>
+    </message>
+    <message>
+        <source>Print each request it would send (bodies shortened, no secrets) and send nothing.</source>
+        <translation>输出将要发送的每个请求（正文已截断，不含机密信息），但不实际发送。</translation>
+    </message>
+    <message>
+        <source>A line per section and item.</source>
+        <translation>每个部分和条目输出一行。</translation>
+    </message>
+    <message>
+        <source>Re-upload assets/ (avatar, covers, attachments) after the rest.</source>
+        <translation>在其余内容之后重新上传 assets/（头像、封面、附件）。</translation>
+    </message>
+    <message>
+        <source>Replay a backup into a Notechondria /api/v1 (a real backend or the local server), in the order settings, courses, notes, events, feeds, assets. Reruns change nothing. The last stdout line is a JSON summary; exit 1 when any item failed.</source>
+        <translation>将备份回放到 Notechondria /api/v1（真实后端或本地服务器），顺序为设置、课程、笔记、事件、订阅源、资源文件。重复运行不会产生任何更改。stdout 的最后一行是 JSON 摘要；任一条目失败时退出状态为 1。</translation>
+    </message>
+    <message>
+        <source>--repo-path and --api-base are required</source>
+        <translation>必须指定 --repo-path 和 --api-base</translation>
+    </message>
+    <message>
+        <source>--repo-path is not a directory: </source>
+        <translation>--repo-path 不是目录: </translation>
+    </message>
+    <message>
+        <source>--api-base is not an http(s) URL: </source>
+        <translation>--api-base 不是 http(s) URL: </translation>
+    </message>
+    <message>
+        <source>no API key: pass --token or set NOTECHONDRIA_API_KEY</source>
+        <translation>没有 API 密钥: 请传入 --token 或设置 NOTECHONDRIA_API_KEY</translation>
+    </message>
+    <message>
+        <source>Replay a backup folder into a Notechondria /api/v1</source>
+        <translation>将备份目录回放到 Notechondria /api/v1</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "githubapi.h"
 #include "httpclient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -19,11 +20,13 @@ namespace {
 QCoro::Task<int> runAppJwt(Context &context)
 {
     QCommandLineParser parser;
-    if (!context.parse(parser, u"Prints a fresh GitHub App JWT (valid 9 minutes) for the configured App."_s)) {
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Prints a fresh GitHub App JWT (valid 9 minutes) for the configured App."))) {
         co_return 2;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        co_return context.usageError(u"app-jwt takes no arguments"_s);
+        co_return context.usageError(QCoreApplication::translate("notechondria-sync", "app-jwt takes no arguments"));
     }
     HttpClient http(context.network(), context.clock());
     GitHubApi api(&http, AppConfig::fromEnvironment(), context.clock());
@@ -39,11 +42,14 @@ QCoro::Task<int> runAppJwt(Context &context)
 QCoro::Task<int> runInstallations(Context &context)
 {
     QCommandLineParser parser;
-    if (!context.parse(parser, u"Lists the installations of the configured GitHub App."_s)) {
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Lists the installations of the configured GitHub App."))) {
         co_return 2;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        co_return context.usageError(u"installations takes no arguments"_s);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "installations takes no arguments"));
     }
     HttpClient http(context.network(), context.clock());
     GitHubApi api(&http, AppConfig::fromEnvironment(), context.clock());
@@ -65,23 +71,30 @@ QCoro::Task<int> runInstallations(Context &context)
 QCoro::Task<int> runRepos(Context &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption installationOption(
-        u"installation-id"_s, u"The GitHub App installation whose repositories to list."_s, u"N"_s);
+    const QCommandLineOption installationOption(u"installation-id"_s,
+        QCoreApplication::translate("notechondria-sync", "The GitHub App installation whose repositories to list."),
+        u"N"_s);
     parser.addOption(installationOption);
-    if (!context.parse(parser, u"Lists the repositories a GitHub App installation can reach."_s)) {
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Lists the repositories a GitHub App installation can reach."))) {
         co_return 2;
     }
     const QString installationId = parser.value(installationOption).trimmed();
     if (installationId.isEmpty()) {
-        co_return context.usageError(u"--installation-id N is required"_s);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--installation-id N is required"));
     }
     bool numeric = false;
     installationId.toLongLong(&numeric);
     if (!numeric) {
-        co_return context.usageError(u"--installation-id takes a number, got '%1'"_s.arg(installationId));
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--installation-id takes a number, got '%1'")
+                .arg(installationId));
     }
     if (!parser.positionalArguments().isEmpty()) {
-        co_return context.usageError(u"repos takes no positional arguments"_s);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "repos takes no positional arguments"));
     }
     HttpClient http(context.network(), context.clock());
     GitHubApi api(&http, AppConfig::fromEnvironment(), context.clock());
@@ -102,9 +115,16 @@ QCoro::Task<int> runRepos(Context &context)
 
 void registerAuthCommands(QList<Command> &commands)
 {
-    commands.append({u"app-jwt"_s, u"print a fresh GitHub App JWT (for debugging the App setup)"_s, runAppJwt});
-    commands.append({u"installations"_s, u"list the GitHub App's installations (id, account)"_s, runInstallations});
-    commands.append({u"repos"_s, u"list the repositories of an installation (--installation-id N)"_s, runRepos});
+    commands.append({u"app-jwt"_s,
+        QCoreApplication::translate("notechondria-sync", "print a fresh GitHub App JWT (for debugging the App setup)"),
+        runAppJwt});
+    commands.append({u"installations"_s,
+        QCoreApplication::translate("notechondria-sync", "list the GitHub App's installations (id, account)"),
+        runInstallations});
+    commands.append({u"repos"_s,
+        QCoreApplication::translate(
+            "notechondria-sync", "list the repositories of an installation (--installation-id N)"),
+        runRepos});
 }
 
 } // namespace Notechondria::Cli

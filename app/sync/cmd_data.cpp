@@ -8,6 +8,7 @@
 #include "store.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonObject>
 
@@ -46,7 +47,9 @@ int intOption(Context &context, const QCommandLineParser &parser, const QString 
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
     if (!ok || value < 0) {
-        context.usageError(u"--%1 must be a non-negative integer, not '%2'"_s.arg(name, parser.value(name)));
+        context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--%1 must be a non-negative integer, not '%2'")
+                .arg(name, parser.value(name)));
         return -1;
     }
     return value;
@@ -55,12 +58,19 @@ int intOption(Context &context, const QCommandLineParser &parser, const QString 
 QCoro::Task<int> runDemoData(Context &context)
 {
     QCommandLineParser parser;
-    parser.addOptions({{u"notes"_s, u"New notes to generate."_s, u"N"_s},
-        {u"seed"_s, u"Random seed (default 1): the same seed gives the same account."_s, u"S"_s},
-        {u"attachments"_s, u"Binary attachments to add to the new notes."_s, u"M"_s},
-        {u"touch"_s, u"Existing notes to edit."_s, u"K"_s},
-        {u"delete"_s, u"Existing notes to move to the recycle bin."_s, u"D"_s}});
-    if (!context.parse(parser, u"Generate a realistic synthetic account in the local store."_s)) {
+    parser.addOptions({{u"notes"_s, QCoreApplication::translate("notechondria-sync", "New notes to generate."), u"N"_s},
+        {u"seed"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "Random seed (default 1): the same seed gives the same account."),
+            u"S"_s},
+        {u"attachments"_s,
+            QCoreApplication::translate("notechondria-sync", "Binary attachments to add to the new notes."), u"M"_s},
+        {u"touch"_s, QCoreApplication::translate("notechondria-sync", "Existing notes to edit."), u"K"_s},
+        {u"delete"_s, QCoreApplication::translate("notechondria-sync", "Existing notes to move to the recycle bin."),
+            u"D"_s}});
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Generate a realistic synthetic account in the local store."))) {
         co_return 2;
     }
     DemoOptions options;
@@ -73,7 +83,8 @@ QCoro::Task<int> runDemoData(Context &context)
         co_return 2;
     }
     if (!parser.isSet(u"notes"_s) && !parser.isSet(u"touch"_s) && !parser.isSet(u"delete"_s)) {
-        co_return context.usageError(u"give --notes N (or --touch K / --delete D on an existing account)"_s);
+        co_return context.usageError(QCoreApplication::translate(
+            "notechondria-sync", "give --notes N (or --touch K / --delete D on an existing account)"));
     }
     options.seed = quint32(seed);
     auto store = Store::open(dataFile(context), context.clock());
@@ -113,18 +124,24 @@ QJsonObject statusJson(const std::optional<GitHubIntegration> &row)
 QCoro::Task<int> runConnect(Context &context)
 {
     QCommandLineParser parser;
-    parser.addOptions({{u"installation-id"_s, u"The GitHub App installation id."_s, u"N"_s},
-        {u"repo"_s, u"The repository to push to."_s, u"OWNER/NAME"_s},
-        {u"branch"_s, u"The branch to push to (default: main)."_s, u"B"_s},
-        {u"account"_s, u"The login that owns the installation."_s, u"LOGIN"_s}});
-    if (!context.parse(parser, u"Link the local account to a GitHub App installation and repository."_s)) {
+    parser.addOptions({{u"installation-id"_s,
+                           QCoreApplication::translate("notechondria-sync", "The GitHub App installation id."), u"N"_s},
+        {u"repo"_s, QCoreApplication::translate("notechondria-sync", "The repository to push to."), u"OWNER/NAME"_s},
+        {u"branch"_s, QCoreApplication::translate("notechondria-sync", "The branch to push to (default: main)."),
+            u"B"_s},
+        {u"account"_s, QCoreApplication::translate("notechondria-sync", "The login that owns the installation."),
+            u"LOGIN"_s}});
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Link the local account to a GitHub App installation and repository."))) {
         co_return 2;
     }
     if (!parser.isSet(u"installation-id"_s) || parser.value(u"installation-id"_s).trimmed().isEmpty()) {
-        co_return context.usageError(u"--installation-id N is required"_s);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--installation-id N is required"));
     }
     if (!parser.isSet(u"repo"_s)) {
-        co_return context.usageError(u"--repo OWNER/NAME is required"_s);
+        co_return context.usageError(QCoreApplication::translate("notechondria-sync", "--repo OWNER/NAME is required"));
     }
     Store::IntegrationUpdate update;
     update.installationId = parser.value(u"installation-id"_s).trimmed();
@@ -150,7 +167,9 @@ QCoro::Task<int> runConnect(Context &context)
 QCoro::Task<int> runStatus(Context &context)
 {
     QCommandLineParser parser;
-    if (!context.parse(parser, u"Print the GitHub sync status (the API's GET status, as JSON)."_s)) {
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Print the GitHub sync status (the API's GET status, as JSON)."))) {
         co_return 2;
     }
     auto store = Store::open(dataFile(context), context.clock());
@@ -168,7 +187,9 @@ QCoro::Task<int> runStatus(Context &context)
 QCoro::Task<int> runDisconnect(Context &context)
 {
     QCommandLineParser parser;
-    if (!context.parse(parser, u"Forget the GitHub App installation and repository (the App stays installed)."_s)) {
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Forget the GitHub App installation and repository (the App stays installed)."))) {
         co_return 2;
     }
     auto store = Store::open(dataFile(context), context.clock());
@@ -186,11 +207,16 @@ QCoro::Task<int> runDisconnect(Context &context)
 
 void registerDataCommands(QList<Command> &commands)
 {
-    commands.append(
-        {u"demo-data"_s, u"generate a synthetic account (--notes N, --touch K, --delete D)"_s, runDemoData});
-    commands.append({u"connect"_s, u"link a GitHub App installation and repository"_s, runConnect});
-    commands.append({u"status"_s, u"print the GitHub sync status as JSON"_s, runStatus});
-    commands.append({u"disconnect"_s, u"forget the GitHub integration"_s, runDisconnect});
+    commands.append({u"demo-data"_s,
+        QCoreApplication::translate(
+            "notechondria-sync", "generate a synthetic account (--notes N, --touch K, --delete D)"),
+        runDemoData});
+    commands.append({u"connect"_s,
+        QCoreApplication::translate("notechondria-sync", "link a GitHub App installation and repository"), runConnect});
+    commands.append({u"status"_s,
+        QCoreApplication::translate("notechondria-sync", "print the GitHub sync status as JSON"), runStatus});
+    commands.append({u"disconnect"_s, QCoreApplication::translate("notechondria-sync", "forget the GitHub integration"),
+        runDisconnect});
 }
 
 } // namespace Notechondria::Cli

@@ -11,6 +11,7 @@
 #include "store.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -45,13 +46,20 @@ QJsonArray problemsJson(const QList<ExportProblem> &problems)
 QCoro::Task<int> runExport(Context &context)
 {
     QCommandLineParser parser;
-    parser.addOptions({{u"out"_s, u"The folder to write the export to (created when missing)."_s, u"DIR"_s},
-        {u"include-assets"_s, u"Include the avatar, note covers and attachments under assets/."_s}});
-    if (!context.parse(parser, u"Write the account's backup tree (what a push sends) to a folder."_s)) {
+    parser.addOptions({{u"out"_s,
+                           QCoreApplication::translate(
+                               "notechondria-sync", "The folder to write the export to (created when missing)."),
+                           u"DIR"_s},
+        {u"include-assets"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "Include the avatar, note covers and attachments under assets/.")}});
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Write the account's backup tree (what a push sends) to a folder."))) {
         co_return 2;
     }
     if (!parser.isSet(u"out"_s)) {
-        co_return context.usageError(u"give --out DIR"_s);
+        co_return context.usageError(QCoreApplication::translate("notechondria-sync", "give --out DIR"));
     }
     auto store = Store::open(dataFile(context), context.clock());
     if (!store) {
@@ -94,16 +102,27 @@ QCoro::Task<int> runExport(Context &context)
 QCoro::Task<int> runPush(Context &context)
 {
     QCommandLineParser parser;
-    parser.addOptions({{u"force"_s, u"On a conflict, overwrite the remote copies of the conflicting paths."_s},
-        {u"keep-remote"_s, u"On a conflict, keep the remote copies of the conflicting paths."_s},
-        {u"include-assets"_s, u"Include the avatar, note covers and attachments under assets/."_s},
-        {u"yes"_s, u"Confirm a mass deletion (more than 25 % of the tracked files)."_s},
-        {u"json"_s, u"Print the outcome as JSON."_s}});
-    if (!context.parse(parser, u"Push the account to its GitHub repository as one commit (or none)."_s)) {
+    parser.addOptions({{u"force"_s,
+                           QCoreApplication::translate("notechondria-sync",
+                               "On a conflict, overwrite the remote copies of the conflicting paths.")},
+        {u"keep-remote"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "On a conflict, keep the remote copies of the conflicting paths.")},
+        {u"include-assets"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "Include the avatar, note covers and attachments under assets/.")},
+        {u"yes"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "Confirm a mass deletion (more than 25 % of the tracked files).")},
+        {u"json"_s, QCoreApplication::translate("notechondria-sync", "Print the outcome as JSON.")}});
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Push the account to its GitHub repository as one commit (or none)."))) {
         co_return 2;
     }
     if (parser.isSet(u"force"_s) && parser.isSet(u"keep-remote"_s)) {
-        co_return context.usageError(u"--force and --keep-remote exclude each other"_s);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--force and --keep-remote exclude each other"));
     }
     auto store = Store::open(dataFile(context), context.clock());
     if (!store) {
@@ -165,8 +184,10 @@ QCoro::Task<int> runPush(Context &context)
 QCoro::Task<int> runRuns(Context &context)
 {
     QCommandLineParser parser;
-    parser.addOptions({{u"limit"_s, u"How many runs to list (default 20)."_s, u"N"_s}});
-    if (!context.parse(parser, u"List the last push runs, newest first, as JSON."_s)) {
+    parser.addOptions({{u"limit"_s,
+        QCoreApplication::translate("notechondria-sync", "How many runs to list (default 20)."), u"N"_s}});
+    if (!context.parse(parser,
+            QCoreApplication::translate("notechondria-sync", "List the last push runs, newest first, as JSON."))) {
         co_return 2;
     }
     int limit = 20;
@@ -175,7 +196,8 @@ QCoro::Task<int> runRuns(Context &context)
         limit = parser.value(u"limit"_s).toInt(&ok);
         if (!ok || limit <= 0) {
             co_return context.usageError(
-                u"--limit must be a positive integer, not '%1'"_s.arg(parser.value(u"limit"_s)));
+                QCoreApplication::translate("notechondria-sync", "--limit must be a positive integer, not '%1'")
+                    .arg(parser.value(u"limit"_s)));
         }
     }
     auto store = Store::open(dataFile(context), context.clock());
@@ -202,9 +224,13 @@ QCoro::Task<int> runRuns(Context &context)
 
 void registerPushCommands(QList<Command> &commands)
 {
-    commands.append({u"export"_s, u"Write the backup tree to a folder (--out DIR)."_s, runExport});
-    commands.append({u"push"_s, u"Push the account to GitHub as one commit (or none)."_s, runPush});
-    commands.append({u"runs"_s, u"List the last push runs as JSON."_s, runRuns});
+    commands.append({u"export"_s,
+        QCoreApplication::translate("notechondria-sync", "Write the backup tree to a folder (--out DIR)."), runExport});
+    commands.append({u"push"_s,
+        QCoreApplication::translate("notechondria-sync", "Push the account to GitHub as one commit (or none)."),
+        runPush});
+    commands.append(
+        {u"runs"_s, QCoreApplication::translate("notechondria-sync", "List the last push runs as JSON."), runRuns});
 }
 
 } // namespace Notechondria::Cli

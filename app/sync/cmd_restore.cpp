@@ -5,6 +5,7 @@
 #include "httpclient.h"
 #include "restorer.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -18,17 +19,31 @@ QCoro::Task<int> restore(Context &context)
 {
     QCommandLineParser parser;
     parser.addOptions({
-        {u"repo-path"_s, u"The backup: a clone or an export folder of the backup repository."_s, u"DIR"_s},
-        {u"api-base"_s, u"The Notechondria API to restore into, e.g. http://127.0.0.1:8765/api/v1."_s, u"URL"_s},
-        {u"token"_s, u"The destination account's API key (ntc_…); default: $NOTECHONDRIA_API_KEY."_s, u"KEY"_s},
-        {u"dry-run"_s, u"Print each request it would send (bodies shortened, no secrets) and send nothing."_s},
-        {u"verbose"_s, u"A line per section and item."_s},
-        {u"include-assets"_s, u"Re-upload assets/ (avatar, covers, attachments) after the rest."_s},
+        {u"repo-path"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "The backup: a clone or an export folder of the backup repository."),
+            u"DIR"_s},
+        {u"api-base"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "The Notechondria API to restore into, e.g. http://127.0.0.1:8765/api/v1."),
+            u"URL"_s},
+        {u"token"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "The destination account's API key (ntc_…); default: $NOTECHONDRIA_API_KEY."),
+            u"KEY"_s},
+        {u"dry-run"_s,
+            QCoreApplication::translate("notechondria-sync",
+                "Print each request it would send (bodies shortened, no secrets) and send nothing.")},
+        {u"verbose"_s, QCoreApplication::translate("notechondria-sync", "A line per section and item.")},
+        {u"include-assets"_s,
+            QCoreApplication::translate(
+                "notechondria-sync", "Re-upload assets/ (avatar, covers, attachments) after the rest.")},
     });
     if (!context.parse(parser,
-            u"Replay a backup into a Notechondria /api/v1 (a real backend or the local server), "
-            u"in the order settings, courses, notes, events, feeds, assets. Reruns change "
-            u"nothing. The last stdout line is a JSON summary; exit 1 when any item failed."_s)) {
+            QCoreApplication::translate("notechondria-sync",
+                "Replay a backup into a Notechondria /api/v1 (a real backend or the local server), "
+                "in the order settings, courses, notes, events, feeds, assets. Reruns change "
+                "nothing. The last stdout line is a JSON summary; exit 1 when any item failed."))) {
         co_return 2;
     }
     const QString repoPath = parser.value(u"repo-path"_s);
@@ -36,17 +51,21 @@ QCoro::Task<int> restore(Context &context)
     const QString token
         = parser.isSet(u"token"_s) ? parser.value(u"token"_s) : qEnvironmentVariable("NOTECHONDRIA_API_KEY");
     if (repoPath.isEmpty() || apiBase.isEmpty()) {
-        co_return context.usageError(u"--repo-path and --api-base are required"_s);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--repo-path and --api-base are required"));
     }
     if (!QFileInfo(repoPath).isDir()) {
-        co_return context.usageError(u"--repo-path is not a directory: "_s + repoPath);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--repo-path is not a directory: ") + repoPath);
     }
     const QUrl base(apiBase);
     if (!base.isValid() || (base.scheme() != u"http"_s && base.scheme() != u"https"_s) || base.host().isEmpty()) {
-        co_return context.usageError(u"--api-base is not an http(s) URL: "_s + apiBase);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--api-base is not an http(s) URL: ") + apiBase);
     }
     if (token.isEmpty() && !parser.isSet(u"dry-run"_s)) {
-        co_return context.usageError(u"no API key: pass --token or set NOTECHONDRIA_API_KEY"_s);
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "no API key: pass --token or set NOTECHONDRIA_API_KEY"));
     }
 
     RestoreOptions options;
@@ -93,7 +112,9 @@ QCoro::Task<int> restore(Context &context)
 
 void registerRestoreCommands(QList<Command> &commands)
 {
-    commands.append({u"restore"_s, u"Replay a backup folder into a Notechondria /api/v1"_s, restore});
+    commands.append({u"restore"_s,
+        QCoreApplication::translate("notechondria-sync", "Replay a backup folder into a Notechondria /api/v1"),
+        restore});
 }
 
 } // namespace Notechondria::Cli

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QCoroSignal>
 #include <QDir>
 #include <QSocketNotifier>
@@ -60,15 +61,19 @@ std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
 QCoro::Task<int> runServe(Context &context)
 {
     QCommandLineParser parser;
-    parser.addOption(
-        {u"listen"_s, u"Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one)."_s,
-            u"ADDR:PORT"_s, u"127.0.0.1:8765"_s});
-    if (!context.parse(parser, u"Serve the account's Notechondria /api/v1 on loopback until SIGINT or SIGTERM."_s)) {
+    parser.addOption({u"listen"_s,
+        QCoreApplication::translate(
+            "notechondria-sync", "Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one)."),
+        u"ADDR:PORT"_s, u"127.0.0.1:8765"_s});
+    if (!context.parse(parser,
+            QCoreApplication::translate("notechondria-sync",
+                "Serve the account's Notechondria /api/v1 on loopback until SIGINT or SIGTERM."))) {
         co_return 2;
     }
     const auto listen = parseListen(parser.value(u"listen"_s));
     if (!listen) {
-        co_return context.usageError(u"--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765"_s);
+        co_return context.usageError(QCoreApplication::translate(
+            "notechondria-sync", "--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765"));
     }
     if (!QDir().mkpath(context.dataDir())) {
         co_return context.failure(Error{u"Local server not started"_s, u"notechondria-sync/serve"_s,
@@ -112,7 +117,9 @@ QCoro::Task<int> runServe(Context &context)
 QCoro::Task<int> runApiKey(Context &context)
 {
     QCommandLineParser parser;
-    if (!context.parse(parser, u"Print the local server's API key (ntc_…), creating it when there is none."_s)) {
+    if (!context.parse(parser,
+            QCoreApplication::translate(
+                "notechondria-sync", "Print the local server's API key (ntc_…), creating it when there is none."))) {
         co_return 2;
     }
     if (!QDir().mkpath(context.dataDir())) {
@@ -133,8 +140,13 @@ QCoro::Task<int> runApiKey(Context &context)
 
 void registerServeCommands(QList<Command> &commands)
 {
-    commands.append({u"serve"_s, u"Serve the Notechondria /api/v1 on loopback (--listen 127.0.0.1:PORT)"_s, runServe});
-    commands.append({u"api-key"_s, u"Print the local server's API key (creating it if needed)"_s, runApiKey});
+    commands.append({u"serve"_s,
+        QCoreApplication::translate(
+            "notechondria-sync", "Serve the Notechondria /api/v1 on loopback (--listen 127.0.0.1:PORT)"),
+        runServe});
+    commands.append({u"api-key"_s,
+        QCoreApplication::translate("notechondria-sync", "Print the local server's API key (creating it if needed)"),
+        runApiKey});
 }
 
 } // namespace Notechondria::Cli

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "context.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -51,7 +53,8 @@ int Context::failure(const Error &error)
 
 int Context::usageError(const QString &cause)
 {
-    m_err << u"Command not run: notechondria-sync/"_s << m_command << u" — "_s << cause << '\n';
+    m_err << QCoreApplication::translate("notechondria-sync", "Command not run") << u": notechondria-sync/"_s
+          << m_command << u" — "_s << cause << '\n';
     m_err.flush();
     return 2;
 }

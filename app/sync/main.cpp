@@ -31,16 +31,18 @@ QList<Cli::Command> allCommands()
 
 void printUsage(QTextStream &stream, const QList<Cli::Command> &commands)
 {
-    stream << "Usage: notechondria-sync [--data DIR] COMMAND [OPTIONS]\n\n"
-              "Back a Notechondria account up to GitHub, restore it, or serve it on loopback.\n\n"
-              "Global options:\n"
-              "  --data DIR   the local data folder (default: the app's data folder; env NOTECHONDRIA_DATA_DIR)\n"
-              "  -h, --help   this help; COMMAND --help shows a command's options\n"
-              "  --version    the version\n\nCommands:\n";
+    stream << QCoreApplication::translate("notechondria-sync",
+        "Usage: notechondria-sync [--data DIR] COMMAND [OPTIONS]\n\n"
+        "Back a Notechondria account up to GitHub, restore it, or serve it on loopback.\n\n"
+        "Global options:\n"
+        "  --data DIR   the local data folder (default: the app's data folder; env NOTECHONDRIA_DATA_DIR)\n"
+        "  -h, --help   this help; COMMAND --help shows a command's options\n"
+        "  --version    the version\n\nCommands:\n");
     for (const Cli::Command &command : commands) {
         stream << "  " << command.name.leftJustified(14) << command.summary << '\n';
     }
-    stream << "\nExit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.\n";
+    stream << QCoreApplication::translate(
+        "notechondria-sync", "\nExit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.\n");
     stream.flush();
 }
 
@@ -80,13 +82,18 @@ int main(int argc, char **argv)
             out << "notechondria-sync " << QCoreApplication::applicationVersion() << '\n';
             return 0;
         } else {
-            err << "Command not run: notechondria-sync/main — unknown option " << option << '\n';
+            err << QCoreApplication::translate(
+                "notechondria-sync", "Command not run: notechondria-sync/main — unknown option %1")
+                       .arg(option)
+                << '\n';
             printUsage(err, commands);
             return 2;
         }
     }
     if (args.isEmpty()) {
-        err << "Command not run: notechondria-sync/main — no command given\n";
+        err << QCoreApplication::translate(
+            "notechondria-sync", "Command not run: notechondria-sync/main — no command given")
+            << '\n';
         printUsage(err, commands);
         return 2;
     }
@@ -97,8 +104,10 @@ int main(int argc, char **argv)
     const QString name = args.takeFirst();
     const auto found = std::ranges::find(commands, name, &Cli::Command::name);
     if (found == commands.end()) {
-        err << "Command not run: notechondria-sync/main — unknown command '" << name
-            << "' (notechondria-sync --help lists them)\n";
+        err << QCoreApplication::translate("notechondria-sync",
+            "Command not run: notechondria-sync/main — unknown command '%1' (notechondria-sync --help lists them)")
+                   .arg(name)
+            << '\n';
         return 2;
     }
 
