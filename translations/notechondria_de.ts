@@ -938,5 +938,29 @@ Exit-Status: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Push-Konflikt.
         <source>Replay a backup folder into a Notechondria /api/v1</source>
         <translation>Einen Sicherungsordner in eine Notechondria-/api/v1 einspielen</translation>
     </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/push — these paths changed on GitHub and here; run push --force to overwrite them or push --keep-remote to keep GitHub&apos;s copies:</source>
+        <translation>GitHub-Sync angehalten: notechondria-sync/push — diese Pfade wurden auf GitHub und hier geändert; führen Sie push --force aus, um sie zu überschreiben, oder push --keep-remote, um die Kopien auf GitHub zu behalten:</translation>
+    </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/push — this push would delete %1 tracked files; run push --yes to confirm.</source>
+        <translation>GitHub-Sync angehalten: notechondria-sync/push — dieser Push würde %1 verfolgte Dateien löschen; führen Sie push --yes aus, um das zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>Pushed %1: %2 added, %3 changed, %4 deleted in %5 requests.</source>
+        <translation>%1 gepusht: %2 hinzugefügt, %3 geändert, %4 gelöscht mit %5 Anfragen.</translation>
+    </message>
+    <message>
+        <source>Nothing to push: the repository already holds this account (%1 requests).</source>
+        <translation>Nichts zu pushen: Das Repository enthält dieses Konto bereits (%1 Anfragen).</translation>
+    </message>
+    <message>
+        <source>Serving from %1 (secrets: %2). `notechondria-sync api-key` prints the API key. Stop with Ctrl+C.</source>
+        <translation>Bereitstellung aus %1 (Geheimnisse: %2). `notechondria-sync api-key` gibt den API-Schlüssel aus. Beenden mit Strg+C.</translation>
+    </message>
+    <message>
+        <source>Local server stopped.</source>
+        <translation>Lokaler Server angehalten.</translation>
+    </message>
 </context>
 </TS>

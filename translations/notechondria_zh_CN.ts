@@ -935,5 +935,29 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.
         <source>Replay a backup folder into a Notechondria /api/v1</source>
         <translation>将备份目录回放到 Notechondria /api/v1</translation>
     </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/push — these paths changed on GitHub and here; run push --force to overwrite them or push --keep-remote to keep GitHub&apos;s copies:</source>
+        <translation>GitHub 同步已停止: notechondria-sync/push — 以下路径在 GitHub 和本机上都有更改；运行 push --force 覆盖它们，或运行 push --keep-remote 保留 GitHub 上的副本:</translation>
+    </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/push — this push would delete %1 tracked files; run push --yes to confirm.</source>
+        <translation>GitHub 同步已停止: notechondria-sync/push — 此次推送将删除 %1 个已跟踪文件；运行 push --yes 以确认。</translation>
+    </message>
+    <message>
+        <source>Pushed %1: %2 added, %3 changed, %4 deleted in %5 requests.</source>
+        <translation>已推送 %1: 新增 %2 个，更改 %3 个，删除 %4 个，共 %5 次请求。</translation>
+    </message>
+    <message>
+        <source>Nothing to push: the repository already holds this account (%1 requests).</source>
+        <translation>无需推送: 仓库中已有此账户的当前状态（%1 次请求）。</translation>
+    </message>
+    <message>
+        <source>Serving from %1 (secrets: %2). `notechondria-sync api-key` prints the API key. Stop with Ctrl+C.</source>
+        <translation>正在从 %1 提供服务（机密存储: %2）。`notechondria-sync api-key` 可输出 API 密钥。按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>Local server stopped.</source>
+        <translation>本地服务器已停止。</translation>
+    </message>
 </context>
 </TS>

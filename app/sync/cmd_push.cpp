@@ -144,8 +144,10 @@ QCoro::Task<int> runPush(Context &context)
         context.err() << problem.message << '\n';
     }
     if (outcome->conflict) {
-        context.err() << u"GitHub sync stopped: notechondria-sync/push — these paths changed on GitHub and here; "
-                         u"run push --force to overwrite them or push --keep-remote to keep GitHub's copies:\n"_s;
+        context.err() << QCoreApplication::translate("notechondria-sync",
+            "GitHub sync stopped: notechondria-sync/push — these paths changed on GitHub and here; "
+            "run push --force to overwrite them or push --keep-remote to keep GitHub's copies:")
+                      << '\n';
         for (const QString &path : std::as_const(outcome->conflictPaths)) {
             context.err() << u"  "_s << path << '\n';
         }
@@ -157,8 +159,10 @@ QCoro::Task<int> runPush(Context &context)
         co_return 3;
     }
     if (outcome->massDeletionBlocked) {
-        context.err() << u"GitHub sync stopped: notechondria-sync/push — this push would delete %1 tracked files; "
-                         u"run push --yes to confirm."_s.arg(outcome->wouldDelete)
+        context.err() << QCoreApplication::translate("notechondria-sync",
+            "GitHub sync stopped: notechondria-sync/push — this push would delete %1 tracked files; "
+            "run push --yes to confirm.")
+                             .arg(outcome->wouldDelete)
                       << '\n';
         context.err().flush();
         co_return 1;
@@ -168,14 +172,19 @@ QCoro::Task<int> runPush(Context &context)
             {u"committed"_s, outcome->committed}, {u"added"_s, outcome->added}, {u"changed"_s, outcome->changed},
             {u"deleted"_s, outcome->deleted}, {u"requests"_s, outcome->requests}}));
     } else if (outcome->committed) {
-        context.out() << u"Pushed %1: %2 added, %3 changed, %4 deleted in %5 requests.\n"_s.arg(outcome->commitSha)
+        context.out() << QCoreApplication::translate(
+            "notechondria-sync", "Pushed %1: %2 added, %3 changed, %4 deleted in %5 requests.")
+                             .arg(outcome->commitSha)
                              .arg(outcome->added)
                              .arg(outcome->changed)
                              .arg(outcome->deleted)
-                             .arg(outcome->requests);
+                             .arg(outcome->requests)
+                      << '\n';
     } else {
-        context.out() << u"Nothing to push: the repository already holds this account (%1 requests).\n"_s.arg(
-            outcome->requests);
+        context.out() << QCoreApplication::translate(
+            "notechondria-sync", "Nothing to push: the repository already holds this account (%1 requests).")
+                             .arg(outcome->requests)
+                      << '\n';
     }
     context.out().flush();
     co_return 0;

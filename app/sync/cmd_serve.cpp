@@ -102,14 +102,16 @@ QCoro::Task<int> runServe(Context &context)
     std::signal(SIGTERM, onTerminationSignal);
     context.out() << server.baseUrl().toString() << '\n';
     context.out().flush();
-    context.err() << u"Serving from "_s << QDir::toNativeSeparators(context.dataDir()) << u" (secrets: "_s
-                  << secrets->backendName() << u"). `notechondria-sync api-key` prints the API key. "_s
-                  << u"Stop with Ctrl+C.\n"_s;
+    context.err() << QCoreApplication::translate("notechondria-sync",
+        "Serving from %1 (secrets: %2). `notechondria-sync api-key` prints the API key. "
+        "Stop with Ctrl+C.")
+                         .arg(QDir::toNativeSeparators(context.dataDir()), secrets->backendName())
+                  << '\n';
     context.err().flush();
     co_await qCoro(&notifier, &QSocketNotifier::activated);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
-    context.err() << u"Local server stopped.\n"_s;
+    context.err() << QCoreApplication::translate("notechondria-sync", "Local server stopped.") << '\n';
     context.err().flush();
     co_return 0;
 }
