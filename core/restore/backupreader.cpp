@@ -207,6 +207,8 @@ void readCourses(FolderReader &reader, Backup &backup)
         }
         course.sortOrder = object->value(u"sort_order"_s).toInt();
         course.coverImageUrl = text(*object, u"cover_image_url"_s);
+        course.dateCreated = dateTime(object->value(u"date_created"_s));
+        course.lastEdit = dateTime(object->value(u"last_edit"_s));
         backup.courseSlugById.insert(course.id, course.slug);
         backup.account.courses.append(course);
     }
@@ -352,6 +354,8 @@ void readPlanner(FolderReader &reader, Backup &backup, const QHash<QString, qint
             feed.isEnabled = object.value(u"is_enabled"_s).toBool(true);
             feed.courseId = courseRef(object, courseIds);
             feed.lastSync = dateTime(object.value(u"last_sync"_s));
+            feed.dateCreated = dateTime(object.value(u"date_created"_s));
+            feed.lastEdit = dateTime(object.value(u"last_edit"_s));
             backup.account.feeds.append(feed);
         }
     }
