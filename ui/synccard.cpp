@@ -3,10 +3,12 @@
 
 #include "clock.h"
 #include "relativetime.h"
+#include "restoredialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -191,6 +193,39 @@ QWidget *SyncCard::buildDisconnectedPage()
     return page;
 }
 
+QHBoxLayout *SyncCard::buildRestoreRow(QWidget *page)
+{
+    auto *row = new QHBoxLayout;
+    auto *fromGitHub = new QPushButton(tr("Restore from &GitHub\u2026"), page);
+    fromGitHub->setObjectName(u"restoreFromGitHubButton"_s);
+    auto *fromFolder = new QPushButton(tr("Restore from &folder\u2026"), page);
+    fromFolder->setObjectName(u"restoreFromFolderButton"_s);
+    fromFolder->setFlat(true);
+    connect(fromGitHub, &QPushButton::clicked, this, [this] { openRestoreDialog(RestoreSource::gitHub()); });
+    connect(fromFolder, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a backup folder"));
+        if (!folder.isEmpty()) {
+            openRestoreDialog(RestoreSource::fromFolder(folder));
+        }
+    });
+    row->addStretch();
+    row->addWidget(fromGitHub);
+    row->addWidget(fromFolder);
+    return row;
+}
+
+void SyncCard::openRestoreDialog(const RestoreSource &source)
+{
+    if (m_busy || !m_client) {
+        return;
+    }
+    auto *dialog = new RestoreDialog(m_client, source, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RestoreDialog::restored, this, &SyncCard::refresh);
+    Q_EMIT restoreDialogOpened(dialog);
+    dialog->open();
+}
+
 QWidget *SyncCard::buildConnectedPage()
 {
     auto *page = new QWidget(this);
@@ -268,6 +303,7 @@ QWidget *SyncCard::buildConnectedPage()
     buttons->addWidget(m_previewButton);
     buttons->addWidget(m_historyButton);
     layout->addLayout(buttons);
+    layout->addLayout(buildRestoreRow(page));
 
     m_pushProgress = makeThinBar(u"pushProgressBar"_s, page);
     m_pushProgress->setAccessibleName(tr("Push in progress"));

@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -21,6 +22,7 @@ namespace Notechondria {
 
 class Clock;
 class ConflictDialog;
+class RestoreDialog;
 
 /**
  * The GitHub Sync card (upstream §7, DECISIONS §6), built in code because it changes shape with its state:
@@ -66,6 +68,8 @@ Q_SIGNALS:
     void actionFailed(const QString &message);
     void previewRequested();
     void historyRequested();
+    /// A restore dialog was opened (tests use it).
+    void restoreDialogOpened(Notechondria::RestoreDialog *dialog);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -76,6 +80,8 @@ private:
     QWidget *buildLoadingPage();
     QWidget *buildDisconnectedPage();
     QWidget *buildConnectedPage();
+    QHBoxLayout *buildRestoreRow(QWidget *page);
+    void openRestoreDialog(const RestoreSource &source);
     void setState(State state);
     void setBusy(bool busy);
     void showStatus();
