@@ -281,6 +281,20 @@ QCoro::Task<> SyncCard::doLink(QString installationId, QString accountLogin)
     QPointer<SyncCard> self(this);
     m_pollTimer->stop();
     setBusy(true);
+    if (accountLogin.isEmpty()) {
+        // A pasted id carries no account: name it from the App's installations when GitHub answers.
+        const Result<QList<InstallationInfo>> found = co_await m_client->installations();
+        if (!self) {
+            co_return;
+        }
+        if (found) {
+            for (const InstallationInfo &installation : *found) {
+                if (installation.id == installationId) {
+                    accountLogin = installation.accountLogin;
+                }
+            }
+        }
+    }
     CallbackRequest request;
     request.installationId = installationId;
     request.accountLogin = accountLogin;

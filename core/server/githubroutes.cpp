@@ -3,14 +3,17 @@
 
 #include "apirouter.h"
 #include "entityjson.h"
+#include "exporter.h"
 #include "githubapi.h"
 #include "logging.h"
 #include "pushservice.h"
 #include "store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +51,20 @@ bool flag(const RequestForm &form, const ApiRequest &request, const QString &key
     return request.query.hasQueryItem(key) && isTruthy(request.queryValue(key));
 }
 
+/// The bytes as a JSON string when they are UTF-8 text, else null (binary files are not previewed).
+QJsonValue textOrNull(const std::optional<QByteArray> &bytes)
+{
+    if (!bytes || bytes->contains('\0')) {
+        return QJsonValue::Null;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder(*bytes);
+    if (decoder.hasError()) {
+        return QJsonValue::Null;
+    }
+    return text;
+}
+
 } // namespace
 
 GitHubRoutes::GitHubRoutes(Store *store, GitHubApi *github, PushService *push, QObject *parent)
@@ -71,7 +88,7 @@ void GitHubRoutes::registerOn(ApiRouter &router)
     router.addAsyncRoute(base + u"push"_s, Method::Post, [this](ApiRequest r) { return push(std::move(r)); });
     router.addAsyncRoute(
         base + u"installations"_s, Method::Get, [this](ApiRequest r) { return installations(std::move(r)); });
-    router.addRoute(base + u"preview"_s, Method::Get, [this](const ApiRequest &r) { return preview(r); });
+    router.addAsyncRoute(base + u"preview"_s, Method::Get, [this](ApiRequest r) { return preview(std::move(r)); });
     router.addRoute(base + u"runs"_s, Method::Get, [this](const ApiRequest &r) { return runs(r); });
 }
 
@@ -364,20 +381,129 @@ QCoro::Task<ApiResponse> GitHubRoutes::installations(ApiRequest)
     co_return ApiResponse::json(QJsonObject{{u"installations"_s, array}});
 }
 
-ApiResponse GitHubRoutes::preview(const ApiRequest &request)
+QCoro::Task<ApiResponse> GitHubRoutes::preview(ApiRequest request)
 {
     if (!m_push) {
-        return noApp(u"Cannot preview the push"_s, u"preview"_s);
+        co_return noApp(u"Cannot preview the push"_s, u"preview"_s);
     }
-    const auto files = m_push->preview(isTruthy(request.queryValue(u"include_assets"_s)));
+    const bool includeAssets = isTruthy(request.queryValue(u"include_assets"_s));
+    if (request.query.hasQueryItem(u"path"_s)) {
+        co_return co_await previewFile(request.queryValue(u"path"_s), includeAssets);
+    }
+    const auto files = m_push->preview(includeAssets);
     if (!files) {
-        return ApiResponse::fromError(files.error(), 400);
+        co_return ApiResponse::fromError(files.error(), 400);
     }
     QJsonArray array;
     for (const auto &[path, state] : *files) {
         array.append(QJsonObject{{u"path"_s, path}, {u"status"_s, state}});
     }
-    return ApiResponse::json(QJsonObject{{u"files"_s, array}});
+    co_return ApiResponse::json(QJsonObject{{u"files"_s, array}});
+}
+
+QCoro::Task<ApiResponse> GitHubRoutes::previewFile(QString path, bool includeAssets)
+{
+    QPointer<GitHubRoutes> self(this);
+    const QString consequence = u"Cannot show the file"_s;
+    const QString module = syncModule % u"/preview"_s;
+    if (path.isEmpty() || path.startsWith(u'/') || path.split(u'/').contains(u".."_s)) {
+        co_return ApiResponse::detail(400, consequence, module, u"the path must be a relative path of the export."_s);
+    }
+    const auto files = m_push->preview(includeAssets);
+    if (!files) {
+        co_return ApiResponse::fromError(files.error(), 400);
+    }
+    const auto listed = std::ranges::find(*files, path, &std::pair<QString, QString>::first);
+    if (listed == files->end()) {
+        co_return ApiResponse::detail(
+            404, consequence, module, u"'%1' is neither in the export nor in the last push."_s.arg(path));
+    }
+    // Local: the file as the current export writes it.
+    std::optional<QByteArray> local;
+    const auto snapshot = m_store->snapshot(includeAssets);
+    if (!snapshot) {
+        co_return storeFailure(snapshot.error());
+    }
+    ExportOptions options;
+    options.includeAssets = includeAssets;
+    if (QFile manifest(m_push->lastManifestPath()); manifest.open(QIODevice::ReadOnly)) {
+        options.previousManifest = manifest.readAll();
+    }
+    const ExportTree tree = materialize(*snapshot, options);
+    const auto file = std::ranges::find(tree.files, path, &ExportFile::path);
+    if (file != tree.files.end()) {
+        local = file->bytes;
+    }
+    // Remote: the file on the pushed branch, when GitHub answers.
+    std::optional<QByteArray> remote;
+    if (m_github) {
+        const auto fetched = co_await remoteFile(path);
+        if (!self) {
+            co_return ApiResponse::detail(503, consequence, module, u"the local server is shutting down."_s);
+        }
+        if (!fetched) {
+            co_return ApiResponse::detail(502, consequence, module, redactSecrets(fetched.error().cause));
+        }
+        remote = *fetched;
+    }
+    co_return ApiResponse::json(QJsonObject{{u"path"_s, path}, {u"status"_s, listed->second},
+        {u"local"_s, textOrNull(local)}, {u"remote"_s, textOrNull(remote)}});
+}
+
+QCoro::Task<Result<std::optional<QByteArray>>> GitHubRoutes::remoteFile(QString path)
+{
+    const QString module = syncModule % u"/preview"_s;
+    const auto integration = m_store->integration();
+    if (!integration) {
+        co_return std::unexpected(integration.error());
+    }
+    if (!*integration || (*integration)->repoFullName.isEmpty()) {
+        co_return std::optional<QByteArray>();
+    }
+    const GitHubIntegration linked = **integration;
+    const QString branch = linked.repoDefaultBranch.isEmpty() ? u"main"_s : linked.repoDefaultBranch;
+    const QString repoName = linked.repoFullName.section(u'/', 1);
+    const QString treePath = u"/repos/%1/git/trees/%2?recursive=1"_s.arg(
+        linked.repoFullName, QString::fromLatin1(QUrl::toPercentEncoding(branch)));
+    const auto tree = co_await m_github->call("GET", treePath, linked.installationId, {}, true, repoName);
+    if (!tree) {
+        co_return std::unexpected(tree.error());
+    }
+    if (tree->status == 404 || tree->status == 409) { // no such branch yet, or an empty repository
+        co_return std::optional<QByteArray>();
+    }
+    if (!tree->isSuccess()) {
+        co_return fail(u"Cannot show the file"_s, module,
+            u"GitHub returned %1 reading the tree of '%2': %3"_s.arg(tree->status)
+                .arg(linked.repoFullName, excerpt(tree->body)));
+    }
+    QString blobSha;
+    const QJsonArray entries = tree->json().object().value("tree"_L1).toArray();
+    for (const QJsonValue &entry : entries) {
+        const QJsonObject item = entry.toObject();
+        if (item.value("path"_L1).toString() == path && item.value("type"_L1).toString() == "blob"_L1) {
+            blobSha = item.value("sha"_L1).toString();
+            break;
+        }
+    }
+    if (blobSha.isEmpty()) {
+        co_return std::optional<QByteArray>();
+    }
+    const auto blob = co_await m_github->call("GET", u"/repos/%1/git/blobs/%2"_s.arg(linked.repoFullName, blobSha),
+        linked.installationId, {}, true, repoName);
+    if (!blob) {
+        co_return std::unexpected(blob.error());
+    }
+    if (!blob->isSuccess()) {
+        co_return fail(u"Cannot show the file"_s, module,
+            u"GitHub returned %1 reading blob %2: %3"_s.arg(blob->status).arg(blobSha, excerpt(blob->body)));
+    }
+    const QJsonObject object = blob->json().object();
+    const QByteArray content = object.value("content"_L1).toString().toLatin1();
+    if (object.value("encoding"_L1).toString() == "base64"_L1) {
+        co_return std::optional<QByteArray>(QByteArray::fromBase64(content));
+    }
+    co_return std::optional<QByteArray>(content);
 }
 
 ApiResponse GitHubRoutes::runs(const ApiRequest &request)

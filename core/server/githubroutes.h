@@ -3,11 +3,13 @@
 
 #include "apirequest.h"
 #include "apiresponse.h"
+#include "error.h"
 
 #include <QCoroTask>
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace Notechondria {
 
@@ -47,7 +49,11 @@ private:
     [[nodiscard]] QCoro::Task<ApiResponse> repos(ApiRequest request);
     [[nodiscard]] QCoro::Task<ApiResponse> push(ApiRequest request);
     [[nodiscard]] QCoro::Task<ApiResponse> installations(ApiRequest request);
-    [[nodiscard]] ApiResponse preview(const ApiRequest &request);
+    [[nodiscard]] QCoro::Task<ApiResponse> preview(ApiRequest request);
+    /// `preview/?path=P`: the file's status with its local (current export) and remote (pushed branch) text.
+    [[nodiscard]] QCoro::Task<ApiResponse> previewFile(QString path, bool includeAssets);
+    /// The file's bytes on the integration's branch on GitHub; nullopt when the branch or the path is missing.
+    [[nodiscard]] QCoro::Task<Result<std::optional<QByteArray>>> remoteFile(QString path);
     [[nodiscard]] ApiResponse runs(const ApiRequest &request);
 
     /// The repository's default branch from GitHub, "main" when it cannot be found.

@@ -611,6 +611,31 @@ private Q_SLOTS:
         QCOMPARE(call("GET", u"/integrations/github/preview/"_s).status, 200);
     }
 
+    void previewOfOneFileShowsTheLocalExportAndTheBranchCopy()
+    {
+        connectRepository();
+        QCOMPARE(call("POST", u"/integrations/github/push/"_s, "{}").status, 200);
+        auto profile = m_store->profile();
+        QVERIFY(profile);
+        profile->motto = u"written here"_s;
+        QVERIFY(m_store->saveProfile(*profile));
+        const QByteArray theirs = "{\n  \"motto\": \"written elsewhere\"\n}\n";
+        m_github->commitFromAnotherDevice(
+            u"octo/notes"_s, u"main"_s, {{u"profile/creator.json"_s, theirs}}, u"Second device"_s);
+
+        const Answer file = call("GET", u"/integrations/github/preview/?path=profile/creator.json"_s);
+        QVERIFY2(file.status == 200, file.body.constData());
+        const QJsonObject body = file.object();
+        QCOMPARE(body[u"path"_s].toString(), u"profile/creator.json"_s);
+        QCOMPARE(body[u"status"_s].toString(), u"changed"_s);
+        QVERIFY2(body[u"local"_s].toString().contains(u"written here"_s), file.body.constData());
+        QCOMPARE(body[u"remote"_s].toString(), QString::fromUtf8(theirs));
+
+        const Answer missing = call("GET", u"/integrations/github/preview/?path=notes/nothing-here.md"_s);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(call("GET", u"/integrations/github/preview/?path=../outside"_s).status, 400);
+    }
+
     void answersOtherRequestsWhileAPushRuns()
     {
         connectRepository();
