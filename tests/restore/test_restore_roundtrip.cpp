@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Export → restore into an empty local server over real HTTP → export again: the same files.
+#include "appconfig.h"
+#include "backupreader.h"
+#include "clock.h"
+#include "demodata.h"
+#include "exporter.h"
+#include "githubapi.h"
+#include "httpclient.h"
+#include "localserver.h"
+#include "pushservice.h"
+#include "restoreplan.h"
+#include "restorer.h"
+#include "secretstore.h"
+#include "store.h"
+
+#include <QCoroTask>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+
+namespace {
+
+/// An empty local server over its own SQLite file, as `notechondria-sync serve` runs it.
+struct ServerUnderTest
+{
+    explicit ServerUnderTest(const QString &dir, const Clock *clock)
+        : store(Store::open(dir + u"/target.sqlite"_s, clock).value())
+        , http(&nam, clock)
+        , github(&http, AppConfig{}, clock)
+        , push(store.get(), &github, clock)
+        , server(store.get(), &secrets, &github, &push, clock)
+    {
+    }
+    std::unique_ptr<Store> store;
+    QNetworkAccessManager nam;
+    MemorySecretStore secrets;
+    HttpClient http;
+    GitHubApi github;
+    PushService push;
+    LocalServer server;
+};
+
+QMap<QString, QByteArray> filesOf(const ExportTree &tree)
+{
+    QMap<QString, QByteArray> files;
+    for (const ExportFile &file : tree.files) {
+        if (file.path != u"manifest.json"_s && file.path != u"README.md"_s) {
+            files.insert(file.path, file.bytes);
+        }
+    }
+    return files;
+}
+
+ExportTree exportOf(Store &store, const Clock &clock)
+{
+    ExportOptions options;
+    options.now = clock.now();
+    return materialize(store.snapshot().value(), options);
+}
+
+} // namespace
+
+class TestRestoreRoundTrip : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_source = Store::open(m_dir.filePath(u"source.sqlite"_s), &m_clock).value();
+        DemoOptions demo;
+        demo.notes = 80;
+        demo.seed = 7;
+        demo.attachments = 4;
+        QVERIFY(generateDemoData(*m_source, demo, m_clock).has_value());
+        DemoOptions edits;
+        edits.touch = 5;
+        edits.deleteCount = 6;
+        QVERIFY(generateDemoData(*m_source, edits, m_clock).has_value());
+        m_export = exportOf(*m_source, m_clock);
+        QVERIFY(writeExportTree(m_export, m_dir.filePath(u"backup"_s)).has_value());
+    }
+
+    void restoreIntoAnEmptyServerGivesTheSameExportAndARerunChangesNothing()
+    {
+        QTemporaryDir dir;
+        ServerUnderTest target(dir.path(), &m_clock);
+        QVERIFY(QCoro::waitFor(target.server.start()).has_value());
+
+        const auto backup = readBackup(m_dir.filePath(u"backup"_s));
+        QVERIFY(backup.has_value());
+        QVERIFY2(backup->problems.isEmpty(), qPrintable(backup->problems.value(0).message));
+        QVERIFY(!planRestore(target.store->snapshot().value(), backup->account).isEmpty());
+
+        QNetworkAccessManager nam;
+        HttpClient http(&nam, &m_clock);
+        RestoreOptions options;
+        options.apiBase = target.server.baseUrl();
+        options.token = target.server.apiKey();
+        Restorer restorer(&http, options);
+        QStringList problems;
+        connect(&restorer, &Restorer::problem, this, [&problems](const QString &message) { problems.append(message); });
+        const RestoreSummary first = QCoro::waitFor(restorer.run(*backup));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QCOMPARE(first.failed, 0);
+        QCOMPARE(first.notes + first.recycledNotes, int(backup->account.notes.size()));
+
+        const QMap<QString, QByteArray> expected = filesOf(m_export);
+        const QMap<QString, QByteArray> restored = filesOf(exportOf(*target.store, m_clock));
+        QCOMPARE(restored.keys(), expected.keys());
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QVERIFY2(restored.value(it.key()) == it.value(), qPrintable(u"differs: "_s + it.key()));
+        }
+        QVERIFY(planRestore(target.store->snapshot().value(), backup->account).isEmpty());
+
+        const RestoreSummary second = QCoro::waitFor(restorer.run(*backup));
+        QCOMPARE(second.failed, 0);
+        QCOMPARE(second.created, 0);
+        QCOMPARE(filesOf(exportOf(*target.store, m_clock)), expected);
+    }
+
+    void importAccountIntoTheStoreKeepsEveryFile()
+    {
+        QTemporaryDir dir;
+        auto target = Store::open(dir.filePath(u"import.sqlite"_s), &m_clock).value();
+        DemoOptions other;
+        other.notes = 5;
+        other.seed = 99;
+        QVERIFY(generateDemoData(*target, other, m_clock).has_value());
+        const auto backup = readBackup(m_dir.filePath(u"backup"_s));
+        QVERIFY(backup.has_value());
+        const auto changes = planRestore(target->snapshot().value(), backup->account);
+        QVERIFY(std::ranges::any_of(changes, [](const RestoreFileChange &c) { return c.status == u"removed"_s; }));
+        QVERIFY(std::ranges::any_of(changes, [](const RestoreFileChange &c) { return c.status == u"added"_s; }));
+        QVERIFY(target->importAccount(backup->account).has_value());
+        QCOMPARE(filesOf(exportOf(*target, m_clock)), filesOf(m_export));
+    }
+
+    void dryRunSendsNothingAndShowsNoSecret()
+    {
+        QTemporaryDir dir;
+        ServerUnderTest target(dir.path(), &m_clock);
+        QVERIFY(QCoro::waitFor(target.server.start()).has_value());
+        const auto backup = readBackup(m_dir.filePath(u"backup"_s));
+        QNetworkAccessManager nam;
+        HttpClient http(&nam, &m_clock);
+        RestoreOptions options;
+        options.apiBase = target.server.baseUrl();
+        options.token = target.server.apiKey();
+        options.dryRun = true;
+        Restorer restorer(&http, options);
+        QStringList lines;
+        connect(&restorer, &Restorer::output, this, [&lines](const QString &line) { lines.append(line); });
+        QCoro::waitFor(restorer.run(*backup));
+        QVERIFY(lines.size() > 10);
+        QVERIFY(lines.first().startsWith(u"[dry-run] PATCH "_s));
+        for (const QString &line : std::as_const(lines)) {
+            QVERIFY(!line.contains(options.token));
+        }
+        QCOMPARE(http.requestCount(), 0);
+        QCOMPARE(target.store->noteCount().value(), 0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    FakeClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::UTC)};
+    std::unique_ptr<Store> m_source;
+    ExportTree m_export;
+};
+
+QTEST_GUILESS_MAIN(TestRestoreRoundTrip)
+#include "test_restore_roundtrip.moc"
