@@ -150,6 +150,9 @@ QList<InstallationInfo> installationsFromJson(const QJsonValue &value)
 QList<PreviewEntry> previewFromJson(const QJsonValue &value)
 {
     QList<PreviewEntry> entries;
+    if (value.isObject() && !value.toObject().contains("files"_L1) && value.toObject().contains("path"_L1)) {
+        return previewFromJson(QJsonArray{value}); // preview/?path=P: one file with both sides
+    }
     const QJsonValue files = value.isObject() ? value.toObject().value("files"_L1) : value;
     if (files.isObject()) { // {"path": "added", ...}
         const QJsonObject map = files.toObject();

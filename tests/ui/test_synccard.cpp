@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -291,8 +292,12 @@ private Q_SLOTS:
         QCOMPARE(dialog->objectName(), u"conflictDialog"_s);
         auto *paths = dialog->findChild<QListWidget *>(u"conflictPathList"_s);
         QVERIFY(!paths->findItems(u"profile/creator.json"_s, Qt::MatchExactly).isEmpty());
-        dialog->showContents(
-            u"profile/creator.json"_s, u"{\n  \"motto\": \"written here\"\n}\n"_s, QString::fromUtf8(theirs));
+        // Both sides come from the local server: this device's export and the branch on GitHub.
+        auto *remoteView = dialog->findChild<QPlainTextEdit *>(u"remoteVersionView"_s);
+        auto *localView = dialog->findChild<QPlainTextEdit *>(u"localVersionView"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(remoteView->toPlainText(), QString::fromUtf8(theirs), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(localView->toPlainText().contains(u"\"motto\": \"written here\""_s), 30000);
+        QVERIFY(!dialog->findChild<QLabel *>(u"diffErrorLabel"_s)->isVisible());
         screenshot(dialog, u"conflict-dialog"_s);
 
         QSignalSpy pushed(m_card.get(), &SyncCard::pushed);
@@ -380,9 +385,14 @@ private Q_SLOTS:
         QCOMPARE(creator.size(), 1);
         QCOMPARE(creator.constFirst()->data(1, Qt::UserRole).toString(), u"added"_s);
         QCOMPARE(creator.constFirst()->text(1), u"added"_s);
+        tree->setCurrentItem(creator.constFirst());
+        auto *view = preview.findChild<QPlainTextEdit *>(u"previewFileView"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(view->toPlainText().startsWith(u'{'), 30000);
+        const QString shown = view->toPlainText();
         screenshot(&preview, u"export-preview"_s);
 
         QVERIFY(!pushNow().isEmpty());
+        QCOMPARE(shown, QString::fromUtf8(remoteFile(u"profile/creator.json"_s)));
         loaded.clear();
         preview.reload();
         QVERIFY(loaded.wait(10000));
