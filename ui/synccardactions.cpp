@@ -47,14 +47,16 @@ QCoro::Task<> SyncCard::doRefresh()
         showActionError(shaped(tr("Cannot load GitHub Sync status"), u"status"_s, status.error().message()));
         co_return;
     }
-    const bool wasConnected = m_status.connected;
+    const bool sameInstallation = m_status.connected && m_status.installationId == status->installationId;
     m_status = *status;
-    if (!m_status.connected || !wasConnected) {
+    if (!m_status.connected || !sameInstallation) {
         m_repos.reset();
         m_repoErrorText.clear();
     }
     showStatus();
-    if (m_status.connected) {
+    // The repository list of this installation is kept across refreshes (after a push or a repo choice), so the
+    // combo box does not blank out; Retry and a new installation list again.
+    if (m_status.connected && !m_repos) {
         co_await doListRepos();
     }
 }

@@ -224,6 +224,11 @@ private Q_SLOTS:
         const auto stored = m_fx->store->integration();
         QVERIFY(stored && *stored);
         QCOMPARE((*stored)->repoFullName, u"octo/notes-backup"_s);
+        // The refresh after the choice keeps the listed repositories: the choice stays on screen.
+        auto *combo = child<QComboBox>(u"repoComboBox"_s);
+        QTRY_COMPARE(combo->currentData().toString(), u"octo/notes-backup"_s);
+        QCOMPARE(combo->count(), 2);
+        QVERIFY(!child<QProgressBar>(u"reposProgressBar"_s)->isVisible());
         screenshot(m_card.get(), u"card-connected"_s);
     }
 
@@ -244,6 +249,7 @@ private Q_SLOTS:
         QVERIFY(link->text().contains(head.left(8)));
         QVERIFY(!child<QProgressBar>(u"pushProgressBar"_s)->isVisible());
         QTRY_VERIFY(child<QLabel>(u"lastPushLabel"_s)->text().contains(u"just now"_s));
+        QCOMPARE(child<QComboBox>(u"repoComboBox"_s)->currentData().toString(), u"octo/notes-backup"_s);
         QVERIFY(!remoteFile(u"profile/creator.json"_s).isEmpty());
         screenshot(m_card.get(), u"card-pushed"_s);
     }
