@@ -37,13 +37,9 @@ QString compactSorted(const QJsonObject &body)
 /// The content that identifies an event on the server, for idempotent reruns.
 QString eventKey(const QJsonObject &event)
 {
-    const auto time = [&](const QString &key) {
-        const QDateTime parsed = QDateTime::fromString(event.value(key).toString(), Qt::ISODateWithMs);
-        return parsed.isValid() ? QString::number(parsed.toSecsSinceEpoch()) : QString();
-    };
+    // The time window is left out: servers fill a missing one in (upstream: noon, one hour).
     return QStringList{event.value(u"title"_s).toString(), event.value(u"event_date"_s).toString(),
-        time(u"starts_at"_s), time(u"ends_at"_s), event.value(u"description"_s).toString(),
-        QString::number(event.value(u"course_id"_s).toInteger(-1))}
+        event.value(u"description"_s).toString(), QString::number(event.value(u"course_id"_s).toInteger(-1))}
         .join(QChar(0x1f));
 }
 
@@ -349,7 +345,8 @@ QCoro::Task<> Restorer::restoreNotes(const Backup &backup)
         }
         // A recycle-bin note: a server that did not take deleted_at gets the soft delete.
         ++m_summary.recycledNotes;
-        if (!m_options.dryRun && serverId >= 0 && created.value(u"deleted_at"_s).isNull()) {
+        if (!m_options.dryRun && serverId >= 0
+            && (!created.contains(u"deleted_at"_s) || created.value(u"deleted_at"_s).isNull())) {
             co_await request("DELETE", u"/notes/%1/"_s.arg(serverId), {}, u"notes.recycle_bin"_s);
         }
     }

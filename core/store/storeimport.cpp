@@ -2,6 +2,7 @@
 // Store::importAccount: a restore into the local store that keeps every id.
 #include "storeprivate.h"
 
+#include <climits>
 #include <ranges>
 
 using namespace Qt::StringLiterals;
@@ -16,7 +17,9 @@ const QString process = u"Core.Store/import_account"_s;
 template<typename T>
 QList<T> byId(QList<T> items)
 {
-    std::ranges::sort(items, {}, &T::id);
+    // Rows without an id (the recycle bin's notes) go last: their fresh ids then come after every kept id.
+    std::ranges::sort(
+        items, [](const T &a, const T &b) { return (a.id <= 0 ? LLONG_MAX : a.id) < (b.id <= 0 ? LLONG_MAX : b.id); });
     return items;
 }
 

@@ -48,7 +48,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         writeUpstreamBackup(dir.path());
         writeFile(dir.filePath(u"courses/broken.json"_s), "{not json");
-        writeFile(dir.filePath(u"notes/ffffffffffffffffffffffffffffffff.meta.json"_s), R"({"uuid": "nope"})");
+        writeFile(dir.filePath(u"notes/ffffffffffffffffffffffffffffffff.meta.json"_s), "[\"not an object\"]");
         writeFile(dir.filePath(u"notes/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.meta.json"_s),
             R"({"uuid": "eeeeeeee-eeee-eeee-eeee-eeeeeeeeeeee", "id": 9})");
         QFile::remove(dir.filePath(u"manifest.json"_s));

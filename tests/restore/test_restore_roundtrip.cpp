@@ -24,6 +24,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
 
@@ -91,7 +93,9 @@ private Q_SLOTS:
         QVERIFY(writeExportTree(m_export, m_dir.filePath(u"backup"_s)).has_value());
     }
 
-    void restoreIntoAnEmptyServerGivesTheSameExportAndARerunChangesNothing()
+    // The upstream API carries no ids, uuids or timestamps, so a REST replay recreates the content (the in-app
+    // restore, importAccountIntoTheStoreKeepsEveryFile, is the byte-identical one).
+    void restoreIntoAnEmptyServerRecreatesTheAccountAndARerunCreatesNothing()
     {
         QTemporaryDir dir;
         ServerUnderTest target(dir.path(), &m_clock);
@@ -100,7 +104,6 @@ private Q_SLOTS:
         const auto backup = readBackup(m_dir.filePath(u"backup"_s));
         QVERIFY(backup.has_value());
         QVERIFY2(backup->problems.isEmpty(), qPrintable(backup->problems.value(0).message));
-        QVERIFY(!planRestore(target.store->snapshot().value(), backup->account).isEmpty());
 
         QNetworkAccessManager nam;
         HttpClient http(&nam, &m_clock);
@@ -113,20 +116,45 @@ private Q_SLOTS:
         const RestoreSummary first = QCoro::waitFor(restorer.run(*backup));
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         QCOMPARE(first.failed, 0);
-        QCOMPARE(first.notes + first.recycledNotes, int(backup->account.notes.size()));
 
-        const QMap<QString, QByteArray> expected = filesOf(m_export);
-        const QMap<QString, QByteArray> restored = filesOf(exportOf(*target.store, m_clock));
-        QCOMPARE(restored.keys(), expected.keys());
-        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-            QVERIFY2(restored.value(it.key()) == it.value(), qPrintable(u"differs: "_s + it.key()));
+        const auto contentOf = [](const QList<Note> &notes) {
+            QStringList items;
+            for (const Note &note : notes) {
+                // The server keeps custom meta as a JSON object: compare it as one.
+                const QJsonObject meta = QJsonDocument::fromJson(note.customMeta.toUtf8()).object();
+                items.append(note.title + u'\x1f' + note.content + u'\x1f'
+                    + QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)));
+            }
+            items.sort();
+            return items;
+        };
+        QList<Note> liveInBackup;
+        std::ranges::copy_if(
+            backup->account.notes, std::back_inserter(liveInBackup), [](const Note &note) { return !note.deletedAt; });
+        Store::NoteQuery live;
+        QCOMPARE(contentOf(target.store->notes(live).value()), contentOf(liveInBackup));
+        Store::NoteQuery binned;
+        binned.onlyDeleted = true;
+        QCOMPARE(target.store->noteCount(binned).value(), int(backup->account.notes.size() - liveInBackup.size()));
+        QStringList slugs;
+        const QList<Course> courses = target.store->courses().value();
+        for (const Course &course : courses) {
+            slugs.append(course.slug);
         }
-        QVERIFY(planRestore(target.store->snapshot().value(), backup->account).isEmpty());
+        QStringList backupSlugs = backup->courseSlugById.values();
+        slugs.sort();
+        backupSlugs.sort();
+        QCOMPARE(slugs, backupSlugs);
+        QCOMPARE(target.store->events().value().size(), backup->account.events.size());
+        QCOMPARE(target.store->feeds().value().size(), backup->account.feeds.size());
 
+        const int notesBefore = target.store->noteCount(Store::NoteQuery{}).value();
         const RestoreSummary second = QCoro::waitFor(restorer.run(*backup));
         QCOMPARE(second.failed, 0);
         QCOMPARE(second.created, 0);
-        QCOMPARE(filesOf(exportOf(*target.store, m_clock)), expected);
+        QCOMPARE(target.store->noteCount(Store::NoteQuery{}).value(), notesBefore);
+        QCOMPARE(target.store->events().value().size(), backup->account.events.size());
+        QCOMPARE(target.store->feeds().value().size(), backup->account.feeds.size());
     }
 
     void importAccountIntoTheStoreKeepsEveryFile()
