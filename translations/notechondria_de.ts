@@ -577,6 +577,21 @@
         <source>Choose a backup folder</source>
         <translation>Sicherungsordner wählen</translation>
     </message>
+    <message>
+        <source>Delete files on GitHub?</source>
+        <translation>Dateien auf GitHub löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This push would delete %n file(s) from the repository on GitHub.</source>
+        <translation>
+            <numerusform>Dieser Push würde %n Datei aus dem Repository auf GitHub löschen.</numerusform>
+            <numerusform>Dieser Push würde %n Dateien aus dem Repository auf GitHub löschen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete and push</source>
+        <translation>Löschen und pushen</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>

@@ -574,6 +574,20 @@
         <source>Choose a backup folder</source>
         <translation>选择备份目录</translation>
     </message>
+    <message>
+        <source>Delete files on GitHub?</source>
+        <translation>要删除 GitHub 上的文件吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>This push would delete %n file(s) from the repository on GitHub.</source>
+        <translation>
+            <numerusform>此次推送将从 GitHub 上的仓库中删除 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete and push</source>
+        <translation>删除并推送</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
