@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -141,6 +142,30 @@ QCoro::Task<> SyncCard::doPush(PushRequest request)
     }
     if (answer->conflict) {
         openConflictDialog(*answer, request.includeAssets);
+        co_await doRefresh();
+        co_return;
+    }
+    if (answer->massDeletion) {
+        // The server's guard stopped a push that would delete many files: ask, then resend confirmed.
+        auto *ask = new QMessageBox(QMessageBox::Warning, tr("Delete files on GitHub?"),
+            tr("This push would delete %n file(s) from the repository on GitHub.", nullptr, answer->wouldDelete),
+            QMessageBox::NoButton, this);
+        ask->setObjectName(u"massDeletionDialog"_s);
+        ask->setInformativeText(answer->detail);
+        QPushButton *confirm = ask->addButton(tr("Delete and push"), QMessageBox::DestructiveRole);
+        confirm->setObjectName(u"confirmMassDeletionButton"_s);
+        QPushButton *cancel = ask->addButton(QMessageBox::Cancel);
+        cancel->setObjectName(u"cancelMassDeletionButton"_s);
+        ask->setDefaultButton(cancel);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QMessageBox::buttonClicked, this, [this, confirm, request](QAbstractButton *clicked) {
+            if (clicked == confirm) {
+                PushRequest confirmed = request;
+                confirmed.confirmMassDeletion = true;
+                doPush(confirmed);
+            }
+        });
+        ask->open();
         co_await doRefresh();
         co_return;
     }

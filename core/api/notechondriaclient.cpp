@@ -248,6 +248,12 @@ QCoro::Task<Result<PushResult>> NotechondriaClient::push(PushRequest request)
         }
         co_return result;
     }
+    if (reply->status == 409 && SyncWire::flag(object.value("mass_deletion"_L1))) {
+        result.massDeletion = true;
+        result.detail = object.value("detail"_L1).toString();
+        result.wouldDelete = object.value("would_delete"_L1).toInt();
+        co_return result;
+    }
     if (reply->status < 200 || reply->status >= 300) {
         co_return std::unexpected(shapeError("POST", path, *reply));
     }

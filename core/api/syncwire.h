@@ -67,8 +67,10 @@ struct PushResult
     QString commitSha;
     bool conflict = false;
     QStringList conflictPaths;
-    QString detail; ///< the server's message for a conflict
+    QString detail; ///< the server's message for a conflict or a mass-deletion stop
     bool includeAssets = false;
+    bool massDeletion = false; ///< stopped: it would delete many files; resend with confirmMassDeletion
+    int wouldDelete = 0;
 };
 
 /// A GitHub App installation the server can see (`GET integrations/github/installations/`).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GitHub Sync card, clicked by objectName against the real local server and the GitHub test server.
 #include "conflictdialog.h"
+#include "demodata.h"
 #include "exportpreview.h"
 #include "pushhistoryview.h"
 #include "relativetime.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -265,6 +267,34 @@ private Q_SLOTS:
         assets->setChecked(false);
         SyncCard third(&m_fx->clock);
         QVERIFY(!third.findChild<QCheckBox *>(u"includeAssetsCheckBox"_s)->isChecked());
+    }
+
+    void massDeletionAsksThenPushesConfirmed()
+    {
+        DemoOptions many;
+        many.notes = 30;
+        QVERIFY(generateDemoData(*m_fx->store, many, m_fx->clock));
+        m_card->setClient(m_fx->client.get());
+        connectAndChooseRepo();
+        QVERIFY(!pushNow().isEmpty());
+        const QString before = m_fx->github.headSha(u"octo/notes-backup"_s, u"main"_s);
+        DemoOptions removal;
+        removal.deleteCount = 25;
+        QVERIFY(generateDemoData(*m_fx->store, removal, m_fx->clock));
+
+        QSignalSpy pushed(m_card.get(), &SyncCard::pushed);
+        QTest::mouseClick(child<QPushButton>(u"pushNowButton"_s), Qt::LeftButton);
+        QMessageBox *ask = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((ask = m_card->findChild<QMessageBox *>(u"massDeletionDialog"_s)) != nullptr, 30000);
+        QTRY_VERIFY(ask->isVisible());
+        QVERIFY2(ask->text().contains(u"delete 50 file"_s), qPrintable(ask->text()));
+        QCOMPARE(m_fx->github.headSha(u"octo/notes-backup"_s, u"main"_s), before); // nothing deleted yet
+        QVERIFY(pushed.isEmpty());
+        QTest::mouseClick(ask->findChild<QPushButton *>(u"confirmMassDeletionButton"_s), Qt::LeftButton);
+        QVERIFY(pushed.wait(30000));
+        const QString after = m_fx->github.headSha(u"octo/notes-backup"_s, u"main"_s);
+        QCOMPARE(pushed.constFirst().constFirst().toString(), after);
+        QVERIFY(after != before);
     }
 
     void conflictDialog_data()
