@@ -325,8 +325,8 @@ QCoro::Task<> Restorer::restoreNotes(const Backup &backup)
         if (note.sourceNoteUuid) {
             body.insert(u"source_note_uuid"_s, note.sourceNoteUuid->toString(QUuid::WithoutBraces));
         }
-        if (note.courseId && m_courseIds.contains(*note.courseId)) {
-            body.insert(u"course_id"_s, m_courseIds.value(*note.courseId));
+        if (const auto courseId = remappedCourse(note.courseId)) {
+            body.insert(u"course_id"_s, *courseId);
         }
         const Answer answer = co_await request("POST", u"/notes/"_s, body, u"notes"_s);
         if (!answer.ok) {
@@ -352,16 +352,47 @@ QCoro::Task<> Restorer::restoreNotes(const Backup &backup)
     }
 }
 
+std::optional<qint64> Restorer::remappedCourse(const std::optional<qint64> &backupCourseId) const
+{
+    // The old server's course id means nothing here: remapped, or dropped when the course was not restored.
+    if (backupCourseId && m_courseIds.contains(*backupCourseId)) {
+        return m_courseIds.value(*backupCourseId);
+    }
+    return std::nullopt;
+}
+
+QCoro::Task<int> Restorer::postMissing(MissingItems items)
+{
+    const Answer existing = co_await get(items.listPath, items.section);
+    QHash<QString, int> present;
+    for (const QJsonValue &value : listOf(existing.json, items.listKey)) {
+        ++present[items.key(value.toObject())];
+    }
+    int onServer = 0;
+    int posted = 0;
+    for (const QJsonObject &body : std::as_const(items.bodies)) {
+        auto match = present.find(items.key(body));
+        if (match != present.end() && *match > 0) {
+            --*match;
+            ++onServer;
+            continue;
+        }
+        if ((co_await request("POST", items.postPath, body, items.section)).ok) {
+            ++onServer;
+            ++posted;
+        }
+    }
+    m_summary.created += posted;
+    verbose(u"%1: POSTed %2 item(s) to %3"_s.arg(items.section).arg(posted).arg(items.postPath));
+    co_return onServer;
+}
+
 QCoro::Task<> Restorer::restoreEvents(const Backup &backup)
 {
-    const Answer existing = co_await get(u"/planner-events/?include_completed=true&limit=100000"_s, u"events"_s);
-    QHash<QString, int> present;
-    for (const QJsonValue &value : listOf(existing.json, u"events"_s)) {
-        ++present[eventKey(value.toObject())];
-    }
-    int posted = 0;
+    MissingItems items{u"/planner-events/?include_completed=true&limit=100000"_s, u"events"_s, u"/planner-events/"_s,
+        u"planner"_s, {}, eventKey};
     for (const PlannerEvent &event : backup.account.events) {
-        QJsonObject body{{u"title"_s, event.title.isEmpty() ? u"Untitled"_s : event.title},
+        items.bodies.append(QJsonObject{{u"title"_s, event.title.isEmpty() ? u"Untitled"_s : event.title},
             {u"event_date"_s, event.eventDate.toString(Qt::ISODate)}, {u"starts_at"_s, nullable(event.startsAt)},
             {u"ends_at"_s, nullable(event.endsAt)}, {u"difficulty_weight"_s, std::max(1, event.difficultyWeight)},
             {u"description"_s, event.description}, {u"is_completed"_s, event.isCompleted},
@@ -372,59 +403,21 @@ QCoro::Task<> Restorer::restoreEvents(const Backup &backup)
                                         : QJsonValue(QJsonValue::Null)},
             {u"recurrence_count"_s,
                 event.recurrenceCount ? QJsonValue(*event.recurrenceCount) : QJsonValue(QJsonValue::Null)},
-            {u"id"_s, event.id}};
-        // The old server's course id means nothing here: remapped, or dropped when the course is not restored.
-        const std::optional<qint64> courseId = event.courseId && m_courseIds.contains(*event.courseId)
-            ? std::optional<qint64>(m_courseIds.value(*event.courseId))
-            : std::nullopt;
-        body.insert(u"course_id"_s, nullableId(courseId));
-        auto match = present.find(eventKey(body));
-        if (match != present.end() && *match > 0) {
-            --*match;
-            ++m_summary.plannerEvents;
-            continue;
-        }
-        const Answer answer = co_await request("POST", u"/planner-events/"_s, body, u"events"_s);
-        if (answer.ok) {
-            ++m_summary.plannerEvents;
-            ++m_summary.created;
-            ++posted;
-        }
+            {u"id"_s, event.id}, {u"course_id"_s, nullableId(remappedCourse(event.courseId))}});
     }
-    verbose(u"planner: POSTed %1 event(s) to /planner-events/"_s.arg(posted));
+    m_summary.plannerEvents += co_await postMissing(std::move(items));
 }
 
 QCoro::Task<> Restorer::restoreFeeds(const Backup &backup)
 {
-    const Answer existing = co_await get(u"/calendar-feeds/"_s, u"feeds"_s);
-    QHash<QString, int> present;
-    for (const QJsonValue &value : listOf(existing.json, u"feeds"_s)) {
-        ++present[feedKey(value.toObject())];
-    }
-    int posted = 0;
+    MissingItems items{u"/calendar-feeds/"_s, u"feeds"_s, u"/calendar-feeds/"_s, u"calendar-feeds"_s, {}, feedKey};
     for (const CalendarFeed &feed : backup.account.feeds) {
-        QJsonObject body{{u"title"_s, feed.title.isEmpty() ? u"Untitled feed"_s : feed.title},
+        items.bodies.append(QJsonObject{{u"title"_s, feed.title.isEmpty() ? u"Untitled feed"_s : feed.title},
             {u"source_kind"_s, feed.sourceKind.isEmpty() ? u"S"_s : feed.sourceKind}, {u"source_url"_s, feed.sourceUrl},
             {u"is_enabled"_s, feed.isEnabled}, {u"raw_ical"_s, feed.rawIcal}, {u"last_sync"_s, nullable(feed.lastSync)},
-            {u"id"_s, feed.id}};
-        const std::optional<qint64> courseId = feed.courseId && m_courseIds.contains(*feed.courseId)
-            ? std::optional<qint64>(m_courseIds.value(*feed.courseId))
-            : std::nullopt;
-        body.insert(u"course_id"_s, nullableId(courseId));
-        auto match = present.find(feedKey(body));
-        if (match != present.end() && *match > 0) {
-            --*match;
-            ++m_summary.calendarFeeds;
-            continue;
-        }
-        const Answer answer = co_await request("POST", u"/calendar-feeds/"_s, body, u"feeds"_s);
-        if (answer.ok) {
-            ++m_summary.calendarFeeds;
-            ++m_summary.created;
-            ++posted;
-        }
+            {u"id"_s, feed.id}, {u"course_id"_s, nullableId(remappedCourse(feed.courseId))}});
     }
-    verbose(u"calendar-feeds: POSTed %1 feed(s) to /calendar-feeds/"_s.arg(posted));
+    m_summary.calendarFeeds += co_await postMissing(std::move(items));
 }
 
 QCoro::Task<> Restorer::restoreAssets(const Backup &backup)

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
+
 namespace Notechondria {
 
 class HttpClient;
@@ -78,6 +80,20 @@ private:
     [[nodiscard]] QList<std::pair<QByteArray, QByteArray>> headers() const;
     void report(const QString &section, const QString &cause);
     void verbose(const QString &line);
+
+    /// Items to post unless the server already holds an equal one (a rerun then posts nothing).
+    struct MissingItems
+    {
+        QString listPath; ///< GET that lists what the server holds
+        QString listKey; ///< the list's key when the answer is an object
+        QString postPath;
+        QString section;
+        QList<QJsonObject> bodies;
+        std::function<QString(const QJsonObject &)> key; ///< what makes two items the same
+    };
+    /// Posts the missing items; returns how many are on the server afterwards.
+    [[nodiscard]] QCoro::Task<int> postMissing(MissingItems items);
+    [[nodiscard]] std::optional<qint64> remappedCourse(const std::optional<qint64> &backupCourseId) const;
 
     QCoro::Task<> restoreSettings(const Profile &profile);
     QCoro::Task<> restoreCourses(const Backup &backup);
