@@ -4,7 +4,7 @@
 BUILDENV := packaging/buildenv exec
 JOBS ?= 2
 
-.PHONY: all build run test format bench deb env clean
+.PHONY: all build run test format bench deb translations env clean
 
 all: build
 
@@ -32,6 +32,9 @@ bench: build
 
 deb: build
 	$(BUILDENV) cmake --build build --target deb
+
+translations: build
+	$(BUILDENV) cmake --build build --target update_translations
 
 clean:
 	rm -rf build
