@@ -19,7 +19,7 @@ run: build
 	  echo "Cannot start Notechondria Desktop: make run — no display (DISPLAY and WAYLAND_DISPLAY are unset)." >&2; \
 	  echo "Run it offscreen with 'QT_QPA_PLATFORM=offscreen make run', or in a virtual X server with 'xvfb-run make run'." >&2; \
 	  exit 2; fi
-	$(BUILDENV) build/bin/notechondria-desktop
+	NOTECHONDRIA_BUILDENV_HOME="$$HOME" $(BUILDENV) build/bin/notechondria-desktop
 
 test: build
 	$(BUILDENV) ctest --preset default
