@@ -113,4 +113,9 @@ enum class FrontmatterDialect {
 /// Whether @p name is a safe single path component (same rules as isSafeSlug).
 [[nodiscard]] bool isSafeFileName(const QString &name);
 
+/// Whether @p name is one path component that cannot step out of its folder: not empty, ".", "..", over 255
+/// characters, and without separators, NUL or control characters. Looser than isSafeFileName: for names we only
+/// store or unpack (uploads, archive entries), never for names we export.
+[[nodiscard]] bool isPathComponent(const QString &name);
+
 } // namespace Notechondria

@@ -4,6 +4,7 @@
 
 #include <QByteArrayView>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -88,6 +89,14 @@ QStringList findSecrets(const QByteArray &bytes)
     if (apiKey)
         kinds.append(u"Notechondria API key"_s);
     return kinds;
+}
+
+bool isPathComponent(const QString &name)
+{
+    if (name.isEmpty() || name == u"."_s || name == u".."_s || name.size() > 255)
+        return false;
+    return std::ranges::none_of(
+        name, [](QChar c) { return c == u'/' || c == u'\\' || c.unicode() < 0x20 || c.unicode() == 0x7f; });
 }
 
 bool isSafeFileName(const QString &name)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "githubbackup.h"
 
+#include "exporter.h"
 #include "githubapi.h"
 #include "httpclient.h"
 #include "logging.h"
@@ -23,14 +24,6 @@ namespace {
 
 const QString unpackModule = u"Core.Restore/unpack_tarball"_s;
 
-bool isSafeComponent(const QString &name)
-{
-    if (name.isEmpty() || name == u"."_s || name == u".."_s || name.size() > 255) {
-        return false;
-    }
-    return std::ranges::none_of(name, [](QChar c) { return c == u'/' || c == u'\\' || c.unicode() < 0x20; });
-}
-
 class Unpacker
 {
 public:
@@ -48,7 +41,7 @@ public:
         for (const QString &name : std::as_const(names)) {
             const KArchiveEntry *entry = directory.entry(name);
             const QString path = relative.isEmpty() ? name : relative + u'/' + name;
-            if (!isSafeComponent(name)) {
+            if (!isPathComponent(name)) {
                 skip(path, u"unsafe name"_s);
                 continue;
             }

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "dataroutes.h"
 #include "entityjson.h"
+#include "exporter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,16 +39,6 @@ bool matchesQuery(const Note &note, const QString &q)
 {
     return q.isEmpty() || note.title.contains(q, Qt::CaseInsensitive) || note.content.contains(q, Qt::CaseInsensitive)
         || note.description.contains(q, Qt::CaseInsensitive);
-}
-
-/// A file name that cannot name a path: no separators, NUL, control characters, "." or "..".
-bool isSafeFileName(const QString &name)
-{
-    if (name.isEmpty() || name == u"."_s || name == u".."_s || name.size() > 255) {
-        return false;
-    }
-    return std::ranges::none_of(
-        name, [](QChar c) { return c == u'/' || c == u'\\' || c.unicode() < 0x20 || c.unicode() == 0x7f; });
 }
 
 } // namespace
@@ -366,7 +357,7 @@ ApiResponse DataRoutes::postCover(const ApiRequest &request)
         return ApiResponse::fieldErrors({{u"cover"_s, {u"No file was submitted."_s}}});
     }
     const MultipartPart &part = form->files[u"cover"_s];
-    if (part.body.isEmpty() || !part.contentType.startsWith("image/") || !isSafeFileName(part.fileName)) {
+    if (part.body.isEmpty() || !part.contentType.startsWith("image/") || !isPathComponent(part.fileName)) {
         return ApiResponse::fieldErrors({{u"cover"_s,
             {u"Upload a valid image with a plain file name. The file you uploaded was either not an image or a corrupted image."_s}}});
     }
@@ -395,7 +386,7 @@ ApiResponse DataRoutes::postAttachment(const ApiRequest &request)
     if (part.body.isEmpty()) {
         return ApiResponse::fieldErrors({{u"file"_s, {u"The submitted file is empty."_s}}});
     }
-    if (!isSafeFileName(part.fileName)) {
+    if (!isPathComponent(part.fileName)) {
         return ApiResponse::fieldErrors({{u"file"_s, {u"The file name is not a plain file name."_s}}});
     }
     Attachment attachment;
