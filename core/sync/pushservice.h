@@ -5,11 +5,13 @@
 #include "exporter.h"
 
 #include <QCoroTask>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 namespace Notechondria {
@@ -18,12 +20,40 @@ class Clock;
 class GitHubApi;
 class Store;
 
-/// The choices of one push.
+/// How one conflicting item is resolved (DECISIONS §8).
+enum class SyncResolution {
+    Mine, ///< this device's version goes to GitHub
+    Theirs, ///< GitHub's version is written into the local store
+    Both, ///< this device's version stays; GitHub's becomes a conflict copy "<title> (GitHub, <date>)" (notes only)
+};
+
+/// An item changed on both sides that the merge could not combine.
+struct SyncConflict
+{
+    QString path; ///< the item's key: notes/<hex>.md, courses/<slug>.json, planner/events.json#<id>, a file path
+    QString title; ///< the note, course or event title ("" for other files)
+    QString kind; ///< "both_changed", "deleted_here" (edited on GitHub) or "deleted_on_github" (edited here)
+    QString item; ///< "note", "course", "event", "feed", "profile" or "file"
+};
+
+/// Counts of one direction of a sync.
+struct SyncCounts
+{
+    int added = 0, changed = 0, deleted = 0;
+};
+
+/// The choices of one push or sync.
 struct PushOptions
 {
     bool includeAssets = false; ///< inline avatar, covers and attachments under assets/
-    bool force = false; ///< conflicting paths: ours overwrite the remote copies
-    bool keepRemote = false; ///< conflicting paths: the remote copies stay
+    bool force = false; ///< conflicting items: ours overwrite the remote copies (= resolveAll Mine)
+    bool keepRemote = false; ///< conflicting items: GitHub's copies are written into the store (= resolveAll Theirs)
+    /// A sync: remote-only changes are pulled into the local store first. Without it (a push) they stay on GitHub.
+    bool pull = false;
+    /// Per-item resolutions, keyed by SyncConflict::path.
+    QHash<QString, SyncResolution> resolutions;
+    /// A resolution for every conflicting item without its own.
+    std::optional<SyncResolution> resolveAll;
     bool confirmMassDeletion = false; ///< lets a push delete more than 25 % (and ≥ 20) of the tracked files
     bool pruneOrphans = false; ///< also delete remote assets/notes/<id>/ blobs of notes that are gone
 };
@@ -33,7 +63,10 @@ struct PushOutcome
 {
     QString commitSha; ///< the new commit, or the unchanged head when nothing was committed
     bool committed = false;
-    int added = 0, changed = 0, deleted = 0;
+    int added = 0, changed = 0, deleted = 0; ///< what went to GitHub (files)
+    SyncCounts pulled; ///< what came into the local store (files)
+    QStringList merged; ///< files changed on both sides and merged cleanly
+    QList<SyncConflict> conflicts; ///< unresolved items; non-empty means nothing changed on either side
     int requests = 0; ///< GitHub API requests made (token exchanges and retries included)
     qint64 bytes = 0; ///< request bytes uploaded
     QStringList conflictPaths;
