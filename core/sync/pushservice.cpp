@@ -317,6 +317,11 @@ QCoro::Task<Result<bool>> PushService::publish(Run &run, const SyncPlan &plan, c
         }
         co_return true;
     }
+    qCInfo(lcSync).noquote() << u"Sending to GitHub: %1 — %2 file(s) (%3), %4 deletion(s) (%5)"_s.arg(kModule)
+                                    .arg(publish.upload.size())
+                                    .arg(publish.upload.mid(0, 8).join(u", "_s))
+                                    .arg(publish.remove.size())
+                                    .arg(publish.remove.mid(0, 8).join(u", "_s));
     auto tree = co_await uploadTree(run, publish.upload, publish.remove, head.treeSha);
     if (!tree) {
         co_return std::unexpected(tree.error());

@@ -99,7 +99,7 @@ QList<Note> mergedNotes(const Backup &backup, const AccountSnapshot &local, cons
         Note note = parsed;
         if (parsed.deletedAt && mine) {
             note = *mine; // the bin lists uuid, title and time: the content lives on here
-            note.deletedAt = mine->deletedAt ? mine->deletedAt : parsed.deletedAt;
+            note.deletedAt = parsed.deletedAt; // the merged tree's time, so both sides write the same entry
         } else if (mine) {
             note.cover = mine->cover;
             note.attachments = mine->attachments;
