@@ -184,8 +184,8 @@ QCoro::Task<ApiResponse> GitHubRoutes::callback(ApiRequest request)
         co_return in.errorResponse();
     }
     qCInfo(lcServer).noquote() << "GitHub sync install callback received:" << syncModule % u"/install_callback \u2014"_s
-                               << u"installation_id="_s % update.installationId % u" repo="
-            % update.repoFullName.value_or(u"(kept)"_s) % u'.';
+                               << redactSecrets(u"installation_id="_s % update.installationId % u" repo="
+                                      % update.repoFullName.value_or(u"(kept)"_s) % u'.');
     const auto before = m_store->integration();
     if (!before) {
         co_return storeFailure(before.error());
@@ -210,8 +210,8 @@ QCoro::Task<ApiResponse> GitHubRoutes::callback(ApiRequest request)
         m_github->forgetTokens(); // a token narrowed to the old repo or installation must not be reused
     }
     qCInfo(lcServer).noquote() << "GitHub sync install persisted:" << syncModule % u"/install_callback \u2014"_s
-                               << u"installation_id="_s % saved->installationId % u" repo=" % saved->repoFullName
-            % u" created=" % (*before ? u"false"_s : u"true"_s) % u'.';
+                               << redactSecrets(u"installation_id="_s % saved->installationId % u" repo="
+                                      % saved->repoFullName % u" created=" % (*before ? u"false"_s : u"true"_s) % u'.');
     co_return ApiResponse::json(QJsonObject{{u"connected"_s, true}, {u"installation_id"_s, saved->installationId},
         {u"account_login"_s, saved->accountLogin}, {u"repo_full_name"_s, saved->repoFullName},
         {u"repo_default_branch"_s, saved->repoDefaultBranch}});
@@ -264,7 +264,7 @@ QCoro::Task<ApiResponse> GitHubRoutes::browserCallback(ApiRequest request)
         m_github->forgetTokens();
     }
     qCInfo(lcServer).noquote() << "GitHub sync install persisted:" << syncModule % u"/browser_callback \u2014"_s
-                               << u"installation_id="_s % installationId % u'.';
+                               << redactSecrets(u"installation_id="_s % installationId % u'.');
     Q_EMIT installationLinked(installationId);
     co_return ApiResponse::html(200, title, u"Notechondria Desktop is connected \u2014 you can close this tab."_s);
 }
