@@ -116,7 +116,8 @@ Result<void> decideFraming(Head &head, bool http10)
     }
     if (lengths == 1) {
         const QByteArray text = head.header("content-length");
-        if (text.isEmpty() || text.size() > 15 || !std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; })) {
+        if (text.isEmpty() || text.size() > 15
+            || !std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; })) {
             return refuse(400, u"the Content-Length is not a number."_s);
         }
         head.contentLength = text.toLongLong();
@@ -200,9 +201,8 @@ Result<void> ChunkedDecoder::readSizeLine(QByteArrayView line)
 {
     const qsizetype semicolon = line.indexOf(';');
     const QByteArrayView digits = (semicolon < 0 ? line : line.first(semicolon)).trimmed();
-    const bool hex = std::ranges::all_of(digits, [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    });
+    const bool hex = std::ranges::all_of(
+        digits, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); });
     if (digits.isEmpty() || digits.size() > 15 || !hex) {
         return refuse(400, u"a chunk size is not a hexadecimal number."_s);
     }
