@@ -20,8 +20,7 @@ QString InstallState::current()
     if (m_state.isEmpty() || m_expiry.hasExpired()) {
         std::array<quint32, 4> words{};
         QRandomGenerator::system()->generate(words.begin(), words.end());
-        m_state = QString::fromLatin1(
-            QByteArray(reinterpret_cast<const char *>(words.data()), sizeof(words)).toHex());
+        m_state = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words.data()), sizeof(words)).toHex());
         m_expiry = QDeadlineTimer(1h);
     }
     return m_state;

@@ -84,7 +84,8 @@ struct Raw
             }
             const QByteArray headers = received.mid(at, end - at).toLower();
             const qsizetype length = headers.indexOf("content-length: ");
-            const qint64 size = length < 0 ? 0 : headers.mid(length + 16, headers.indexOf('\r', length) - length - 16).toLongLong();
+            const qint64 size
+                = length < 0 ? 0 : headers.mid(length + 16, headers.indexOf('\r', length) - length - 16).toLongLong();
             if (end + 4 + size > received.size()) {
                 break;
             }
@@ -125,8 +126,8 @@ class TestServerHardening : public QObject
     [[nodiscard]] QByteArray head(const QByteArray &method, const QByteArray &path, const QByteArray &extra = {},
         bool withKey = true, const QByteArray &hostValue = {}) const
     {
-        return method + " /api/v1" + path + " HTTP/1.1\r\nHost: " + (hostValue.isEmpty() ? host() : hostValue)
-            + "\r\n" + (withKey ? "Authorization: Bearer " + key() + "\r\n" : QByteArray()) + extra + "\r\n";
+        return method + " /api/v1" + path + " HTTP/1.1\r\nHost: " + (hostValue.isEmpty() ? host() : hostValue) + "\r\n"
+            + (withKey ? "Authorization: Bearer " + key() + "\r\n" : QByteArray()) + extra + "\r\n";
     }
 
     [[nodiscard]] std::unique_ptr<QTcpSocket> open() const
@@ -167,7 +168,8 @@ class TestServerHardening : public QObject
         qint64 sent = 0;
         Raw raw;
         QDeadlineTimer deadline(60s);
-        while (!deadline.hasExpired() && raw.finalAnswers() == 0 && socket->state() != QAbstractSocket::UnconnectedState) {
+        while (
+            !deadline.hasExpired() && raw.finalAnswers() == 0 && socket->state() != QAbstractSocket::UnconnectedState) {
             if (sent < total && socket->bytesToWrite() < 4 * piece.size()) {
                 socket->write(piece.first(std::min<qint64>(piece.size(), total - sent)));
                 sent += std::min<qint64>(piece.size(), total - sent);
@@ -184,8 +186,7 @@ class TestServerHardening : public QObject
         const QByteArray &type = "application/json", bool withKey = true) const
     {
         return head(method, path,
-                   "Content-Type: " + type + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n",
-                   withKey)
+                   "Content-Type: " + type + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n", withKey)
             + body;
     }
 
@@ -283,9 +284,11 @@ private Q_SLOTS:
 
     void foreignHostAndOriginAreRefusedWithoutWaitingForTheBody()
     {
-        const Raw foreign = exchange(head("POST", "/notes/", "Content-Length: 5000\r\n", true, "evil.example"), 1, false, 2000);
+        const Raw foreign
+            = exchange(head("POST", "/notes/", "Content-Length: 5000\r\n", true, "evil.example"), 1, false, 2000);
         QCOMPARE(foreign.statusOf(), 403);
-        const Raw origin = exchange(head("POST", "/notes/", "Origin: http://evil.example\r\nContent-Length: 5000\r\n"), 1, false, 2000);
+        const Raw origin = exchange(
+            head("POST", "/notes/", "Origin: http://evil.example\r\nContent-Length: 5000\r\n"), 1, false, 2000);
         QCOMPARE(origin.statusOf(), 403);
         QCOMPARE(m_store->noteCount().value_or(-1), 0);
     }
@@ -341,8 +344,8 @@ private Q_SLOTS:
 
     void aBodyThatStallsTimesOut()
     {
-        const Raw raw = exchange(head("PATCH", "/settings/", "Content-Type: application/json\r\nContent-Length: 100\r\n")
-                + R"({"motto":)",
+        const Raw raw = exchange(
+            head("PATCH", "/settings/", "Content-Type: application/json\r\nContent-Length: 100\r\n") + R"({"motto":)",
             1, true, 3000);
         QVERIFY(raw.closed);
         QCOMPARE(raw.statusOf(), 408);
@@ -367,9 +370,10 @@ private Q_SLOTS:
 
     void twoContentLengthsAreRefused()
     {
-        const Raw raw = exchange(head("POST", "/notes/",
-                                     "Content-Type: application/json\r\nContent-Length: 16\r\nContent-Length: 16\r\n")
-                + R"({"title":"Two"})" "\n",
+        const Raw raw = exchange(
+            head("POST", "/notes/", "Content-Type: application/json\r\nContent-Length: 16\r\nContent-Length: 16\r\n")
+                + R"({"title":"Two"})"
+                  "\n",
             1, true);
         QCOMPARE(raw.statusOf(), 400);
         QVERIFY(raw.body().value(u"detail"_s).toString().contains(u"more than one Content-Length"_s));
@@ -381,12 +385,12 @@ private Q_SLOTS:
         const QByteArray smuggled = head("POST", "/notes/", "Content-Type: application/json\r\nContent-Length: 19\r\n")
             + R"({"title":"Sneaky"})";
         const QByteArray chunkedPart = "0\r\n\r\n";
-        const Raw raw = exchange(head("POST", "/notes/",
-                                     "Content-Type: application/json\r\nContent-Length: "
-                                         + QByteArray::number(chunkedPart.size())
-                                         + "\r\nTransfer-Encoding: chunked\r\n")
-                + chunkedPart + smuggled,
-            2, true);
+        const Raw raw
+            = exchange(head("POST", "/notes/",
+                           "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(chunkedPart.size())
+                               + "\r\nTransfer-Encoding: chunked\r\n")
+                    + chunkedPart + smuggled,
+                2, true);
         QCOMPARE(raw.statusOf(), 400);
         QCOMPARE(raw.finalAnswers(), 1);
         QCOMPARE(m_store->noteCount().value_or(-1), 0);
@@ -402,8 +406,9 @@ private Q_SLOTS:
             1, true);
         QCOMPARE(bad.statusOf(), 400);
         const QByteArray body = R"({"title":"Changed"})";
-        const Raw good = exchange(head("PATCH", path, "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n")
-            + QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
+        const Raw good
+            = exchange(head("PATCH", path, "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n")
+                + QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
         QCOMPARE(good.statusOf(), 200);
         QCOMPARE(good.body().value(u"title"_s).toString(), u"Changed"_s);
     }
@@ -421,11 +426,9 @@ private Q_SLOTS:
     void installationIdsArePositiveIntegersEverywhere()
     {
         for (const QString &bad : {u"ghs_0123456789abcdefABCDEF0123"_s, u"12\u000034"_s, u"0"_s, u"-3"_s, u"1e3"_s}) {
-            const QByteArray body = QJsonDocument(QJsonObject{{u"installation_id"_s, bad}}).toJson(QJsonDocument::Compact);
-            const Raw raw = exchange(head("POST", "/integrations/github/callback/",
-                                         "Content-Type: application/json\r\nContent-Length: "
-                                             + QByteArray::number(body.size()) + "\r\n")
-                + body);
+            const QByteArray body
+                = QJsonDocument(QJsonObject{{u"installation_id"_s, bad}}).toJson(QJsonDocument::Compact);
+            const Raw raw = exchange(withBody("POST", "/integrations/github/callback/", body));
             QCOMPARE(raw.statusOf(), 400);
             QVERIFY(raw.body().contains(u"installation_id"_s));
             QVERIFY(!m_store->integration().value());
@@ -441,20 +444,12 @@ private Q_SLOTS:
     void nulCharactersInTextFieldsAreRefused()
     {
         const QByteArray body = R"({"title":"a\u0000b","content":"x"})";
-        const Raw raw = exchange(head("POST", "/notes/",
-                                     "Content-Type: application/json\r\nContent-Length: "
-                                         + QByteArray::number(body.size()) + "\r\n")
-            + body);
+        const Raw raw = exchange(withBody("POST", "/notes/", body));
         QCOMPARE(raw.statusOf(), 400);
         QCOMPARE(raw.body().value(u"title"_s).toArray().first().toString(), u"Null characters are not allowed."_s);
         QCOMPARE(m_store->noteCount().value_or(-1), 0);
         const QByteArray settings = R"({"app_settings":{"k":"v\u0000"}})";
-        QCOMPARE(exchange(head("PATCH", "/settings/",
-                              "Content-Type: application/json\r\nContent-Length: "
-                                  + QByteArray::number(settings.size()) + "\r\n")
-                     + settings)
-                     .statusOf(),
-            400);
+        QCOMPARE(exchange(withBody("PATCH", "/settings/", settings)).statusOf(), 400);
     }
 
     void avatarFileNamesMustBeOnePathComponent()
@@ -462,10 +457,7 @@ private Q_SLOTS:
         for (const QByteArray &name : {QByteArray(".."), QByteArray("."), QByteArray()}) {
             const QByteArray body = "--b\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"" + name
                 + "\"\r\nContent-Type: image/png\r\n\r\nPNGDATA\r\n--b--\r\n";
-            const Raw raw = exchange(head("PATCH", "/settings/",
-                                         "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: "
-                                             + QByteArray::number(body.size()) + "\r\n")
-                + body);
+            const Raw raw = exchange(withBody("PATCH", "/settings/", body, "multipart/form-data; boundary=b"));
             QCOMPARE(raw.statusOf(), 400);
             QVERIFY(raw.body().contains(u"avatar"_s));
             QVERIFY(m_store->profile().value().avatar.bytes.isEmpty());
@@ -501,8 +493,8 @@ private Q_SLOTS:
         QVERIFY(installUrl.toString().startsWith(u"https://github.com/apps/notechondria-test/installations/new?"_s));
         const QString state = QUrlQuery(installUrl).queryItemValue(u"state"_s);
         QCOMPARE(state.size(), 32);
-        const QByteArray base = "/integrations/github/callback/?installation_id=" + m_installation.toLatin1()
-            + "&setup_action=install";
+        const QByteArray base
+            = "/integrations/github/callback/?installation_id=" + m_installation.toLatin1() + "&setup_action=install";
         const auto browser = [&](const QByteArray &query) {
             return exchange(head("GET", base + query, {}, false)).statusOf();
         };
@@ -515,7 +507,8 @@ private Q_SLOTS:
         QCOMPARE(browser("&state=" + state.toLatin1()), 403); // used once
         QVERIFY(!m_store->integration().value());
         const Raw again = exchange(head("GET", "/integrations/github/status/"));
-        const QString next = QUrlQuery(QUrl(again.body().value(u"install_url"_s).toString())).queryItemValue(u"state"_s);
+        const QString next
+            = QUrlQuery(QUrl(again.body().value(u"install_url"_s).toString())).queryItemValue(u"state"_s);
         QVERIFY(next.size() == 32 && next != state);
     }
 };
