@@ -385,12 +385,12 @@ private Q_SLOTS:
         const QByteArray smuggled = head("POST", "/notes/", "Content-Type: application/json\r\nContent-Length: 19\r\n")
             + R"({"title":"Sneaky"})";
         const QByteArray chunkedPart = "0\r\n\r\n";
-        const Raw raw
-            = exchange(head("POST", "/notes/",
-                           "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(chunkedPart.size())
-                               + "\r\nTransfer-Encoding: chunked\r\n")
-                    + chunkedPart + smuggled,
-                2, true);
+        const Raw raw = exchange(
+            head("POST", "/notes/",
+                "Content-Type: application/json\r\nContent-Length: "
+                    + QByteArray::number(chunkedPart.size() + smuggled.size()) + "\r\nTransfer-Encoding: chunked\r\n")
+                + chunkedPart + smuggled,
+            2, true);
         QCOMPARE(raw.statusOf(), 400);
         QCOMPARE(raw.finalAnswers(), 1);
         QCOMPARE(m_store->noteCount().value_or(-1), 0);
