@@ -38,10 +38,13 @@ QString redactSecrets(const QString &text)
     static const QList<QRegularExpression> patterns = {
         QRegularExpression(u"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)"_s,
             QRegularExpression::DotMatchesEverythingOption),
-        QRegularExpression(u"\\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})"_s),
-        QRegularExpression(u"\\bntc_[0-9a-fA-F]{32}\\b"_s),
+        // No word boundaries: a key glued to other text ("x_ntc_<key>abc" in a path) is still a key.
+        QRegularExpression(u"(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})"_s),
+        QRegularExpression(u"ntc_[0-9a-fA-F]{32}"_s),
         QRegularExpression(u"\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"_s),
-        QRegularExpression(u"((?:Bearer|Token)\\s+)[^\\s\"']+"_s, QRegularExpression::CaseInsensitiveOption),
+        // The hint "Bearer ntc_…" names no secret and stays readable.
+        QRegularExpression(
+            u"((?:Bearer|Token)\\s+)(?!ntc_\u2026)[^\\s\"']+"_s, QRegularExpression::CaseInsensitiveOption),
     };
     QString out = text;
     for (const QRegularExpression &re : patterns) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apirequest.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTimeZone>
@@ -36,6 +37,29 @@ Result<RequestForm> readJson(const QByteArray &body)
     form.fields = document.object();
     form.isJson = true;
     return form;
+}
+
+/// DRF's ProhibitNullCharactersValidator message: text fields never store U+0000.
+const QString nulMessage = u"Null characters are not allowed."_s;
+
+bool holdsNul(const QJsonValue &value)
+{
+    if (value.isString()) {
+        return value.toString().contains(QChar(u'\0'));
+    }
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::ranges::any_of(array, [](const QJsonValue &item) { return holdsNul(item); });
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key().contains(QChar(u'\0')) || holdsNul(it.value())) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -93,6 +117,12 @@ FieldReader::FieldReader(const RequestForm &form)
     : m_fields(form.fields)
     , m_isJson(form.isJson)
 {
+    // No text field stores U+0000, whichever getter (or none) reads it.
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
+        if (it.key().contains(QChar(u'\0')) || holdsNul(it.value())) {
+            addError(it.key(), nulMessage);
+        }
+    }
 }
 
 bool FieldReader::isNull(const QString &key) const
@@ -137,6 +167,9 @@ std::optional<QString> FieldReader::string(const QString &key, qsizetype maxLeng
     } else {
         addError(key, u"Not a valid string."_s);
         return std::nullopt;
+    }
+    if (text.contains(QChar(u'\0'))) {
+        return std::nullopt; // refused in the constructor
     }
     if (!allowBlank && text.trimmed().isEmpty()) {
         addError(key, u"This field may not be blank."_s);
@@ -279,6 +312,9 @@ std::optional<QJsonObject> FieldReader::object(const QString &key)
             u"Expected a dictionary of items but got type \"%1\"."_s.arg(
                 value.isArray() ? u"list"_s : (value.isString() ? u"str"_s : u"value"_s)));
         return std::nullopt;
+    }
+    if (holdsNul(value)) {
+        return std::nullopt; // refused in the constructor
     }
     return value.toObject();
 }

@@ -4,8 +4,6 @@
 #include "apikey.h"
 #include "logging.h"
 
-#include <QHttpHeaders>
-#include <QHttpServerResponder>
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
@@ -15,28 +13,6 @@ namespace Notechondria {
 namespace {
 
 constexpr QLatin1StringView apiPrefix("/api/v1/");
-
-QString methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return u"GET"_s;
-    case QHttpServerRequest::Method::Post:
-        return u"POST"_s;
-    case QHttpServerRequest::Method::Put:
-        return u"PUT"_s;
-    case QHttpServerRequest::Method::Patch:
-        return u"PATCH"_s;
-    case QHttpServerRequest::Method::Delete:
-        return u"DELETE"_s;
-    case QHttpServerRequest::Method::Head:
-        return u"HEAD"_s;
-    case QHttpServerRequest::Method::Options:
-        return u"OPTIONS"_s;
-    default:
-        return u"OTHER"_s;
-    }
-}
 
 /// The path segments after /api/v1/, or std::nullopt when the path is outside the API.
 std::optional<QStringList> apiSegments(const QString &path)
@@ -74,16 +50,34 @@ bool segmentMatches(const QString &pattern, const QString &segment)
     return pattern == segment;
 }
 
+/// Secrets are redacted before the text is cut: a cut could leave part of a key the pattern no longer sees.
+QString cutRedacted(const QString &text)
+{
+    return redactSecrets(text).left(200);
+}
+
+/// Every line this router logs goes through the redactor (paths and headers are the client's words).
+QString logLine(const QString &text)
+{
+    return redactSecrets(text);
+}
+
+QByteArray mediaTypeOf(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return contentType.left(semicolon < 0 ? contentType.size() : semicolon).trimmed().toLower();
+}
+
 ApiResponse notFound(const QString &path)
 {
     return ApiResponse::detail(
-        404, u"Not found"_s, u"Core.Server/route"_s, u"no endpoint at %1."_s.arg(redactSecrets(path.left(200))));
+        404, u"Not found"_s, u"Core.Server/route"_s, u"no endpoint at %1."_s.arg(cutRedacted(path)));
 }
 
 } // namespace
 
 ApiRouter::ApiRouter(QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
 {
 }
 
@@ -100,93 +94,92 @@ void ApiRouter::addAsyncRoute(
     m_routes.append(Route{pattern.split(u'/'), method, access, {}, std::move(handler)});
 }
 
-bool ApiRouter::hostAllowed(const QHttpServerRequest &request) const
+bool ApiRouter::hostAllowed(const Http::Head &head) const
 {
-    const QByteArray host = request.headers().value(QHttpHeaders::WellKnownHeader::Host).toByteArray().toLower();
+    const QByteArray host = head.header("host").toLower();
     if (!m_allowedHosts.contains(host)) {
         return false;
     }
     // A browser page from another origin must not drive the API, even with the right Host.
-    const auto origin = request.headers().value(QHttpHeaders::WellKnownHeader::Origin);
-    if (!origin.isEmpty()) {
-        const QByteArray value = origin.toByteArray().toLower();
-        return value == "http://" + host;
+    if (head.hasHeader("origin")) {
+        return head.header("origin").toLower() == "http://" + host;
     }
     return true;
 }
 
-bool ApiRouter::authorized(const QHttpServerRequest &request) const
+bool ApiRouter::authorized(const Http::Head &head) const
 {
-    const QByteArray key
-        = ApiKey::fromAuthorizationHeader(request.headers().value(QHttpHeaders::WellKnownHeader::Authorization));
+    const QByteArray key = ApiKey::fromAuthorizationHeader(head.header("authorization"));
     return !m_apiKey.isEmpty() && !key.isEmpty() && ApiKey::constantTimeEquals(key, m_apiKey);
 }
 
-bool ApiRouter::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+int ApiRouter::match(const QStringList &segments, QHttpServerRequest::Method method, bool &pathKnown) const
 {
-    const QString path = request.url().path();
-    if (!hostAllowed(request)) {
-        qCInfo(lcServer).noquote() << "Request refused: Core.Server/host_check —" << methodName(request.method())
-                                   << path.left(200) << "with a Host or Origin that is not this loopback server.";
-        send(responder,
-            ApiResponse::detail(403, u"Request forbidden"_s, u"Core.Server/host_check"_s,
-                u"the Host or Origin header does not name this loopback server."_s));
-        return true;
-    }
-    const auto segments = apiSegments(path);
-    if (!segments) {
-        send(responder, notFound(path));
-        return true;
-    }
-    const Route *sameMethod = nullptr;
-    bool pathKnown = false;
-    for (const Route &route : std::as_const(m_routes)) {
-        if (route.segments.size() != segments->size()) {
+    pathKnown = false;
+    for (qsizetype index = 0; index < m_routes.size(); ++index) {
+        const Route &route = m_routes[index];
+        if (route.segments.size() != segments.size()) {
             continue;
         }
-        bool match = true;
-        for (qsizetype i = 0; match && i < segments->size(); ++i) {
-            match = segmentMatches(route.segments[i], segments->at(i));
+        bool matches = true;
+        for (qsizetype i = 0; matches && i < segments.size(); ++i) {
+            matches = segmentMatches(route.segments[i], segments[i]);
         }
-        if (match) {
+        if (matches) {
             pathKnown = true;
-            if (route.method == request.method()) {
-                sameMethod = &route;
-                break;
+            if (route.method == method) {
+                return static_cast<int>(index);
             }
         }
     }
-    if (!pathKnown) {
-        send(responder, notFound(path));
-        return true;
-    }
-    if ((!sameMethod || sameMethod->access == Access::ApiKey) && !authorized(request)) {
-        const bool sent = request.headers().contains(QHttpHeaders::WellKnownHeader::Authorization);
-        qCInfo(lcServer).noquote() << "Request rejected: Core.Server/auth — 401 on" << methodName(request.method())
-                                   << path.left(200) << (sent ? "(the API key is not valid)." : "(no API key sent).");
-        send(responder,
-            ApiResponse::detail(401, u"Request rejected"_s, u"Core.Server/auth"_s,
-                sent ? u"the API key is not valid (send Authorization: Bearer ntc_…)."_s
-                     : u"no API key sent (send Authorization: Bearer ntc_…)."_s));
-        return true;
-    }
-    if (!sameMethod) {
-        send(responder,
-            ApiResponse::detail(405, u"Request not allowed"_s, u"Core.Server/route"_s,
-                u"method %1 is not allowed on %2."_s.arg(methodName(request.method()), path.left(200))));
-        return true;
-    }
-    ApiRequest apiRequest{request.method(), *segments, request.query(),
-        request.headers().value(QHttpHeaders::WellKnownHeader::ContentType).toByteArray(), request.body()};
-    if (sameMethod->sync) {
-        send(responder, sameMethod->sync(apiRequest));
-    } else {
-        answerLater(sameMethod->async, std::move(apiRequest), std::move(responder));
-    }
-    return true;
+    return -1;
 }
 
-QCoro::Task<> ApiRouter::answerLater(AsyncHandler handler, ApiRequest request, QHttpServerResponder responder)
+Http::Admission ApiRouter::admit(const Http::Head &head) const
+{
+    const QString method = QString::fromLatin1(head.methodText.left(16));
+    if (!hostAllowed(head)) {
+        qCInfo(lcServer).noquote() << logLine(
+            u"Request refused: Core.Server/host_check — %1 %2 with a Host or "
+            u"Origin that is not this loopback server."_s.arg(method, cutRedacted(head.path)));
+        return {ApiResponse::detail(403, u"Request forbidden"_s, u"Core.Server/host_check"_s,
+            u"the Host or Origin header does not name this loopback server."_s)};
+    }
+    const auto segments = apiSegments(head.path);
+    bool pathKnown = false;
+    const int route = segments ? match(*segments, head.method, pathKnown) : -1;
+    if (!pathKnown) {
+        return {notFound(head.path)};
+    }
+    if ((route < 0 || m_routes[route].access == Access::ApiKey) && !authorized(head)) {
+        const bool sent = head.hasHeader("authorization");
+        qCInfo(lcServer).noquote() << logLine(u"Request rejected: Core.Server/auth — 401 on %1 %2 %3"_s.arg(
+            method, cutRedacted(head.path), sent ? u"(the API key is not valid)."_s : u"(no API key sent)."_s));
+        return {ApiResponse::detail(401, u"Request rejected"_s, u"Core.Server/auth"_s,
+            sent ? u"the API key is not valid (send Authorization: Bearer ntc_…)."_s
+                 : u"no API key sent (send Authorization: Bearer ntc_…)."_s)};
+    }
+    if (route < 0) {
+        return {ApiResponse::detail(405, u"Request not allowed"_s, u"Core.Server/route"_s,
+            u"method %1 is not allowed on %2."_s.arg(method, cutRedacted(head.path)))};
+    }
+    const bool multipart = mediaTypeOf(head.header("content-type")) == "multipart/form-data";
+    return {std::nullopt, multipart ? BodyLimits::Multipart : BodyLimits::Json, route};
+}
+
+void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http::Reply reply)
+{
+    const Route &target = m_routes.at(route);
+    ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
+        head.header("content-type"), std::move(body)};
+    if (target.sync) {
+        reply.send(target.sync(request));
+    } else {
+        answerLater(target.async, std::move(request), std::move(reply));
+    }
+}
+
+QCoro::Task<> ApiRouter::answerLater(AsyncHandler handler, ApiRequest request, Http::Reply reply)
 {
     ++m_pending;
     QPointer<ApiRouter> self(this);
@@ -194,22 +187,8 @@ QCoro::Task<> ApiRouter::answerLater(AsyncHandler handler, ApiRequest request, Q
     if (self) {
         --m_pending;
     }
-    // The responder tracks its connection: writing after the client went away is a no-op.
-    send(responder, response);
-}
-
-void ApiRouter::missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder)
-{
-    send(responder, notFound(request.url().path()));
-}
-
-void ApiRouter::send(QHttpServerResponder &responder, const ApiResponse &response)
-{
-    QHttpHeaders headers;
-    headers.append(QHttpHeaders::WellKnownHeader::ContentType, response.contentType);
-    headers.append(QHttpHeaders::WellKnownHeader::CacheControl, "no-store");
-    headers.append("X-Content-Type-Options", "nosniff");
-    responder.write(response.body, headers, static_cast<QHttpServerResponder::StatusCode>(response.status));
+    // The reply tracks its connection: answering after the client went away does nothing.
+    reply.send(response);
 }
 
 } // namespace Notechondria

@@ -3,8 +3,8 @@
 
 #include "apirequest.h"
 #include "apiresponse.h"
+#include "httpserver.h"
 
-#include <QAbstractHttpServer>
 #include <QCoroTask>
 #include <QHttpServerRequest>
 
@@ -13,14 +13,19 @@
 namespace Notechondria {
 
 /**
- * The HTTP front of the local server: exact routes under /api/v1/ (with or without the trailing slash), the
+ * The routes of the local server: exact routes under /api/v1/ (with or without the trailing slash), the
  * `Host` check against DNS rebinding, API-key authentication and JSON errors (404 unknown path, 405 wrong method,
- * 401 no or wrong key, 403 foreign Host or Origin). Never sends CORS headers.
+ * 401 no or wrong key, 403 foreign Host or Origin, 413 body over the limit). Never sends CORS headers.
+ *
+ * All of these are decided on the request head (admit()), before the transport reads any body byte; the body
+ * limit is the one RequestForm::read applies: 60 MB for multipart uploads, 2 MB for everything else.
  *
  * Synchronous handlers answer at once; asynchronous ones (GitHub calls, pushes) are coroutines that keep the
  * responder and answer when they finish, while the event loop keeps serving other requests.
  */
-class ApiRouter final : public QAbstractHttpServer
+class ApiRouter final
+    : public QObject
+    , public Http::Handler
 {
     Q_OBJECT
 
@@ -45,9 +50,8 @@ public:
     /// Requests whose answer is still pending (async handlers).
     [[nodiscard]] int pendingResponses() const { return m_pending; }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
-    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    [[nodiscard]] Http::Admission admit(const Http::Head &head) const override;
+    void handle(int route, const Http::Head &head, QByteArray body, Http::Reply reply) override;
 
 private:
     struct Route
@@ -59,10 +63,11 @@ private:
         AsyncHandler async;
     };
 
-    [[nodiscard]] bool hostAllowed(const QHttpServerRequest &request) const;
-    [[nodiscard]] bool authorized(const QHttpServerRequest &request) const;
-    QCoro::Task<> answerLater(AsyncHandler handler, ApiRequest request, QHttpServerResponder responder);
-    static void send(QHttpServerResponder &responder, const ApiResponse &response);
+    [[nodiscard]] bool hostAllowed(const Http::Head &head) const;
+    [[nodiscard]] bool authorized(const Http::Head &head) const;
+    /// The index of the route for these segments and method, -1 when none; `pathKnown` when any method has one.
+    [[nodiscard]] int match(const QStringList &segments, QHttpServerRequest::Method method, bool &pathKnown) const;
+    QCoro::Task<> answerLater(AsyncHandler handler, ApiRequest request, Http::Reply reply);
 
     QList<Route> m_routes;
     QByteArray m_apiKey;

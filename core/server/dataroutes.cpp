@@ -4,6 +4,7 @@
 #include "apirouter.h"
 #include "clock.h"
 #include "entityjson.h"
+#include "exporter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -179,6 +180,8 @@ ApiResponse DataRoutes::patchSettings(const ApiRequest &request)
         if (!part.contentType.startsWith("image/") || part.body.isEmpty()) {
             in.addError(u"avatar"_s,
                 u"Upload a valid image. The file you uploaded was either not an image or a corrupted image."_s);
+        } else if (!isPathComponent(part.fileName)) {
+            in.addError(u"avatar"_s, u"The file name is not a plain file name."_s);
         }
         avatar = StoredFile{part.fileName, QString::fromLatin1(part.contentType), part.body};
     }

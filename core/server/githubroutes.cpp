@@ -5,6 +5,7 @@
 #include "entityjson.h"
 #include "exporter.h"
 #include "githubapi.h"
+#include "installationid.h"
 #include "logging.h"
 #include "pushservice.h"
 #include "store.h"
@@ -98,7 +99,9 @@ ApiResponse GitHubRoutes::status(const ApiRequest &)
     if (!integration) {
         return storeFailure(integration.error());
     }
-    QJsonObject body{{u"connected"_s, false}, {u"install_url"_s, m_github ? m_github->config().installUrl : QString()},
+    QJsonObject body{{u"connected"_s, false},
+        {u"install_url"_s,
+            m_github ? InstallState::withState(m_github->config().installUrl, m_installState.current()) : QString()},
         {u"app_name"_s, m_github ? m_github->config().appName : QString()}, {u"push_running"_s, m_pushRunning}};
     if (*integration) {
         const GitHubIntegration &row = **integration;
@@ -177,6 +180,9 @@ QCoro::Task<ApiResponse> GitHubRoutes::callback(ApiRequest request)
     update.repoFullName = in.string(u"repo_full_name"_s, 160);
     update.repoDefaultBranch = in.string(u"repo_default_branch"_s, 80);
     update.includeAssets = in.boolean(u"include_assets"_s);
+    if (!update.installationId.isEmpty() && !isInstallationId(update.installationId)) {
+        in.addError(u"installation_id"_s, u"A valid integer is required."_s); // a positive one (GitHub's ids)
+    }
     if (update.repoFullName && !update.repoFullName->isEmpty() && !isRepoFullName(*update.repoFullName)) {
         in.addError(u"repo_full_name"_s, u"Enter a repository as owner/name."_s);
     }
@@ -184,8 +190,8 @@ QCoro::Task<ApiResponse> GitHubRoutes::callback(ApiRequest request)
         co_return in.errorResponse();
     }
     qCInfo(lcServer).noquote() << "GitHub sync install callback received:" << syncModule % u"/install_callback \u2014"_s
-                               << u"installation_id="_s % update.installationId % u" repo="
-            % update.repoFullName.value_or(u"(kept)"_s) % u'.';
+                               << redactSecrets(u"installation_id="_s % update.installationId % u" repo="
+                                      % update.repoFullName.value_or(u"(kept)"_s) % u'.');
     const auto before = m_store->integration();
     if (!before) {
         co_return storeFailure(before.error());
@@ -210,8 +216,8 @@ QCoro::Task<ApiResponse> GitHubRoutes::callback(ApiRequest request)
         m_github->forgetTokens(); // a token narrowed to the old repo or installation must not be reused
     }
     qCInfo(lcServer).noquote() << "GitHub sync install persisted:" << syncModule % u"/install_callback \u2014"_s
-                               << u"installation_id="_s % saved->installationId % u" repo=" % saved->repoFullName
-            % u" created=" % (*before ? u"false"_s : u"true"_s) % u'.';
+                               << redactSecrets(u"installation_id="_s % saved->installationId % u" repo="
+                                      % saved->repoFullName % u" created=" % (*before ? u"false"_s : u"true"_s) % u'.');
     co_return ApiResponse::json(QJsonObject{{u"connected"_s, true}, {u"installation_id"_s, saved->installationId},
         {u"account_login"_s, saved->accountLogin}, {u"repo_full_name"_s, saved->repoFullName},
         {u"repo_default_branch"_s, saved->repoDefaultBranch}});
@@ -223,12 +229,17 @@ QCoro::Task<ApiResponse> GitHubRoutes::browserCallback(ApiRequest request)
     const QString title = u"Notechondria Desktop"_s;
     const QString installationId = request.queryValue(u"installation_id"_s).trimmed();
     const QString setupAction = request.queryValue(u"setup_action"_s);
-    static const QRegularExpression digits(u"^[0-9]{1,20}$"_s);
-    if (!digits.match(installationId).hasMatch()) {
+    // Only the browser that followed our own install link brings the state back; used once.
+    if (!m_installState.isPending(request.queryValue(u"state"_s))) {
+        co_return ApiResponse::html(403, title,
+            u"GitHub App not linked: Core.Server.GitHubSync/browser_callback \u2014 the link does not carry the state of an install started from Notechondria Desktop (missing, wrong or already used); start the installation from the app again."_s);
+    }
+    if (!isInstallationId(installationId)) {
         co_return ApiResponse::html(400, title,
             u"GitHub App not linked: Core.Server.GitHubSync/browser_callback \u2014 the link has no valid installation_id."_s);
     }
     if (setupAction == u"request"_s) {
+        m_installState.consume();
         co_return ApiResponse::html(200, title,
             u"The installation was requested; an organization owner must approve it before Notechondria Desktop can connect."_s);
     }
@@ -260,11 +271,12 @@ QCoro::Task<ApiResponse> GitHubRoutes::browserCallback(ApiRequest request)
     if (!saved || !before) {
         co_return ApiResponse::html(500, title, (!saved ? saved.error() : before.error()).message());
     }
+    m_installState.consume();
     if (!*before || (*before)->installationId != installationId) {
         m_github->forgetTokens();
     }
     qCInfo(lcServer).noquote() << "GitHub sync install persisted:" << syncModule % u"/browser_callback \u2014"_s
-                               << u"installation_id="_s % installationId % u'.';
+                               << redactSecrets(u"installation_id="_s % installationId % u'.');
     Q_EMIT installationLinked(installationId);
     co_return ApiResponse::html(200, title, u"Notechondria Desktop is connected \u2014 you can close this tab."_s);
 }

@@ -4,6 +4,7 @@
 #include "apirequest.h"
 #include "apiresponse.h"
 #include "error.h"
+#include "installstate.h"
 
 #include <QCoroTask>
 #include <QObject>
@@ -64,6 +65,7 @@ private:
     PushService *m_push;
     bool m_pushRunning = false;
     std::function<bool()> m_otherWorkRunning;
+    InstallState m_installState; ///< the browser callback's `state` nonce
 };
 
 } // namespace Notechondria

@@ -9,8 +9,6 @@
 #include "restoreroutes.h"
 #include "secretstore.h"
 
-#include <QTcpServer>
-
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -73,16 +71,13 @@ QCoro::Task<Result<void>> LocalServer::start(QHostAddress address, quint16 port)
     if (!key) {
         co_return std::unexpected(key.error());
     }
-    auto *tcp = new QTcpServer(m_router);
+    auto *tcp = new Http::Server(m_router, m_router);
+    tcp->setLimits(m_limits);
     if (!tcp->listen(address, port)) {
         const QString cause
             = u"cannot listen on %1 port %2: %3."_s.arg(address.toString()).arg(port).arg(tcp->errorString());
         delete tcp;
         co_return fail(startConsequence, startModule, cause);
-    }
-    if (!m_router->bind(tcp)) {
-        delete tcp;
-        co_return fail(startConsequence, startModule, u"the HTTP server could not take the socket."_s);
     }
     m_apiKey = *key;
     m_address = address;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "error.h"
+#include "httpserver.h"
 
 #include <QCoroTask>
 #include <QHostAddress>
@@ -28,7 +29,9 @@ class Store;
  *
  * Binds 127.0.0.1 or ::1 only; every data route needs `Authorization: Bearer ntc_<32 hex>` (or `Token <key>`);
  * requests whose Host is not this address and port (or localhost:port) are refused (DNS rebinding); no CORS.
- * Request bodies: JSON and url-encoded up to 2 MB, multipart up to 60 MB.
+ * Request bodies: JSON and url-encoded up to 2 MB, multipart up to 60 MB. A request without the key, with a
+ * foreign Host or Origin, or announcing a body over its limit is answered before any body byte is read; heads,
+ * bodies and idle connections time out and the number of connections is capped (Http::Limits).
  *
  * All pointers must outlive the server; `github` and `push` may be null (no App configured).
  */
@@ -53,6 +56,8 @@ public:
     [[nodiscard]] QString apiKey() const;
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] bool isPushRunning() const;
+    /// The transport's timeouts and caps; takes effect at start().
+    void setLimits(const Http::Limits &limits) { m_limits = limits; }
 
     /// Reads the local API key from the secret store, creating and storing it when there is none.
     [[nodiscard]] static QCoro::Task<Result<QString>> ensureApiKey(SecretStore *secrets);
@@ -70,6 +75,7 @@ private:
     QHostAddress m_address;
     quint16 m_port = 0;
     QString m_apiKey;
+    Http::Limits m_limits;
 };
 
 } // namespace Notechondria

@@ -150,7 +150,7 @@ QCoro::Task<std::variant<Backup, ApiResponse>> RestoreRoutes::fromGitHub(QString
         co_return ApiResponse::json(QJsonObject{{u"detail"_s, redactSecrets(files.error().message())}}, 400);
     }
     qCInfo(lcServer).noquote() << "Backup downloaded:" << module << u"\u2014"_s
-                               << u"%1 files from %2 at %3."_s.arg(*files).arg(row.repoFullName, branch);
+                               << redactSecrets(u"%1 files from %2 at %3."_s.arg(*files).arg(row.repoFullName, branch));
     auto read = readBackup(directory, withAssets());
     if (!read) {
         co_return ApiResponse::fromError(read.error());

@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include "clock.h"
+#include "installationid.h"
 #include "logging.h"
 #include "storeprivate.h"
 
@@ -606,8 +607,8 @@ Result<GitHubIntegration> Store::connectIntegration(const IntegrationUpdate &upd
     const QString consequence = u"GitHub App not connected"_s;
     const QString process = u"Core.Store/connect"_s;
     const QString installationId = update.installationId.trimmed();
-    if (installationId.isEmpty() || installationId.size() > 64) {
-        return fail(consequence, process, u"the installation id must be 1 to 64 characters"_s);
+    if (!isInstallationId(installationId)) {
+        return fail(consequence, process, u"the installation id must be a positive integer"_s);
     }
     if (update.repoFullName && !update.repoFullName->isEmpty()
         && !repoPattern().match(*update.repoFullName).hasMatch()) {

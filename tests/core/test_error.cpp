@@ -34,6 +34,9 @@ private Q_SLOTS:
         QTest::newRow("installation token") << u"token ghs_0123456789abcdefABCDEF0123 end"_s << u"ghs_0123456789"_s;
         QTest::newRow("api key") << u"key ntc_0123456789abcdef0123456789abcdef!"_s << u"ntc_0123"_s;
         QTest::newRow("jwt") << u"jwt eyJhbGciOiJSUzI1NiJ9.eyJpYXQiOjF9.c2lnbmF0dXJl"_s << u"eyJhbGci"_s;
+        QTest::newRow("api key glued to a path")
+            << u"GET /api/v1/x_ntc_0123456789abcdef0123456789abcdefabc/"_s << u"0123456789abcdef0123"_s;
+        QTest::newRow("token glued to text") << u"id=xghs_0123456789abcdefABCDEF0123"_s << u"0123456789abcdef"_s;
         QTest::newRow("bearer") << u"Authorization: Bearer abc.def-123"_s << u"abc.def-123"_s;
         QTest::newRow("pem") << u"-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----"_s
                              << u"MIIEow"_s;
@@ -46,6 +49,12 @@ private Q_SLOTS:
         const QString out = redactSecrets(input);
         QVERIFY2(!out.contains(secret), qPrintable(out));
         QVERIFY(out.contains(u"[redacted]"_s));
+    }
+
+    void theKeyHintIsNotASecret()
+    {
+        const QString hint = u"no API key sent (send Authorization: Bearer ntc_\u2026)."_s;
+        QCOMPARE(redactSecrets(hint), hint);
     }
 
     void excerptIsCutTo200BytesOnACharacterBoundary()

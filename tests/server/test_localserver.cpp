@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -559,13 +560,18 @@ private Q_SLOTS:
     void browserCallbackLinksOnlyOurInstallations()
     {
         QSignalSpy linked(m_server.get(), &LocalServer::installationLinked);
+        const QString state
+            = QUrlQuery(QUrl(call("GET", u"/integrations/github/status/"_s).object()[u"install_url"_s].toString()))
+                  .queryItemValue(u"state"_s);
         const Answer foreign = call("GET",
-            u"/integrations/github/callback/?installation_id=999999&setup_action=install"_s, {}, {}, QByteArray());
+            u"/integrations/github/callback/?installation_id=999999&setup_action=install&state=%1"_s.arg(state), {}, {},
+            QByteArray());
         QCOMPARE(foreign.status, 400);
         QVERIFY(!m_store->integration().value());
         const Answer page = call("GET",
-            u"/integrations/github/callback/?installation_id=%1&setup_action=install"_s.arg(m_installation), {}, {},
-            QByteArray());
+            u"/integrations/github/callback/?installation_id=%1&setup_action=install&state=%2"_s.arg(
+                m_installation, state),
+            {}, {}, QByteArray());
         QCOMPARE(page.status, 200);
         QVERIFY(QString::fromUtf8(page.body).contains(
             u"Notechondria Desktop is connected \u2014 you can close this tab"_s));

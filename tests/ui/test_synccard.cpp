@@ -26,6 +26,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
@@ -192,12 +193,15 @@ private Q_SLOTS:
         m_card->setInstallPollInterval(std::chrono::hours(1)); // only the callback may link here
         QTest::mouseClick(child<QPushButton>(u"installButton"_s), Qt::LeftButton);
         QCOMPARE(m_urls.opened.size(), 1);
-        QCOMPARE(m_urls.opened.constFirst(), QUrl(QString::fromLatin1(installUrl)));
+        const QUrl opened = m_urls.opened.constFirst();
+        QCOMPARE(opened.adjusted(QUrl::RemoveQuery), QUrl(QString::fromLatin1(installUrl)));
+        const QString state = QUrlQuery(opened).queryItemValue(u"state"_s);
+        QCOMPARE(state.size(), 32); // the server's nonce rides along through GitHub
 
-        // GitHub sends the browser back to the local server's callback.
+        // GitHub sends the browser back to the local server's callback, with the state.
         QUrl callback = m_fx->server->baseUrl();
         callback.setPath(callback.path() + u"/integrations/github/callback/"_s);
-        callback.setQuery(u"installation_id=%1&setup_action=install"_s.arg(m_installation));
+        callback.setQuery(u"installation_id=%1&setup_action=install&state=%2"_s.arg(m_installation).arg(state));
         std::unique_ptr<QNetworkReply> reply(m_fx->nam.get(QNetworkRequest(callback)));
         QTRY_VERIFY(reply->isFinished());
         QTRY_COMPARE(m_card->state(), SyncCard::State::Connected);
