@@ -455,8 +455,8 @@ Result<Backup> readBackup(const QString &directory, const BackupReadOptions &opt
         backup.hasManifest = true;
         backup.schemaVersion = manifest->value(u"schema_version"_s).toInt();
     } else if (!reader.exists(u"manifest.json"_s)) {
-        qCWarning(lcRestore).noquote() << u"Restore continues without a manifest: "_s + module
-                + u" — manifest.json is missing; the layout may not match."_s;
+        qCWarning(lcRestore).noquote() << u"Backup read without a manifest: "_s + module
+                + u" — manifest.json is missing."_s;
     }
     readProfile(reader, backup.account.profile);
     readCourses(reader, backup);

@@ -105,10 +105,7 @@ class TestSafeRestore : public QObject
         return folder;
     }
 
-    [[nodiscard]] QString snapshotFolder() const
-    {
-        return RestoreSnapshots::directoryFor(m_target->store->path());
-    }
+    [[nodiscard]] QString snapshotFolder() const { return RestoreSnapshots::directoryFor(m_target->store->path()); }
 
 private Q_SLOTS:
     void init()
@@ -172,7 +169,8 @@ private Q_SLOTS:
 
         const Answer answer = restoreFolder(folder, dryRun);
         QCOMPARE(answer.status, 400);
-        QVERIFY2(answer.detail().startsWith(u"Restore refused, nothing was changed: Core.Restore/check_backup \u2014 "_s),
+        QVERIFY2(
+            answer.detail().startsWith(u"Restore refused, nothing was changed: Core.Restore/check_backup \u2014 "_s),
             qPrintable(answer.detail()));
         QVERIFY2(answer.detail().contains(folder), qPrintable(answer.detail()));
         QCOMPARE(m_target->store->noteCount().value(), notesNow);
@@ -203,7 +201,8 @@ private Q_SLOTS:
 
         const Answer again = call("POST", u"/integrations/github/restore/undo/"_s);
         QCOMPARE(again.status, 404);
-        QVERIFY2(again.detail().startsWith(u"Nothing to undo: Core.Restore/undo \u2014 "_s), qPrintable(again.detail()));
+        QVERIFY2(
+            again.detail().startsWith(u"Nothing to undo: Core.Restore/undo \u2014 "_s), qPrintable(again.detail()));
         QCOMPARE(exportedFiles(*m_target->store, m_clock), before);
     }
 
