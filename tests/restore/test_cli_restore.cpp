@@ -81,9 +81,13 @@ class TestCliRestore : public QObject
         options.notes = notes;
         options.seed = 5;
         options.attachments = attachments;
-        [&] { QVERIFY(generateDemoData(*source, options, m_clock).has_value()); }();
+        [&] {
+            QVERIFY(generateDemoData(*source, options, m_clock).has_value());
+        }();
         const QString folder = m_dir->filePath(u"backup"_s);
-        [&] { QVERIFY(writeBackupOf(*source, m_clock, folder)); }();
+        [&] {
+            QVERIFY(writeBackupOf(*source, m_clock, folder));
+        }();
         return folder;
     }
 
@@ -115,8 +119,8 @@ private Q_SLOTS:
         int connections = 0;
         connect(&api, &QTcpServer::newConnection, this, [&connections] { ++connections; });
         const Run r = run({u"restore"_s, u"--repo-path"_s, folder, u"--api-base"_s,
-            u"http://127.0.0.1:%1/api/v1"_s.arg(api.serverPort()), u"--token"_s, u"ntc_0123456789abcdef0123456789abcdef"_s,
-            u"--include-assets"_s});
+            u"http://127.0.0.1:%1/api/v1"_s.arg(api.serverPort()), u"--token"_s,
+            u"ntc_0123456789abcdef0123456789abcdef"_s, u"--include-assets"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(hasLine(r.err, u"Restore refused, nothing was changed: Core.Restore/check_backup \u2014 "_s),
             qPrintable(r.err));
@@ -176,8 +180,8 @@ private Q_SLOTS:
             QNetworkRequest request(QUrl(local.server.baseUrl().toString() + u"/integrations/github/restore/"_s));
             request.setRawHeader("Authorization", "Bearer " + local.server.apiKey().toLatin1());
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-            QNetworkReply *reply = local.nam.post(request,
-                QJsonDocument(QJsonObject{{u"source"_s, u"folder"_s}, {u"path"_s, backup}}).toJson());
+            QNetworkReply *reply = local.nam.post(
+                request, QJsonDocument(QJsonObject{{u"source"_s, u"folder"_s}, {u"path"_s, backup}}).toJson());
             QSignalSpy finished(reply, &QNetworkReply::finished);
             QVERIFY(finished.wait(60000));
             QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
