@@ -50,10 +50,16 @@ RestoreDialog::RestoreDialog(NotechondriaClient *client, RestoreSource source, Q
     m_confirm->setObjectName(u"restoreConfirmButton"_s);
     m_confirm->setEnabled(false);
     m_confirm->setAutoDefault(false);
+    m_undo = buttons->addButton(tr("&Undo restore"), QDialogButtonBox::ResetRole);
+    m_undo->setObjectName(u"restoreUndoButton"_s);
+    m_undo->setToolTip(tr("Bring back the account as it was just before this restore."));
+    m_undo->setAutoDefault(false);
+    m_undo->hide();
     m_close = buttons->addButton(QDialogButtonBox::Close);
     m_close->setObjectName(u"restoreCloseButton"_s);
     m_close->setDefault(true);
     connect(m_confirm, &QPushButton::clicked, this, [this] { doRestore(); });
+    connect(m_undo, &QPushButton::clicked, this, [this] { doUndo(); });
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     layout->addWidget(buttons);
     resize(560, 420);
@@ -70,6 +76,7 @@ void RestoreDialog::setBusy(bool busy)
     m_busy = busy;
     m_confirm->setEnabled(!busy && !m_done && m_changes->count() > 0);
     m_close->setEnabled(!busy);
+    m_undo->setEnabled(!busy);
 }
 
 void RestoreDialog::showError(const QString &message)
@@ -164,8 +171,33 @@ QCoro::Task<> RestoreDialog::doRestore()
     m_summary->setText(
         tr("Restored %n note(s)", nullptr, result->notes) + u", "_s + tr("%n course(s).", nullptr, result->courses));
     showProblems(result->problems);
+    m_undo->show();
     setBusy(false);
     Q_EMIT restored(result->notes, result->courses);
+}
+
+QCoro::Task<> RestoreDialog::doUndo()
+{
+    QPointer<RestoreDialog> self(this);
+    if (!m_client || m_busy) {
+        co_return;
+    }
+    setBusy(true);
+    showError({});
+    const auto result = co_await m_client->restoreUndo();
+    if (!self) {
+        co_return;
+    }
+    setBusy(false);
+    if (!result) {
+        showError(result.error().message());
+        co_return;
+    }
+    m_undo->hide();
+    m_changes->clear();
+    m_summary->setText(
+        tr("The restore was undone: the account from before it is back (%n note(s)).", nullptr, result->notes));
+    Q_EMIT undone(result->notes);
 }
 
 } // namespace Notechondria

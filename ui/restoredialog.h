@@ -19,7 +19,7 @@ namespace Notechondria {
  * clicked. Errors are shown inline in the three-part shape.
  *
  * objectNames: restoreDialog, restoreSummaryLabel, restoreChangesList, restoreProblemsLabel, restoreErrorLabel,
- * restoreConfirmButton.
+ * restoreConfirmButton, restoreUndoButton (shown after a restore: brings back the account from before it).
  */
 class RestoreDialog : public QDialog
 {
@@ -36,12 +36,15 @@ Q_SIGNALS:
     void planShown(int changes);
     /// The account was replaced: `notes` live notes, `courses` courses.
     void restored(int notes, int courses);
+    /// The restore was undone: the account from before it is back with `notes` live notes.
+    void undone(int notes);
     /// Something failed; `message` is three-part and shown inline.
     void failed(const QString &message);
 
 private:
     QCoro::Task<> doPlan();
     QCoro::Task<> doRestore();
+    QCoro::Task<> doUndo();
     void setBusy(bool busy);
     void showError(const QString &message);
     void showProblems(const QStringList &problems);
@@ -54,6 +57,7 @@ private:
     QLabel *m_error = nullptr;
     QPushButton *m_confirm = nullptr;
     QPushButton *m_close = nullptr;
+    QPushButton *m_undo = nullptr;
     bool m_busy = false;
     bool m_done = false;
 };

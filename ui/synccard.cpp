@@ -222,6 +222,7 @@ void SyncCard::openRestoreDialog(const RestoreSource &source)
     auto *dialog = new RestoreDialog(m_client, source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RestoreDialog::restored, this, &SyncCard::refresh);
+    connect(dialog, &RestoreDialog::undone, this, &SyncCard::refresh);
     Q_EMIT restoreDialogOpened(dialog);
     dialog->open();
 }

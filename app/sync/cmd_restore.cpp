@@ -1,19 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backupcheck.h"
 #include "backupreader.h"
 #include "command.h"
 #include "context.h"
 #include "httpclient.h"
 #include "restorer.h"
+#include "restoresnapshots.h"
+#include "store.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
 namespace Notechondria::Cli {
 
 namespace {
+
+/// `restore --undo`: the account from before the last in-app restore, back into the local store (offline).
+int undoLastRestore(Context &context)
+{
+    auto store = Store::open(QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s), context.clock());
+    if (!store) {
+        return context.failure(store.error());
+    }
+    RestoreSnapshots snapshots(RestoreSnapshots::directoryFor((*store)->path()));
+    const auto undone = snapshots.undo(**store);
+    if (!undone) {
+        return context.failure(undone.error());
+    }
+    context.printJson(QJsonDocument(QJsonObject{{u"undone"_s, true}, {u"notes"_s, undone->notes},
+        {u"courses"_s, undone->courses}, {u"taken_at"_s, undone->snapshot.takenAt.toString(Qt::ISODateWithMs)},
+        {u"snapshot"_s, undone->snapshot.path}}));
+    return 0;
+}
 
 QCoro::Task<int> restore(Context &context)
 {
@@ -38,13 +61,22 @@ QCoro::Task<int> restore(Context &context)
         {u"include-assets"_s,
             QCoreApplication::translate(
                 "notechondria-sync", "Re-upload assets/ (avatar, covers, attachments) after the rest.")},
+        {u"undo"_s,
+            QCoreApplication::translate("notechondria-sync",
+                "Undo the last restore into the local store (the app's or the local server's): bring back the account "
+                "kept just before it. Offline; needs no other option.")},
     });
     if (!context.parse(parser,
             QCoreApplication::translate("notechondria-sync",
                 "Replay a backup into a Notechondria /api/v1 (a real backend or the local server), "
                 "in the order settings, courses, notes, events, feeds, assets. Reruns change "
-                "nothing. The last stdout line is a JSON summary; exit 1 when any item failed."))) {
+                "nothing. A folder that is not a backup (no manifest.json of schema 1 or 2, no account files) is "
+                "refused and nothing is sent. The last stdout line is a JSON summary; exit 1 when any item failed. "
+                "--undo brings back the local account from before the last in-app restore."))) {
         co_return 2;
+    }
+    if (parser.isSet(u"undo"_s)) {
+        co_return undoLastRestore(context);
     }
     const QString repoPath = parser.value(u"repo-path"_s);
     const QString apiBase = parser.value(u"api-base"_s);
@@ -80,6 +112,9 @@ QCoro::Task<int> restore(Context &context)
     const auto backup = readBackup(repoPath, readOptions);
     if (!backup) {
         co_return context.failure(backup.error());
+    }
+    if (const auto refused = checkIsBackup(*backup, repoPath); !refused) {
+        co_return context.failure(refused.error());
     }
     if (options.verbose) {
         context.out() << "Restore source: " << QFileInfo(repoPath).canonicalFilePath() << '\n';

@@ -368,6 +368,16 @@ QCoro::Task<Result<RestoreResult>> NotechondriaClient::restoreApply(RestoreSourc
         object->value("notes"_L1).toInt(), object->value("courses"_L1).toInt(), restoreProblems(*object)};
 }
 
+QCoro::Task<Result<RestoreResult>> NotechondriaClient::restoreUndo()
+{
+    const Result<QJsonObject> object
+        = asObject(co_await call("POST", syncBase % u"restore/undo/"_s, {}, QJsonDocument(QJsonObject())));
+    if (!object) {
+        co_return std::unexpected(object.error());
+    }
+    co_return RestoreResult{object->value("notes"_L1).toInt(), object->value("courses"_L1).toInt(), {}};
+}
+
 QCoro::Task<Result<QJsonValue>> NotechondriaClient::settings()
 {
     co_return co_await call("GET", u"settings/"_s);

@@ -102,6 +102,8 @@ public:
     [[nodiscard]] QCoro::Task<Result<RestorePlan>> restorePlan(RestoreSource source);
     /// Replaces the local account with the backup at @p source (local server only).
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreApply(RestoreSource source);
+    /// Brings back the account from before the last restore (POST restore/undo/; local server only): what is back.
+    [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreUndo();
 
     // Account data (upstream §10), used by restore and import.
     [[nodiscard]] QCoro::Task<Result<QJsonValue>> settings();

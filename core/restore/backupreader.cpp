@@ -301,6 +301,26 @@ bool frontmatterBool(const QVariant &value)
 }
 
 // Schema 1 backups come from the web backend: its line-based frontmatter, where a backslash is literal.
+FrontmatterDialect dialectOf(const Backup &backup)
+{
+    return backup.schemaVersion == 1 ? FrontmatterDialect::UpstreamLines : FrontmatterDialect::Auto;
+}
+
+void applyFrontmatter(const ParsedNoteFile &parsed, const QHash<QString, qint64> &courseIds, Note &note)
+{
+    const QVariantMap &fm = parsed.frontmatter;
+    note.title = fm.value(u"title"_s).toString();
+    note.isPublic = frontmatterBool(fm.value(u"is_public"_s));
+    note.editorMode = fm.value(u"editor_mode"_s, u"P"_s).toString();
+    note.lastEdit = QDateTime::fromString(fm.value(u"last_edit"_s).toString(), Qt::ISODateWithMs).toUTC();
+    note.dateCreated = QDateTime::fromString(fm.value(u"date_created"_s).toString(), Qt::ISODateWithMs).toUTC();
+    const QString slug = fm.value(u"course_slug"_s).toString();
+    if (!slug.isEmpty() && courseIds.contains(slug)) {
+        note.courseId = courseIds.value(slug);
+    }
+    note.content = parsed.body;
+}
+
 void readNote(BackupSource &reader, const QString &metaPath, Backup &backup, const QHash<QString, qint64> &courseIds)
 {
     const auto meta = reader.readObject(metaPath);
@@ -340,24 +360,48 @@ void readNote(BackupSource &reader, const QString &metaPath, Backup &backup, con
         if (!reader.exists(markdownPath)) {
             reader.problem(markdownPath, u"missing; the note is restored without content"_s);
         }
-    } else if (const auto parsed = parseNoteMarkdown(*markdown,
-                   backup.schemaVersion == 1 ? FrontmatterDialect::UpstreamLines : FrontmatterDialect::Auto)) {
-        const QVariantMap &fm = parsed->frontmatter;
-        note.title = fm.value(u"title"_s).toString();
-        note.isPublic = frontmatterBool(fm.value(u"is_public"_s));
-        note.editorMode = fm.value(u"editor_mode"_s, u"P"_s).toString();
-        note.lastEdit = QDateTime::fromString(fm.value(u"last_edit"_s).toString(), Qt::ISODateWithMs).toUTC();
-        note.dateCreated = QDateTime::fromString(fm.value(u"date_created"_s).toString(), Qt::ISODateWithMs).toUTC();
-        const QString slug = fm.value(u"course_slug"_s).toString();
-        if (!slug.isEmpty() && courseIds.contains(slug)) {
-            note.courseId = courseIds.value(slug);
-        }
-        note.content = parsed->body;
+    } else if (const auto parsed = parseNoteMarkdown(*markdown, dialectOf(backup))) {
+        applyFrontmatter(*parsed, courseIds, note);
     } else {
         reader.problem(markdownPath, parsed.error().cause);
     }
     if (note.title.isEmpty()) {
         note.title = note.uuid.toString(QUuid::WithoutBraces);
+    }
+    backup.account.notes.append(note);
+}
+
+/// A notes/<name>.md without its .meta.json: restored as a note when its frontmatter names the uuid, else reported.
+void readLooseMarkdown(
+    BackupSource &reader, const QString &path, Backup &backup, const QHash<QString, qint64> &courseIds)
+{
+    const auto markdown = reader.read(path);
+    if (!markdown) {
+        return;
+    }
+    const auto parsed = parseNoteMarkdown(*markdown, dialectOf(backup));
+    if (!parsed) {
+        reader.problem(path, u"no .meta.json and "_s + parsed.error().cause);
+        return;
+    }
+    Note note;
+    note.uuid = QUuid::fromString(parsed->frontmatter.value(u"uuid"_s).toString());
+    const QString stem = QFileInfo(path).completeBaseName();
+    if (note.uuid.isNull()) {
+        reader.problem(path, u"no .meta.json and no uuid in its frontmatter; the note is not restored"_s);
+        return;
+    }
+    if (stem.size() == 32 && stem != note.uuid.toString(QUuid::Id128)) {
+        reader.problem(path, u"the file name is not the note's uuid"_s);
+        return;
+    }
+    if (std::ranges::any_of(backup.account.notes, [&note](const Note &other) { return other.uuid == note.uuid; })) {
+        reader.problem(path, u"another note of the backup has the same uuid; this one is not restored"_s);
+        return;
+    }
+    applyFrontmatter(*parsed, courseIds, note);
+    if (note.title.isEmpty()) {
+        note.title = stem;
     }
     backup.account.notes.append(note);
 }
@@ -477,8 +521,8 @@ void readAll(BackupSource &reader, const BackupReadOptions &options, Backup &bac
         backup.hasManifest = true;
         backup.schemaVersion = manifest->value(u"schema_version"_s).toInt();
     } else if (!reader.exists(u"manifest.json"_s)) {
-        qCWarning(lcRestore).noquote() << u"Restore continues without a manifest: "_s + module
-                + u" — manifest.json is missing; the layout may not match."_s;
+        qCWarning(lcRestore).noquote() << u"Backup read without a manifest: "_s + module
+                + u" — manifest.json is missing."_s;
     }
     readProfile(reader, backup.account.profile);
     readCourses(reader, backup);
@@ -488,6 +532,11 @@ void readAll(BackupSource &reader, const BackupReadOptions &options, Backup &bac
     }
     for (const QString &metaPath : reader.list(u"notes"_s, u".meta.json"_s)) {
         readNote(reader, metaPath, backup, courseIds);
+    }
+    for (const QString &path : reader.list(u"notes"_s, u".md"_s)) {
+        if (!reader.exists(path.chopped(3) + u".meta.json"_s)) {
+            readLooseMarkdown(reader, path, backup, courseIds);
+        }
     }
     readRecycleBin(reader, backup);
     readPlanner(reader, backup, courseIds);

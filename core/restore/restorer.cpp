@@ -420,8 +420,44 @@ QCoro::Task<> Restorer::restoreFeeds(const Backup &backup)
     m_summary.calendarFeeds += co_await postMissing(std::move(items));
 }
 
+QCoro::Task<QSet<QString>> Restorer::attachmentsOn(qint64 noteId)
+{
+    // What identifies an attachment already there: its uuid, or the name it was uploaded under with its size.
+    const Answer answer = co_await get(u"/notes/%1/"_s.arg(noteId), u"assets"_s);
+    QSet<QString> keys;
+    for (const QJsonValue &value : answer.json.toObject().value(u"attachments"_s).toArray()) {
+        const QJsonObject attachment = value.toObject();
+        const QUuid uuid = QUuid::fromString(attachment.value(u"uuid"_s).toString());
+        if (!uuid.isNull()) {
+            keys.insert(uuid.toString(QUuid::Id128));
+        }
+        keys.insert(attachment.value(u"original_filename"_s).toString() + u'\x1f'
+            + QString::number(attachment.value(u"size"_s).toInteger(-1)));
+    }
+    co_return keys;
+}
+
+QCoro::Task<> Restorer::restoreAttachment(const BackupAsset &asset, qint64 noteId, QSet<QString> &present)
+{
+    const QString uuidHex = asset.file.fileName.section(u'.', 0, 0);
+    const QString nameAndSize = asset.file.fileName + u'\x1f' + QString::number(asset.file.bytes.size());
+    if (present.contains(uuidHex) || present.contains(nameAndSize)) {
+        ++m_summary.attachments;
+        verbose(u"assets: %1 is already on note %2"_s.arg(asset.path).arg(noteId));
+        co_return;
+    }
+    const Answer answer
+        = co_await upload("POST", u"/notes/%1/attachments/"_s.arg(noteId), u"file"_s, asset.file, u"assets"_s);
+    if (answer.ok) {
+        ++m_summary.attachments;
+        m_summary.created += answer.status == 201 ? 1 : 0;
+        present.insert(nameAndSize);
+    }
+}
+
 QCoro::Task<> Restorer::restoreAssets(const Backup &backup)
 {
+    QHash<qint64, QSet<QString>> attachmentsByNote; // read once per note, so a rerun uploads no attachment again
     for (const BackupAsset &asset : backup.assets) {
         if (asset.kind == BackupAsset::Kind::Avatar) {
             if ((co_await upload("PATCH", u"/settings/"_s, u"avatar"_s, asset.file, u"assets"_s)).ok) {
@@ -431,7 +467,11 @@ QCoro::Task<> Restorer::restoreAssets(const Backup &backup)
         }
         if (!m_noteIds.contains(asset.noteHex)) {
             ++m_summary.assetsSkipped;
-            verbose(u"assets: skip %1 (no server id from notes phase)"_s.arg(asset.path));
+            if (m_options.dryRun) {
+                verbose(u"assets: skip %1 (no server id in a dry run)"_s.arg(asset.path));
+            } else {
+                report(u"assets"_s, u"%1 belongs to a note that was not restored."_s.arg(asset.path));
+            }
             continue;
         }
         const qint64 noteId = m_noteIds.value(asset.noteHex);
@@ -439,11 +479,12 @@ QCoro::Task<> Restorer::restoreAssets(const Backup &backup)
             if ((co_await upload("POST", u"/notes/%1/cover/"_s.arg(noteId), u"cover"_s, asset.file, u"assets"_s)).ok) {
                 ++m_summary.covers;
             }
-        } else if ((co_await upload(
-                        "POST", u"/notes/%1/attachments/"_s.arg(noteId), u"file"_s, asset.file, u"assets"_s))
-                       .ok) {
-            ++m_summary.attachments;
+            continue;
         }
+        if (!attachmentsByNote.contains(noteId)) {
+            attachmentsByNote.insert(noteId, co_await attachmentsOn(noteId));
+        }
+        co_await restoreAttachment(asset, noteId, attachmentsByNote[noteId]);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 #include <functional>
@@ -46,9 +47,9 @@ struct RestoreSummary
 /**
  * Replays a backup into any Notechondria /api/v1 (a real backend or the local server) in upstream's order:
  * settings, courses, notes, events, feeds, assets. Course ids are remapped for notes, events and feeds; events and
- * feeds already on the server (same content) are not posted again; notes are matched by client_draft_id, so a rerun
- * changes nothing. One failing item is reported through problem() and the run goes on. The old server's api_base_url
- * is never copied.
+ * feeds already on the server (same content) are not posted again; notes are matched by client_draft_id and
+ * attachments by uuid or by name and size, so a rerun creates nothing. One failing item is reported through problem()
+ * and the run goes on. The old server's api_base_url is never copied.
  */
 class Restorer : public QObject
 {
@@ -101,6 +102,9 @@ private:
     QCoro::Task<> restoreEvents(const Backup &backup);
     QCoro::Task<> restoreFeeds(const Backup &backup);
     QCoro::Task<> restoreAssets(const Backup &backup);
+    /// The uuids and "name\x1fsize" keys of the attachments the server holds on note @p noteId.
+    [[nodiscard]] QCoro::Task<QSet<QString>> attachmentsOn(qint64 noteId);
+    QCoro::Task<> restoreAttachment(const BackupAsset &asset, qint64 noteId, QSet<QString> &present);
 
     HttpClient *m_http;
     RestoreOptions m_options;

@@ -2,14 +2,17 @@
 #include "restoreroutes.h"
 
 #include "apirouter.h"
+#include "backupcheck.h"
 #include "githubapi.h"
 #include "githubbackup.h"
 #include "logging.h"
 #include "restoreplan.h"
+#include "restoresnapshots.h"
 #include "store.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QMimeDatabase>
 #include <QPointer>
 #include <QTemporaryDir>
 
@@ -43,23 +46,53 @@ BackupReadOptions withAssets()
     return options;
 }
 
-/// Puts the asset bytes the backup carried (avatar, note covers) into the account that will be imported.
+QUuid uuidFromHex(const QString &hex)
+{
+    if (hex.size() != 32) {
+        return {};
+    }
+    return QUuid::fromString(
+        u"%1-%2-%3-%4-%5"_s.arg(hex.left(8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20)));
+}
+
+/// Puts the asset files the backup carried (avatar, note covers, attachments) into the account that will be imported;
+/// an asset of a note the backup does not hold is reported.
 void attachAssets(Backup &backup)
 {
+    QHash<QString, Note *> notes;
+    for (Note &note : backup.account.notes) {
+        notes.insert(note.uuid.toString(QUuid::Id128), &note);
+    }
+    const QMimeDatabase mimeTypes;
     for (const BackupAsset &asset : std::as_const(backup.assets)) {
+        StoredFile file = asset.file;
+        if (file.contentType.isEmpty()) {
+            file.contentType = mimeTypes.mimeTypeForFileNameAndData(file.fileName, file.bytes).name();
+        }
         if (asset.kind == BackupAsset::Kind::Avatar) {
-            backup.account.profile.avatar = asset.file;
+            backup.account.profile.avatar = file;
             continue;
         }
-        if (asset.kind != BackupAsset::Kind::Cover) {
-            continue;
-        }
-        for (Note &note : backup.account.notes) {
-            if (note.uuid.toString(QUuid::Id128) == asset.noteHex) {
-                note.cover = asset.file;
-            }
+        Note *note = notes.value(asset.noteHex);
+        if (!note || note->deletedAt) {
+            backup.problems.append({asset.path,
+                u"Item not restored: Core.Restore/assets \u2014 %1 belongs to a note that is not in the backup."_s.arg(
+                    asset.path)});
+        } else if (asset.kind == BackupAsset::Kind::Cover) {
+            note->cover = file;
+        } else {
+            Attachment attachment;
+            attachment.uuid = uuidFromHex(file.fileName.section(u'.', 0, 0));
+            attachment.originalFilename = file.fileName;
+            attachment.file = std::move(file);
+            note->attachments.append(attachment);
         }
     }
+}
+
+QString isoOrNull(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace
@@ -76,6 +109,10 @@ void RestoreRoutes::registerOn(ApiRouter &router)
 {
     router.addAsyncRoute(u"integrations/github/restore"_s, QHttpServerRequest::Method::Post,
         [this](ApiRequest r) { return restore(std::move(r)); });
+    router.addRoute(u"integrations/github/restore/undo"_s, QHttpServerRequest::Method::Get,
+        [this](const ApiRequest &) { return undoStatus(); });
+    router.addRoute(u"integrations/github/restore/undo"_s, QHttpServerRequest::Method::Post,
+        [this](const ApiRequest &) { return undo(); });
 }
 
 QCoro::Task<ApiResponse> RestoreRoutes::restore(ApiRequest request)
@@ -112,6 +149,8 @@ QCoro::Task<ApiResponse> RestoreRoutes::restore(ApiRequest request)
         backup = refuse(400, u"%1 is not a folder."_s.arg(path));
     } else if (auto read = readBackup(path, withAssets()); !read) {
         backup = ApiResponse::fromError(read.error());
+    } else if (auto refused = checkIsBackup(*read, path); !refused) {
+        backup = ApiResponse::fromError(refused.error());
     } else {
         backup = std::move(*read);
     }
@@ -155,6 +194,9 @@ QCoro::Task<std::variant<Backup, ApiResponse>> RestoreRoutes::fromGitHub(QString
     if (!read) {
         co_return ApiResponse::fromError(read.error());
     }
+    if (auto refused = checkIsBackup(*read, u"%1 at %2"_s.arg(row.repoFullName, branch)); !refused) {
+        co_return ApiResponse::fromError(refused.error());
+    }
     for (const QString &path : std::as_const(skipped)) {
         read->problems.append({path,
             u"Item not restored: Core.Restore/download \u2014 %1 is a link or too big and was skipped."_s.arg(path)});
@@ -179,7 +221,12 @@ ApiResponse RestoreRoutes::plan(const Backup &backup)
 ApiResponse RestoreRoutes::apply(Backup backup)
 {
     attachAssets(backup);
+    const auto kept = RestoreSnapshots(RestoreSnapshots::directoryFor(m_store->path())).take(*m_store);
+    if (!kept) {
+        return ApiResponse::fromError(kept.error().withConsequence(consequence), 500);
+    }
     if (const auto imported = m_store->importAccount(backup.account); !imported) {
+        RestoreSnapshots::discard(*kept);
         return ApiResponse::fromError(imported.error(), 500);
     }
     int notes = 0;
@@ -187,11 +234,35 @@ ApiResponse RestoreRoutes::apply(Backup backup)
         notes += note.deletedAt ? 0 : 1;
     }
     qCInfo(lcServer).noquote() << "Account restored:" << module << u"\u2014"_s
-                               << u"%1 notes, %2 courses."_s.arg(notes).arg(backup.account.courses.size());
+                               << u"%1 notes, %2 courses; the account before is kept in %3."_s.arg(notes)
+                                      .arg(backup.account.courses.size())
+                                      .arg(kept->path);
     Q_EMIT restored();
     return ApiResponse::json(QJsonObject{{u"restored"_s, true}, {u"notes"_s, notes},
-        {u"courses"_s, static_cast<int>(backup.account.courses.size())},
-        {u"problems"_s, problemsJson(backup.problems)}});
+        {u"courses"_s, static_cast<int>(backup.account.courses.size())}, {u"problems"_s, problemsJson(backup.problems)},
+        {u"undo_available"_s, true}});
+}
+
+ApiResponse RestoreRoutes::undoStatus()
+{
+    const auto pending = RestoreSnapshots(RestoreSnapshots::directoryFor(m_store->path())).pending();
+    return ApiResponse::json(QJsonObject{{u"available"_s, pending.has_value()},
+        {u"taken_at"_s, pending ? QJsonValue(isoOrNull(pending->takenAt)) : QJsonValue()}});
+}
+
+ApiResponse RestoreRoutes::undo()
+{
+    if (m_running || (m_pushRunning && m_pushRunning())) {
+        return ApiResponse::detail(
+            409, u"Restore not undone"_s, module, u"a push or a restore is already running; wait for it to finish."_s);
+    }
+    const auto undone = RestoreSnapshots(RestoreSnapshots::directoryFor(m_store->path())).undo(*m_store);
+    if (!undone) {
+        return ApiResponse::fromError(undone.error(), 500);
+    }
+    Q_EMIT restored();
+    return ApiResponse::json(QJsonObject{{u"undone"_s, true}, {u"notes"_s, undone->notes},
+        {u"courses"_s, undone->courses}, {u"taken_at"_s, isoOrNull(undone->snapshot.takenAt)}});
 }
 
 } // namespace Notechondria

@@ -12,6 +12,7 @@
 #include "restoreplan.h"
 #include "restorer.h"
 #include "secretstore.h"
+#include "serverundertest.h"
 #include "store.h"
 
 #include <QCoroTask>
@@ -28,28 +29,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
+using Notechondria::Test::ServerUnderTest;
 
 namespace {
-
-/// An empty local server over its own SQLite file, as `notechondria-sync serve` runs it.
-struct ServerUnderTest
-{
-    explicit ServerUnderTest(const QString &dir, const Clock *clock)
-        : store(Store::open(dir + u"/target.sqlite"_s, clock).value())
-        , http(&nam, clock)
-        , github(&http, AppConfig{}, clock)
-        , push(store.get(), &github, clock)
-        , server(store.get(), &secrets, &github, &push, clock)
-    {
-    }
-    std::unique_ptr<Store> store;
-    QNetworkAccessManager nam;
-    MemorySecretStore secrets;
-    HttpClient http;
-    GitHubApi github;
-    PushService push;
-    LocalServer server;
-};
 
 QMap<QString, QByteArray> filesOf(const ExportTree &tree)
 {
@@ -98,7 +80,7 @@ private Q_SLOTS:
     void restoreIntoAnEmptyServerRecreatesTheAccountAndARerunCreatesNothing()
     {
         QTemporaryDir dir;
-        ServerUnderTest target(dir.path(), &m_clock);
+        ServerUnderTest target(dir.filePath(u"target.sqlite"_s), &m_clock);
         QVERIFY(QCoro::waitFor(target.server.start()).has_value());
 
         const auto backup = readBackup(m_dir.filePath(u"backup"_s));
@@ -177,7 +159,7 @@ private Q_SLOTS:
     void dryRunSendsNothingAndShowsNoSecret()
     {
         QTemporaryDir dir;
-        ServerUnderTest target(dir.path(), &m_clock);
+        ServerUnderTest target(dir.filePath(u"target.sqlite"_s), &m_clock);
         QVERIFY(QCoro::waitFor(target.server.start()).has_value());
         const auto backup = readBackup(m_dir.filePath(u"backup"_s));
         QNetworkAccessManager nam;

@@ -92,7 +92,23 @@ class TestRestoreRoutes : public QObject
 
     Answer restore(const QJsonObject &body) { return call("POST", u"/integrations/github/restore/"_s, json(body)); }
     Answer restoreFromGitHub(bool dryRun) { return restore({{u"source"_s, u"github"_s}, {u"dry_run"_s, dryRun}}); }
-    Answer push() { return call("POST", u"/integrations/github/push/"_s, json({})); }
+    Answer push(const QJsonObject &body = {}) { return call("POST", u"/integrations/github/push/"_s, json(body)); }
+
+    /// The export with assets (avatar, covers, attachments), bytes included.
+    [[nodiscard]] QMap<QString, QByteArray> exportWithAssets() const
+    {
+        ExportOptions options;
+        options.now = m_clock->now();
+        options.includeAssets = true;
+        const ExportTree tree = materialize(*m_store->snapshot(true), options);
+        QMap<QString, QByteArray> files;
+        for (const auto &file : tree.files) {
+            files.insert(file.path, file.bytes);
+        }
+        files.remove(u"manifest.json"_s);
+        files.remove(u"README.md"_s);
+        return files;
+    }
 
     void connectRepository(const QString &repo = u"octo/notes"_s)
     {
@@ -230,6 +246,27 @@ private Q_SLOTS:
         QCOMPARE(second.status, 200);
         QCOMPARE(second.object().value(u"committed"_s).toBool(), false);
         QCOMPARE(m_github->headSha(u"octo/notes"_s, u"main"_s), head);
+    }
+
+    void restoresAttachmentsCoversAndAvatarFromTheGitHubTarball()
+    {
+        connectRepository();
+        DemoOptions options;
+        options.notes = 8;
+        options.seed = 7;
+        options.attachments = 4;
+        QVERIFY(generateDemoData(*m_store, options, *m_clock));
+        const auto before = exportWithAssets();
+        QCOMPARE(
+            std::ranges::count_if(before.keys(), [](const QString &path) { return path.contains(u"/attachments/"_s); }),
+            4);
+        QCOMPARE(push({{u"include_assets"_s, true}}).status, 200);
+        QVERIFY(m_store->clearAccount());
+
+        const Answer restored = restoreFromGitHub(false);
+        QCOMPARE(restored.status, 200);
+        QCOMPARE(restored.object().value(u"problems"_s).toArray().size(), 0);
+        QCOMPARE(differingPaths(exportWithAssets(), before), QStringList());
     }
 
     void dryRunListsTheChangesAndChangesNothing()

@@ -6,6 +6,7 @@
 #include "synccard.h"
 #include "syncfixture.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -107,6 +108,51 @@ private Q_SLOTS:
         QVERIFY2(error->text().startsWith(u"Restore not done: Core.Server.GitHubSync/restore \u2014 "_s),
             qPrintable(error->text()));
         QVERIFY(!dialog.findChild<QPushButton *>(u"restoreConfirmButton"_s)->isEnabled());
+    }
+
+    void undoRestoreBringsBackTheAccountFromBeforeTheRestore()
+    {
+        pushThenWipe();
+        DemoOptions local;
+        local.notes = 2;
+        local.seed = 31;
+        QVERIFY(generateDemoData(*m_fx->store, local, m_fx->clock));
+        const int before = m_fx->store->noteCount().value_or(-1);
+        RestoreDialog dialog(m_fx->client.get(), RestoreSource::gitHub());
+        QSignalSpy planned(&dialog, &RestoreDialog::planShown);
+        QSignalSpy restored(&dialog, &RestoreDialog::restored);
+        QSignalSpy undone(&dialog, &RestoreDialog::undone);
+        dialog.show();
+        QVERIFY(planned.wait(30000));
+        auto *undo = dialog.findChild<QPushButton *>(u"restoreUndoButton"_s);
+        QVERIFY(undo && !undo->isVisible());
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"restoreConfirmButton"_s), Qt::LeftButton);
+        QVERIFY(restored.wait(30000));
+        QCOMPARE(m_fx->store->noteCount().value_or(-1), m_notes);
+        QVERIFY(undo->isVisible() && undo->isEnabled());
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QVERIFY(undone.wait(30000));
+        QCOMPARE(undone.constFirst().constFirst().toInt(), before);
+        QCOMPARE(m_fx->store->noteCount().value_or(-1), before);
+        QVERIFY(!undo->isVisible());
+    }
+
+    void refusesAFolderThatIsNotABackupInline()
+    {
+        DemoOptions local;
+        local.notes = 3;
+        QVERIFY(generateDemoData(*m_fx->store, local, m_fx->clock));
+        const QString folder = m_settingsDir.filePath(u"not-a-backup"_s);
+        QVERIFY(QDir().mkpath(folder));
+        RestoreDialog dialog(m_fx->client.get(), RestoreSource::fromFolder(folder));
+        QSignalSpy failed(&dialog, &RestoreDialog::failed);
+        dialog.show();
+        QVERIFY(failed.wait(30000));
+        auto *error = dialog.findChild<QLabel *>(u"restoreErrorLabel"_s);
+        QVERIFY2(error->text().startsWith(u"Restore refused, nothing was changed: Core.Restore/check_backup \u2014 "_s),
+            qPrintable(error->text()));
+        QVERIFY(!dialog.findChild<QPushButton *>(u"restoreConfirmButton"_s)->isEnabled());
+        QCOMPARE(m_fx->store->noteCount().value_or(-1), 3);
     }
 
     void connectedCardOpensTheRestoreDialog()
