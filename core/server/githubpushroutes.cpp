@@ -3,7 +3,6 @@
 // (include_assets, force, keep_remote, confirm_mass_deletion, prune_orphans, resolutions, resolve_all), the same
 // guards and the same answers; sync/ pulls GitHub's changes into the store before it pushes.
 #include "githubroutes.h"
-
 #include "logging.h"
 #include "pushservice.h"
 
@@ -106,8 +105,8 @@ ApiResponse conflictAnswer(const PushOutcome &outcome, const QString &module, bo
     QJsonArray list;
     for (const SyncConflict &item : std::as_const(items)) {
         paths.append(item.path);
-        list.append(QJsonObject{{u"path"_s, item.path}, {u"title"_s, item.title}, {u"kind"_s, item.kind},
-            {u"item"_s, item.item}});
+        list.append(QJsonObject{
+            {u"path"_s, item.path}, {u"title"_s, item.title}, {u"kind"_s, item.kind}, {u"item"_s, item.item}});
     }
     const QString detail = pull
         ? u"GitHub sync conflict: %1 \u2014 %2 item(s) changed both here and on GitHub; resend with resolutions "
@@ -130,13 +129,13 @@ ApiResponse successAnswer(const PushOutcome &outcome, const PushOptions &options
     for (const ExportProblem &problem : outcome.withheld) {
         withheld.append(problem.path);
     }
-    return ApiResponse::json(QJsonObject{{u"commit_sha"_s, outcome.commitSha},
-        {u"include_assets"_s, options.includeAssets}, {u"prune_orphans"_s, options.pruneOrphans},
-        {u"committed"_s, outcome.committed}, {u"added"_s, outcome.added}, {u"changed"_s, outcome.changed},
-        {u"deleted"_s, outcome.deleted}, {u"withheld"_s, withheld},
-        {u"pushed"_s, countsJson(outcome.added, outcome.changed, outcome.deleted)},
-        {u"pulled"_s, countsJson(outcome.pulled.added, outcome.pulled.changed, outcome.pulled.deleted)},
-        {u"merged"_s, QJsonArray::fromStringList(outcome.merged)}, {u"requests"_s, outcome.requests}});
+    return ApiResponse::json(
+        QJsonObject{{u"commit_sha"_s, outcome.commitSha}, {u"include_assets"_s, options.includeAssets},
+            {u"prune_orphans"_s, options.pruneOrphans}, {u"committed"_s, outcome.committed},
+            {u"added"_s, outcome.added}, {u"changed"_s, outcome.changed}, {u"deleted"_s, outcome.deleted},
+            {u"withheld"_s, withheld}, {u"pushed"_s, countsJson(outcome.added, outcome.changed, outcome.deleted)},
+            {u"pulled"_s, countsJson(outcome.pulled.added, outcome.pulled.changed, outcome.pulled.deleted)},
+            {u"merged"_s, QJsonArray::fromStringList(outcome.merged)}, {u"requests"_s, outcome.requests}});
 }
 
 } // namespace
@@ -179,8 +178,8 @@ QCoro::Task<ApiResponse> GitHubRoutes::runPush(ApiRequest request, bool pull)
     m_pushRunning = true;
     const auto outcome = co_await m_push->push(*options);
     if (!self) {
-        co_return ApiResponse::detail(
-            503, pull ? u"Sync result unknown"_s : u"Push result unknown"_s, module, u"the local server is shutting down."_s);
+        co_return ApiResponse::detail(503, pull ? u"Sync result unknown"_s : u"Push result unknown"_s, module,
+            u"the local server is shutting down."_s);
     }
     m_pushRunning = false;
     Q_EMIT pushFinished();
