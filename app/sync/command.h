@@ -22,6 +22,7 @@ struct Command
 void registerAuthCommands(QList<Command> &commands); // app-jwt, installations, repos
 void registerDataCommands(QList<Command> &commands); // demo-data, connect, status, disconnect
 void registerPushCommands(QList<Command> &commands); // export, push, runs
+void registerSyncCommands(QList<Command> &commands); // sync
 void registerServeCommands(QList<Command> &commands); // serve, api-key
 void registerRestoreCommands(QList<Command> &commands); // restore
 

@@ -24,6 +24,7 @@ QList<Cli::Command> allCommands()
     Cli::registerAuthCommands(commands);
     Cli::registerDataCommands(commands);
     Cli::registerPushCommands(commands);
+    Cli::registerSyncCommands(commands);
     Cli::registerServeCommands(commands);
     Cli::registerRestoreCommands(commands);
     return commands;
@@ -42,7 +43,7 @@ void printUsage(QTextStream &stream, const QList<Cli::Command> &commands)
         stream << "  " << command.name.leftJustified(14) << command.summary << '\n';
     }
     stream << QCoreApplication::translate(
-        "notechondria-sync", "\nExit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.\n");
+        "notechondria-sync", "\nExit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.\n");
     stream.flush();
 }
 

@@ -144,6 +144,7 @@ private:
                 u"Not exported: Core.Export/secret_scan \u2014 %1 contains a %2."_s.arg(
                     path, kinds.join(u" and a "_s))});
             m_withheldKinds.insert(path, kinds);
+            m_tree.withheldFiles.append({path, bytes});
             qCWarning(lcExport).noquote() << m_tree.withheld.last().message;
             return;
         }

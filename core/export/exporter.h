@@ -53,6 +53,7 @@ struct ExportTree
     QList<SkippedAsset> skipped;
     QList<ExportProblem> rejected; ///< unsafe names: reported, never written
     QList<ExportProblem> withheld; ///< secret scan hits: not in `files`, reported by path
+    QList<ExportFile> withheldFiles; ///< their bytes, for the sync's own bookkeeping only: never pushed or written
     QDateTime exportedAt; ///< the manifest's exported_at (the previous one when nothing changed)
 
     /// The file at @p path, or nullptr.

@@ -21,20 +21,67 @@ namespace {
 
 const QString module = u"Core.Restore/read_backup"_s;
 
+/// Reads the files of one backup, from a folder or from memory, reporting what cannot be read.
+class BackupSource
+{
+public:
+    explicit BackupSource(QList<BackupProblem> &problems)
+        : m_problems(problems)
+    {
+    }
+    virtual ~BackupSource() = default;
+
+    [[nodiscard]] virtual bool exists(const QString &relative) const = 0;
+    virtual std::optional<QByteArray> read(const QString &relative) = 0;
+    /// Relative paths of the files directly in @p folder whose names end with @p suffix, sorted.
+    [[nodiscard]] virtual QStringList list(const QString &folder, const QString &suffix) const = 0;
+    /// Relative paths of every file below @p folder, sorted.
+    [[nodiscard]] virtual QStringList listAll(const QString &folder) const = 0;
+
+    std::optional<QJsonObject> readObject(const QString &relative)
+    {
+        const auto bytes = read(relative);
+        if (!bytes) {
+            return std::nullopt;
+        }
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            problem(relative,
+                error.error != QJsonParseError::NoError
+                    ? u"invalid JSON at offset %1: %2"_s.arg(error.offset).arg(error.errorString())
+                    : u"the JSON is not an object"_s);
+            return std::nullopt;
+        }
+        return document.object();
+    }
+
+    void problem(const QString &relative, const QString &cause)
+    {
+        m_problems.append({relative, u"Item not restored: "_s + module + u" — "_s + relative + u": "_s + cause});
+    }
+
+private:
+    QList<BackupProblem> &m_problems;
+};
+
 /// Reads files of one backup folder, refusing anything outside it or too big.
-class FolderReader
+class FolderReader final : public BackupSource
 {
 public:
     FolderReader(QString root, qint64 maxBytes, QList<BackupProblem> &problems)
-        : m_root(std::move(root))
+        : BackupSource(problems)
+        , m_root(std::move(root))
         , m_maxBytes(maxBytes)
-        , m_problems(problems)
     {
     }
 
-    [[nodiscard]] bool exists(const QString &relative) const { return QFileInfo::exists(m_root + u'/' + relative); }
+    [[nodiscard]] bool exists(const QString &relative) const override
+    {
+        return QFileInfo::exists(m_root + u'/' + relative);
+    }
 
-    std::optional<QByteArray> read(const QString &relative)
+    std::optional<QByteArray> read(const QString &relative) override
     {
         const QFileInfo info(m_root + u'/' + relative);
         if (!info.exists()) {
@@ -61,26 +108,7 @@ public:
         return file.readAll();
     }
 
-    std::optional<QJsonObject> readObject(const QString &relative)
-    {
-        const auto bytes = read(relative);
-        if (!bytes) {
-            return std::nullopt;
-        }
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            problem(relative,
-                error.error != QJsonParseError::NoError
-                    ? u"invalid JSON at offset %1: %2"_s.arg(error.offset).arg(error.errorString())
-                    : u"the JSON is not an object"_s);
-            return std::nullopt;
-        }
-        return document.object();
-    }
-
-    /// Relative paths of the files directly in @p folder whose names end with @p suffix, sorted.
-    [[nodiscard]] QStringList list(const QString &folder, const QString &suffix) const
+    [[nodiscard]] QStringList list(const QString &folder, const QString &suffix) const override
     {
         QStringList names
             = QDir(m_root + u'/' + folder).entryList({u"*"_s + suffix}, QDir::Files | QDir::Hidden, QDir::Name);
@@ -90,15 +118,68 @@ public:
         return names;
     }
 
-    void problem(const QString &relative, const QString &cause)
+    [[nodiscard]] QStringList listAll(const QString &folder) const override
     {
-        m_problems.append({relative, u"Item not restored: "_s + module + u" — "_s + relative + u": "_s + cause});
+        QDirIterator it(m_root + u'/' + folder, QDir::Files, QDirIterator::Subdirectories);
+        QStringList paths;
+        while (it.hasNext()) {
+            paths.append(it.next().mid(m_root.size() + 1));
+        }
+        paths.sort();
+        return paths;
     }
 
 private:
     QString m_root;
     qint64 m_maxBytes;
-    QList<BackupProblem> &m_problems;
+};
+
+/// Reads a backup held in memory (path → bytes), e.g. a sync's merged tree.
+class MapReader final : public BackupSource
+{
+public:
+    MapReader(const QHash<QString, QByteArray> &files, QList<BackupProblem> &problems)
+        : BackupSource(problems)
+        , m_files(files)
+    {
+    }
+
+    [[nodiscard]] bool exists(const QString &relative) const override { return m_files.contains(relative); }
+
+    std::optional<QByteArray> read(const QString &relative) override
+    {
+        const auto found = m_files.constFind(relative);
+        return found == m_files.cend() ? std::nullopt : std::optional<QByteArray>(*found);
+    }
+
+    [[nodiscard]] QStringList list(const QString &folder, const QString &suffix) const override
+    {
+        QStringList names;
+        const QString prefix = folder + u'/';
+        for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
+            if (it.key().startsWith(prefix) && it.key().endsWith(suffix)
+                && !it.key().mid(prefix.size()).contains(u'/')) {
+                names.append(it.key());
+            }
+        }
+        names.sort();
+        return names;
+    }
+
+    [[nodiscard]] QStringList listAll(const QString &folder) const override
+    {
+        QStringList names;
+        for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
+            if (it.key().startsWith(folder + u'/')) {
+                names.append(it.key());
+            }
+        }
+        names.sort();
+        return names;
+    }
+
+private:
+    const QHash<QString, QByteArray> &m_files;
 };
 
 std::optional<QDateTime> dateTime(const QJsonValue &value)
@@ -145,7 +226,7 @@ QString jsonText(const QJsonValue &value)
     return {};
 }
 
-void readProfile(FolderReader &reader, Profile &profile)
+void readProfile(BackupSource &reader, Profile &profile)
 {
     if (const auto creator = reader.readObject(u"profile/creator.json"_s)) {
         profile.username = text(*creator, u"username"_s);
@@ -182,7 +263,7 @@ void readProfile(FolderReader &reader, Profile &profile)
     }
 }
 
-void readCourses(FolderReader &reader, Backup &backup)
+void readCourses(BackupSource &reader, Backup &backup)
 {
     for (const QString &path : reader.list(u"courses"_s, u".json"_s)) {
         const auto object = reader.readObject(path);
@@ -220,7 +301,7 @@ bool frontmatterBool(const QVariant &value)
 }
 
 // Schema 1 backups come from the web backend: its line-based frontmatter, where a backslash is literal.
-void readNote(FolderReader &reader, const QString &metaPath, Backup &backup, const QHash<QString, qint64> &courseIds)
+void readNote(BackupSource &reader, const QString &metaPath, Backup &backup, const QHash<QString, qint64> &courseIds)
 {
     const auto meta = reader.readObject(metaPath);
     if (!meta) {
@@ -281,7 +362,7 @@ void readNote(FolderReader &reader, const QString &metaPath, Backup &backup, con
     backup.account.notes.append(note);
 }
 
-void readRecycleBin(FolderReader &reader, Backup &backup)
+void readRecycleBin(BackupSource &reader, Backup &backup)
 {
     const auto bin = reader.readObject(u"recycle_bin.json"_s);
     if (!bin) {
@@ -313,7 +394,7 @@ std::optional<qint64> courseRef(const QJsonObject &object, const QHash<QString, 
     return optionalId(object.value(u"course_id"_s));
 }
 
-void readPlanner(FolderReader &reader, Backup &backup, const QHash<QString, qint64> &courseIds)
+void readPlanner(BackupSource &reader, Backup &backup, const QHash<QString, qint64> &courseIds)
 {
     if (const auto events = reader.readObject(u"planner/events.json"_s)) {
         for (const QJsonValue &value : events->value(u"events"_s).toArray()) {
@@ -361,14 +442,9 @@ void readPlanner(FolderReader &reader, Backup &backup, const QHash<QString, qint
     }
 }
 
-void readAssets(FolderReader &reader, const QString &root, Backup &backup)
+void readAssets(BackupSource &reader, Backup &backup)
 {
-    QDirIterator it(root + u"/assets"_s, QDir::Files, QDirIterator::Subdirectories);
-    QStringList paths;
-    while (it.hasNext()) {
-        paths.append(it.next().mid(root.size() + 1));
-    }
-    paths.sort();
+    const QStringList paths = reader.listAll(u"assets"_s);
     for (const QString &path : std::as_const(paths)) {
         const QStringList parts = path.split(u'/');
         BackupAsset asset;
@@ -395,18 +471,8 @@ void readAssets(FolderReader &reader, const QString &root, Backup &backup)
     }
 }
 
-} // namespace
-
-Result<Backup> readBackup(const QString &directory, const BackupReadOptions &options)
+void readAll(BackupSource &reader, const BackupReadOptions &options, Backup &backup)
 {
-    const QFileInfo rootInfo(directory);
-    if (!rootInfo.isDir() || !rootInfo.isReadable()) {
-        return fail(u"Restore aborted"_s, module, u"%1 is not a readable folder"_s.arg(directory));
-    }
-    const QString root = rootInfo.canonicalFilePath();
-    Backup backup;
-    FolderReader reader(root, options.maxFileBytes, backup.problems);
-
     if (const auto manifest = reader.readObject(u"manifest.json"_s)) {
         backup.hasManifest = true;
         backup.schemaVersion = manifest->value(u"schema_version"_s).toInt();
@@ -425,9 +491,30 @@ Result<Backup> readBackup(const QString &directory, const BackupReadOptions &opt
     }
     readRecycleBin(reader, backup);
     readPlanner(reader, backup, courseIds);
-    if (options.includeAssets && QFileInfo(root + u"/assets"_s).isDir()) {
-        readAssets(reader, root, backup);
+    if (options.includeAssets) {
+        readAssets(reader, backup);
     }
+}
+
+} // namespace
+
+Result<Backup> readBackup(const QString &directory, const BackupReadOptions &options)
+{
+    const QFileInfo rootInfo(directory);
+    if (!rootInfo.isDir() || !rootInfo.isReadable()) {
+        return fail(u"Restore aborted"_s, module, u"%1 is not a readable folder"_s.arg(directory));
+    }
+    Backup backup;
+    FolderReader reader(rootInfo.canonicalFilePath(), options.maxFileBytes, backup.problems);
+    readAll(reader, options, backup);
+    return backup;
+}
+
+Backup readBackup(const QHash<QString, QByteArray> &files, const BackupReadOptions &options)
+{
+    Backup backup;
+    MapReader reader(files, backup.problems);
+    readAll(reader, options, backup);
     return backup;
 }
 

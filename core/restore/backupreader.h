@@ -51,4 +51,7 @@ struct BackupReadOptions
  */
 [[nodiscard]] Result<Backup> readBackup(const QString &directory, const BackupReadOptions &options = {});
 
+/// The same, for a backup held in memory (relative path → bytes), e.g. the merged tree of a sync.
+[[nodiscard]] Backup readBackup(const QHash<QString, QByteArray> &files, const BackupReadOptions &options = {});
+
 } // namespace Notechondria

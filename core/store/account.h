@@ -152,6 +152,15 @@ struct GitHubIntegration
     std::optional<QDateTime> updatedAt;
 };
 
+/// One path of the sync base; an empty sha means "absent" on that side.
+struct SyncBaseEntry
+{
+    QString base; ///< the blob in the tree of the commit this device last synced with
+    QString local; ///< the blob this device's copy derives from (the merge ancestor)
+
+    friend bool operator==(const SyncBaseEntry &, const SyncBaseEntry &) = default;
+};
+
 /// One recorded push.
 struct PushRun
 {

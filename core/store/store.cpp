@@ -644,7 +644,7 @@ Result<GitHubIntegration> Store::connectIntegration(const IntegrationUpdate &upd
             row.lastPushSha.clear();
             row.lastPushTree.clear();
             row.lastPushAt.reset();
-            auto cleared = d->exec(u"DELETE FROM pushed_files"_s, {}, consequence, process);
+            auto cleared = d->exec(u"DELETE FROM sync_base"_s, {}, consequence, process);
             if (!cleared) {
                 return std::unexpected(cleared.error());
             }
@@ -672,7 +672,7 @@ Result<void> Store::deleteIntegration()
     const QString consequence = u"Cannot disconnect GitHub"_s;
     const QString process = u"Core.Store/disconnect"_s;
     return transaction([&]() -> Result<void> {
-        for (const QString &sql : {u"DELETE FROM github_integration"_s, u"DELETE FROM pushed_files"_s}) {
+        for (const QString &sql : {u"DELETE FROM github_integration"_s, u"DELETE FROM sync_base"_s}) {
             if (auto q = d->exec(sql, {}, consequence, process); !q) {
                 return std::unexpected(q.error());
             }
@@ -692,34 +692,46 @@ Result<void> Store::setIntegrationError(const QString &message)
     return {};
 }
 
-Result<QHash<QString, QString>> Store::pushedFiles() const
+Result<QHash<QString, SyncBaseEntry>> Store::syncBase() const
 {
-    auto q = d->exec(u"SELECT path, blob_sha FROM pushed_files"_s, {}, u"Cannot read the pushed-files record"_s,
-        u"Core.Store/pushed_files"_s);
+    auto q = d->exec(u"SELECT path, base_blob, local_blob FROM sync_base"_s, {}, u"Cannot read the sync base"_s,
+        u"Core.Store/sync_base"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
-    QHash<QString, QString> files;
+    QHash<QString, SyncBaseEntry> base;
     while (q->next()) {
-        files.insert(q->value(0).toString(), q->value(1).toString());
+        base.insert(q->value(0).toString(), {q->value(1).toString(), q->value(2).toString()});
     }
-    return files;
+    return base;
 }
 
-Result<void> Store::recordPush(const GitHubIntegration &integration, const QHash<QString, QString> &pushedFiles)
+Result<void> Store::recordSync(const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base)
 {
-    const QString consequence = u"Cannot record the push"_s;
-    const QString process = u"Core.Store/record_push"_s;
+    const QString consequence = u"Cannot record the sync"_s;
+    const QString process = u"Core.Store/record_sync"_s;
+    auto old = syncBase();
+    if (!old) {
+        return std::unexpected(old.error().withConsequence(consequence));
+    }
     Result<void> done = transaction([&]() -> Result<void> {
         if (auto saved = saveIntegration(integration); !saved) {
             return saved;
         }
-        if (auto cleared = d->exec(u"DELETE FROM pushed_files"_s, {}, consequence, process); !cleared) {
-            return std::unexpected(cleared.error());
+        for (auto it = old->cbegin(); it != old->cend(); ++it) {
+            if (base.contains(it.key())) {
+                continue;
+            }
+            if (auto q = d->exec(u"DELETE FROM sync_base WHERE path = ?"_s, {it.key()}, consequence, process); !q) {
+                return std::unexpected(q.error());
+            }
         }
-        for (auto it = pushedFiles.cbegin(); it != pushedFiles.cend(); ++it) {
-            auto q = d->exec(u"INSERT INTO pushed_files (path, blob_sha) VALUES (?, ?)"_s, {it.key(), it.value()},
-                consequence, process);
+        for (auto it = base.cbegin(); it != base.cend(); ++it) {
+            if (const auto found = old->constFind(it.key()); found != old->cend() && *found == it.value()) {
+                continue;
+            }
+            auto q = d->exec(u"INSERT OR REPLACE INTO sync_base (path, base_blob, local_blob) VALUES (?, ?, ?)"_s,
+                {it.key(), text(it.value().base), text(it.value().local)}, consequence, process);
             if (!q) {
                 return std::unexpected(q.error());
             }

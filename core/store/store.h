@@ -29,7 +29,7 @@ struct StoreNoteQuery
 
 /**
  * The local SQLite store of one account: profile, courses, notes (with soft delete), files as BLOBs, planner events,
- * calendar feeds, the GitHub integration row, the record of pushed files and the push history.
+ * calendar feeds, the GitHub integration row, the sync base and the push history.
  *
  * Not a QObject; used from one thread. The file is opened in WAL mode with foreign keys on and synchronous=FULL, so a
  * crash mid-write loses nothing committed. Every statement is prepared with bound values. Every error carries the
@@ -43,7 +43,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     /// The current schema version this build writes.
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
     /**
      * Opens (creating and migrating) the SQLite file at @p path. A file written by a newer version of the app is
@@ -122,20 +122,21 @@ public:
     };
     /**
      * The callback's merge (DECISIONS §2): omitted (nullopt) fields keep their stored value; a changed repo or
-     * installation resets last_push_sha/last_push_tree and the pushed-files record; last_error is cleared.
+     * installation resets last_push_sha/last_push_tree and the sync base; last_error is cleared.
      * A blank default branch becomes "main". Returns the new row.
      */
     [[nodiscard]] Result<GitHubIntegration> connectIntegration(const IntegrationUpdate &update);
-    /// Deletes the integration row and the pushed-files record.
+    /// Deletes the integration row and the sync base.
     [[nodiscard]] Result<void> deleteIntegration();
     /// Sets last_error on the integration row (no-op when not connected).
     [[nodiscard]] Result<void> setIntegrationError(const QString &message);
 
-    /// What our pushes wrote: path → git blob sha (to mirror deletions and skip unchanged files).
-    [[nodiscard]] Result<QHash<QString, QString>> pushedFiles() const;
-    /// Saves the integration row and replaces the pushed-files record, in one transaction.
-    [[nodiscard]] Result<void> recordPush(
-        const GitHubIntegration &integration, const QHash<QString, QString> &pushedFiles);
+    /// The sync base (DECISIONS §8): per path, the blob in the tree of the commit this device last synced with and
+    /// the blob its own copy derives from. Empty when there is no last sync.
+    [[nodiscard]] Result<QHash<QString, SyncBaseEntry>> syncBase() const;
+    /// Saves the integration row and the sync base, in one transaction; only rows that differ are written.
+    [[nodiscard]] Result<void> recordSync(
+        const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base);
 
     /// Appends a push run; returns its id.
     [[nodiscard]] Result<qint64> recordRun(const PushRun &run);

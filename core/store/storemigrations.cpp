@@ -65,13 +65,24 @@ const QList<QStringList> &migrations()
             "deleted INTEGER NOT NULL, bytes INTEGER NOT NULL, requests INTEGER NOT NULL, "
             "commit_sha TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL)"_s,
         },
+        {
+            // 2: the sync base replaces the pushed-files record, which meant two things. Per path: base_blob, the
+            // blob in the tree of the commit this device last synced with ("" = unknown until the next sync reads
+            // the branch), and local_blob, the blob this device's own copy derives from (the merge ancestor). The
+            // old record is the latter; the tree of the last push is read again on the next sync.
+            u"CREATE TABLE sync_base (path TEXT PRIMARY KEY, base_blob TEXT NOT NULL, local_blob TEXT NOT NULL) "
+            "WITHOUT ROWID"_s,
+            u"INSERT INTO sync_base (path, base_blob, local_blob) SELECT path, '', blob_sha FROM pushed_files"_s,
+            u"DROP TABLE pushed_files"_s,
+            u"UPDATE github_integration SET last_push_tree = ''"_s,
+        },
     };
     return list;
 }
 
 } // namespace
 
-static_assert(Store::schemaVersion == 1, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 2, "append a migration when the schema version grows");
 
 Result<int> Store::Private::storedSchemaVersion() const
 {

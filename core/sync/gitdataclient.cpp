@@ -107,9 +107,10 @@ QCoro::Task<Result<QString>> GitDataClient::commitTree(QString commitSha)
     co_return tree;
 }
 
-QCoro::Task<Result<GitDataClient::RemoteTree>> GitDataClient::tree(QString treeSha)
+QCoro::Task<Result<GitDataClient::RemoteTree>> GitDataClient::tree(QString treeSha, bool recursive)
 {
-    auto response = co_await send("GET", repoPath(u"/git/trees/"_s % treeSha % u"?recursive=1"_s), {}, true);
+    auto response = co_await send(
+        "GET", repoPath(u"/git/trees/"_s % treeSha % (recursive ? u"?recursive=1"_s : QString())), {}, true);
     if (!response) {
         co_return std::unexpected(response.error());
     }
@@ -123,11 +124,47 @@ QCoro::Task<Result<GitDataClient::RemoteTree>> GitDataClient::tree(QString treeS
     tree.blobs.reserve(entries.size());
     for (const QJsonValue &value : entries) {
         const QJsonObject entry = value.toObject();
-        if (entry.value(u"type"_s).toString() == u"blob"_s) {
+        const QString type = entry.value(u"type"_s).toString();
+        if (type == u"blob"_s) {
             tree.blobs.insert(entry.value(u"path"_s).toString(), entry.value(u"sha"_s).toString().toLatin1());
+        } else if (type == u"tree"_s && !recursive) {
+            tree.subtrees.insert(entry.value(u"path"_s).toString(), entry.value(u"sha"_s).toString());
         }
     }
     co_return tree;
+}
+
+QCoro::Task<Result<GitDataClient::RemoteTree>> GitDataClient::completeTree(QString treeSha, QString where)
+{
+    auto listed = co_await tree(treeSha, true);
+    if (!listed || !listed->truncated) {
+        co_return listed;
+    }
+    // GitHub cut the recursive listing short: read this folder alone, then each subfolder the same way, so no path
+    // is ever taken as unchanged for lack of a listing.
+    auto level = co_await tree(treeSha, false);
+    if (!level) {
+        co_return std::unexpected(level.error());
+    }
+    if (level->truncated) {
+        co_return fail(u"GitHub sync stopped"_s, kModule,
+            u"GitHub cut short the listing of %1 in '%2' even without subfolders, so its state cannot be known; "
+            u"nothing was changed."_s.arg(
+                where.isEmpty() ? u"the repository's top folder"_s : u"'"_s + where + u"'"_s, m_repoFullName));
+    }
+    RemoteTree complete;
+    complete.blobs = level->blobs;
+    for (auto it = level->subtrees.cbegin(); it != level->subtrees.cend(); ++it) {
+        const QString folder = where.isEmpty() ? it.key() : where + u'/' + it.key();
+        auto sub = co_await completeTree(it.value(), folder);
+        if (!sub) {
+            co_return std::unexpected(sub.error());
+        }
+        for (auto blob = sub->blobs.cbegin(); blob != sub->blobs.cend(); ++blob) {
+            complete.blobs.insert(it.key() + u'/' + blob.key(), blob.value());
+        }
+    }
+    co_return complete;
 }
 
 QCoro::Task<Result<QByteArray>> GitDataClient::blob(QString blobSha)

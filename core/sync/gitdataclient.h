@@ -29,6 +29,7 @@ public:
     struct RemoteTree
     {
         QHash<QString, QByteArray> blobs; ///< path → blob id (tree entries and submodules left out)
+        QHash<QString, QString> subtrees; ///< non-recursive listings: folder name → tree sha
         bool truncated = false;
     };
     struct Seed
@@ -42,8 +43,11 @@ public:
     [[nodiscard]] QCoro::Task<Result<Ref>> ref(QString branch);
     /// GET git/commits/<sha> → the commit's tree sha.
     [[nodiscard]] QCoro::Task<Result<QString>> commitTree(QString commitSha);
-    /// GET git/trees/<sha>?recursive=1.
-    [[nodiscard]] QCoro::Task<Result<RemoteTree>> tree(QString treeSha);
+    /// GET git/trees/<sha>?recursive=1 (or one level without @p recursive).
+    [[nodiscard]] QCoro::Task<Result<RemoteTree>> tree(QString treeSha, bool recursive = true);
+    /// Every blob below the tree: the recursive listing, and where GitHub truncates it, each folder read on its own.
+    /// Fails with a three-part error when even a single folder's listing is truncated. @p where names the folder.
+    [[nodiscard]] QCoro::Task<Result<RemoteTree>> completeTree(QString treeSha, QString where = {});
     /// GET git/blobs/<sha> → the decoded bytes.
     [[nodiscard]] QCoro::Task<Result<QByteArray>> blob(QString blobSha);
     /// POST git/blobs (base64) → the blob sha.

@@ -6,8 +6,11 @@
 #include "gitdataclient.h"
 #include "githubapi.h"
 #include "logging.h"
-#include "pushplanner.h"
 #include "store.h"
+#include "syncapply.h"
+#include "syncmerge.h"
+#include "syncplanner.h"
+#include "syncstate.h"
 #include "treechunker.h"
 
 #include <QDir>
@@ -16,135 +19,34 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include <optional>
-
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
 
 namespace {
 
-const QString kModule = u"Core.Sync/push"_s;
-
-/// The export with its local blob ids, as the planner and the uploader need it.
-struct LocalState
-{
-    GitHubIntegration integration;
-    ExportTree tree;
-    QHash<QString, qsizetype> indexByPath;
-    QMap<QString, QByteArray> blobIds;
-    QHash<QString, QByteArray> base;
-    QSet<QString> liveNoteIds;
-    bool hasLastPush = false;
-};
-
-QHash<QString, QByteArray> toBlobMap(const QHash<QString, QString> &record)
-{
-    QHash<QString, QByteArray> map;
-    map.reserve(record.size());
-    for (auto it = record.constBegin(); it != record.constEnd(); ++it) {
-        map.insert(it.key(), it.value().toLatin1());
-    }
-    return map;
-}
-
-QHash<QString, QString> toRecord(const QHash<QString, QByteArray> &map)
-{
-    QHash<QString, QString> record;
-    record.reserve(map.size());
-    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
-        record.insert(it.key(), QString::fromLatin1(it.value()));
-    }
-    return record;
-}
-
-Result<GitHubIntegration> connectedIntegration(const Store *store)
-{
-    auto integration = store->integration();
-    if (!integration) {
-        return std::unexpected(integration.error());
-    }
-    if (!integration->has_value()) {
-        return fail(u"GitHub sync unavailable"_s, kModule, u"no GitHub App installation linked to this account."_s);
-    }
-    if ((*integration)->repoFullName.isEmpty()) {
-        return fail(u"GitHub sync rejected"_s, kModule, u"no repository selected on this installation."_s);
-    }
-    return **integration;
-}
+const QString kModule = u"Core.Sync/sync"_s;
 
 QString branchOf(const GitHubIntegration &integration)
 {
     return integration.repoDefaultBranch.isEmpty() ? u"main"_s : integration.repoDefaultBranch;
 }
 
-QByteArray readLastManifest(const QString &path, const QHash<QString, QByteArray> &base)
+QString commitMessage(const PushOutcome &outcome)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    const QByteArray bytes = file.readAll();
-    return GitBlob::id(bytes) == base.value(u"manifest.json"_s) ? bytes : QByteArray();
-}
-
-/// Reads the integration and the pushed-files record, materializes the account and computes blob ids.
-Result<LocalState> prepareLocal(const Store *store, const Clock *clock, bool includeAssets,
-    const std::function<QByteArray(const LocalState &)> &previousManifest)
-{
-    auto integration = connectedIntegration(store);
-    if (!integration) {
-        return std::unexpected(integration.error());
-    }
-    LocalState state;
-    state.integration = *integration;
-    state.hasLastPush = !state.integration.lastPushSha.isEmpty();
-    if (state.hasLastPush) {
-        auto pushed = store->pushedFiles();
-        if (!pushed) {
-            return std::unexpected(pushed.error());
-        }
-        state.base = toBlobMap(*pushed);
-    }
-    auto snapshot = store->snapshot(includeAssets);
-    if (!snapshot) {
-        return std::unexpected(snapshot.error());
-    }
-    for (const Note &note : std::as_const(snapshot->notes)) {
-        if (!note.deletedAt) {
-            state.liveNoteIds.insert(note.uuid.toString(QUuid::Id128));
-        }
-    }
-    ExportOptions options;
-    options.includeAssets = includeAssets;
-    options.previousManifest = previousManifest(state);
-    options.now = clock->now();
-    state.tree = materialize(*snapshot, options);
-    state.indexByPath.reserve(state.tree.files.size());
-    for (qsizetype i = 0; i < state.tree.files.size(); ++i) {
-        const ExportFile &file = state.tree.files[i];
-        state.indexByPath.insert(file.path, i);
-        state.blobIds.insert(file.path, GitBlob::id(file.bytes));
-    }
-    return state;
-}
-
-QString commitMessage(const PushPlan &plan)
-{
-    return u"Notechondria backup: %1 added, %2 changed, %3 deleted"_s.arg(plan.added)
-        .arg(plan.changed)
-        .arg(plan.deleted);
+    return u"Notechondria backup: %1 added, %2 changed, %3 deleted"_s.arg(outcome.added)
+        .arg(outcome.changed)
+        .arg(outcome.deleted);
 }
 
 } // namespace
 
-/// The branch head a plan builds on.
+/// The branch head a sync builds on.
 struct PushService::Head
 {
     QString sha;
     QString treeSha;
-    std::optional<QHash<QString, QByteArray>> remote; ///< nullopt: the head is our last push
-    bool truncated = false;
+    QHash<QString, QByteArray> remote; ///< every blob of the head's tree
 };
 
 struct PushService::Run
@@ -155,6 +57,7 @@ struct PushService::Run
     std::unique_ptr<GitDataClient> git;
     QString outcomeKind = u"failed"_s;
     QString stopMessage; ///< conflict or mass-deletion message for last_error
+    QByteArray remoteManifest; ///< GitHub's manifest.json when it differs from the last synced one
 };
 
 PushService::PushService(Store *store, GitHubApi *github, const Clock *clock, QObject *parent)
@@ -184,24 +87,21 @@ QString PushService::lastManifestPathFor(const QString &databasePath)
 
 Result<QList<std::pair<QString, QString>>> PushService::preview(bool includeAssets) const
 {
-    const QString manifestPath = lastManifestPath();
-    auto local = prepareLocal(m_store, m_clock, includeAssets,
-        [&](const LocalState &state) { return readLastManifest(manifestPath, state.base); });
+    QByteArray manifest;
+    if (auto base = m_store->syncBase()) {
+        manifest = LocalState::readManifest(lastManifestPath(), base->value(u"manifest.json"_s).base.toLatin1());
+    }
+    auto local = LocalState::prepare(*m_store, *m_clock, includeAssets, manifest);
     if (!local) {
         return std::unexpected(local.error());
     }
-    PushPlanInput input;
-    input.local = local->blobIds;
-    input.base = local->base;
-    input.hasLastPush = local->hasLastPush;
-    input.confirmMassDeletion = true;
-    return PushPlanner::plan(input).statuses(input.local);
+    return local->previewStatuses();
 }
 
 QCoro::Task<Result<PushOutcome>> PushService::push(PushOptions options)
 {
     if (m_running) {
-        co_return fail(u"Push not started"_s, kModule, u"another push is still running."_s);
+        co_return fail(u"Push not started"_s, kModule, u"another push or sync is still running."_s);
     }
     m_running = true;
     QElapsedTimer elapsed;
@@ -211,6 +111,11 @@ QCoro::Task<Result<PushOutcome>> PushService::push(PushOptions options)
 
     Run run;
     run.options = options;
+    if (!run.options.resolveAll && run.options.force) {
+        run.options.resolveAll = SyncResolution::Mine;
+    } else if (!run.options.resolveAll && run.options.keepRemote) {
+        run.options.resolveAll = SyncResolution::Theirs;
+    }
     Result<PushOutcome> result = co_await runPush(run);
 
     PushRun record;
@@ -249,41 +154,13 @@ QCoro::Task<Result<PushOutcome>> PushService::push(PushOptions options)
 QCoro::Task<Result<PushOutcome>> PushService::runPush(Run &run)
 {
     Q_EMIT progress(u"Preparing export"_s, 0, 1);
-    auto integration = connectedIntegration(m_store);
+    auto integration = LocalState::connectedIntegration(*m_store);
     if (!integration) {
         co_return std::unexpected(integration.error());
     }
     run.git = std::make_unique<GitDataClient>(m_github, integration->installationId, integration->repoFullName);
-
-    // The manifest we last pushed keeps exported_at stable when nothing changed; fetch it when the local copy is gone.
-    QByteArray fetchedManifest;
-    {
-        auto pushed = m_store->pushedFiles();
-        const QHash<QString, QByteArray> base = pushed ? toBlobMap(*pushed) : QHash<QString, QByteArray>{};
-        const QByteArray manifestBlob = base.value(u"manifest.json"_s);
-        if (!integration->lastPushSha.isEmpty() && !manifestBlob.isEmpty()
-            && readLastManifest(lastManifestPath(), base).isEmpty()) {
-            auto bytes = co_await run.git->blob(QString::fromLatin1(manifestBlob));
-            if (bytes) {
-                fetchedManifest = *bytes;
-            }
-        }
-    }
-    const QString manifestPath = lastManifestPath();
-    auto local = prepareLocal(m_store, m_clock, run.options.includeAssets, [&](const LocalState &state) {
-        const QByteArray stored = readLastManifest(manifestPath, state.base);
-        return stored.isEmpty() ? fetchedManifest : stored;
-    });
-    if (!local) {
-        co_return std::unexpected(local.error());
-    }
-    run.local = std::move(*local);
-    run.outcome.withheld = run.local->tree.withheld;
-    Q_EMIT progress(u"Preparing export"_s, 1, 1);
-
-    bool readRemote = run.options.pruneOrphans;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        auto step = co_await pushOnce(run, readRemote);
+        auto step = co_await syncOnce(run);
         if (!step) {
             co_return std::unexpected(step.error());
         }
@@ -291,15 +168,231 @@ QCoro::Task<Result<PushOutcome>> PushService::runPush(Run &run)
             co_return run.outcome;
         }
         // The branch moved between our read and the ref update: plan again on the new head, once.
-        qCInfo(lcSync) << "Branch moved during the push; planning again on the new head";
-        readRemote = true;
+        qCInfo(lcSync) << "Branch moved during the sync; planning again on the new head";
+        run.outcome = PushOutcome{};
+        run.remoteManifest.clear();
     }
     co_return fail(u"GitHub sync rejected"_s, kModule,
-        u"branch '%1' kept moving while pushing (not a fast forward twice); try again."_s.arg(
+        u"branch '%1' kept moving while syncing (not a fast forward twice); try again."_s.arg(
             branchOf(run.local->integration)));
 }
 
-QCoro::Task<Result<PushService::Head>> PushService::resolveHead(Run &run, bool readRemote)
+QCoro::Task<Result<void>> PushService::prepareLocal(Run &run)
+{
+    // The manifest of the tree the export is compared with keeps exported_at stable when nothing changed: GitHub's
+    // current one once it is known, else the one of the last synced tree (read back from GitHub when the copy next to
+    // the database is gone).
+    QByteArray manifest = run.remoteManifest;
+    if (manifest.isEmpty()) {
+        auto base = m_store->syncBase();
+        if (!base) {
+            co_return std::unexpected(base.error());
+        }
+        const QString blob = base->value(u"manifest.json"_s).base;
+        manifest = LocalState::readManifest(lastManifestPath(), blob.toLatin1());
+        if (manifest.isEmpty() && !blob.isEmpty()) {
+            if (auto bytes = co_await run.git->blob(blob)) {
+                manifest = *bytes;
+            }
+        }
+    }
+    auto local = LocalState::prepare(*m_store, *m_clock, run.options.includeAssets, manifest);
+    if (!local) {
+        co_return std::unexpected(local.error());
+    }
+    run.local = std::move(*local);
+    co_return Result<void>{};
+}
+
+QCoro::Task<Result<void>> PushService::adoptRemoteManifest(Run &run, const Head &head)
+{
+    const QByteArray blob = head.remote.value(u"manifest.json"_s);
+    if (blob.isEmpty() || blob == GitBlob::id(run.local->previousManifest)) {
+        co_return Result<void>{};
+    }
+    // Another device synced: compare with its manifest, so an export of the same files is the same bytes.
+    auto bytes = co_await run.git->blob(QString::fromLatin1(blob));
+    if (!bytes) {
+        co_return std::unexpected(bytes.error());
+    }
+    run.remoteManifest = *bytes;
+    co_return co_await prepareLocal(run);
+}
+
+QCoro::Task<Result<bool>> PushService::syncOnce(Run &run)
+{
+    if (auto prepared = co_await prepareLocal(run); !prepared) {
+        co_return std::unexpected(prepared.error());
+    }
+    auto head = co_await resolveHead(run);
+    if (!head) {
+        co_return std::unexpected(head.error());
+    }
+    if (auto adopted = co_await adoptRemoteManifest(run, *head); !adopted) {
+        co_return std::unexpected(adopted.error());
+    }
+    SyncPlanInput input = run.local->planInput(head->remote);
+    input.pull = run.options.pull;
+    input.resolutions = run.options.resolutions;
+    input.resolveAll = run.options.resolveAll;
+    const SyncPlan plan = SyncPlanner::plan(input);
+
+    Q_EMIT progress(u"Reading changes from GitHub"_s, 0, 1);
+    auto contents = co_await fetchContents(run, plan, *head);
+    if (!contents) {
+        co_return std::unexpected(contents.error());
+    }
+    SyncMergeOutcome merge = run.local->merge(plan, input, *contents);
+    if (!merge.conflicts.isEmpty()) {
+        stopOnConflicts(run, merge.conflicts, head->sha);
+        co_return true;
+    }
+    run.outcome.pulled = merge.pulled;
+    run.outcome.merged = merge.mergedPaths;
+    if (merge.changesLocal) {
+        Q_EMIT progress(u"Writing GitHub's changes here"_s, 0, 1);
+        SyncApplyInput apply = run.local->applyInput(merge, plan, head->remote, *contents, m_clock->now());
+        auto problems = applySync(*m_store, apply);
+        if (!problems) {
+            co_return std::unexpected(problems.error());
+        }
+        for (const BackupProblem &problem : std::as_const(*problems)) {
+            qCWarning(lcSync).noquote() << problem.message;
+        }
+        const QHash<QString, QByteArray> merged = merge.tree;
+        if (auto prepared = co_await prepareLocal(run); !prepared) {
+            co_return std::unexpected(prepared.error());
+        }
+        run.local->setMergedPaths(merged);
+    }
+    co_return co_await publish(run, plan, *head);
+}
+
+void PushService::stopOnConflicts(Run &run, const QList<std::pair<QString, QString>> &conflicts, const QString &head)
+{
+    PushOutcome &outcome = run.outcome;
+    outcome.commitSha = head;
+    outcome.conflict = true;
+    for (const auto &[key, kind] : conflicts) {
+        outcome.conflicts.append(run.local->describeConflict(key, kind));
+        outcome.conflictPaths.append(key);
+    }
+    run.outcomeKind = u"conflict"_s;
+    QStringList titles;
+    for (const SyncConflict &conflict : std::as_const(outcome.conflicts).mid(0, 10)) {
+        titles.append(conflict.title.isEmpty() ? conflict.path : u"'%1' (%2)"_s.arg(conflict.title, conflict.path));
+    }
+    run.stopMessage = u"GitHub sync stopped: %1 — %2 item(s) changed both on GitHub and here since the last sync: "
+                      u"%3. Choose which version to keep."_s.arg(kModule)
+                          .arg(outcome.conflicts.size())
+                          .arg(titles.join(u", "_s));
+}
+
+QCoro::Task<Result<bool>> PushService::publish(Run &run, const SyncPlan &plan, const Head &head)
+{
+    const LocalState &local = *run.local;
+    const QString branch = branchOf(local.integration);
+    PushOutcome &outcome = run.outcome;
+    const PublishPlan publish = local.publishPlan(plan, head.remote, run.options.pruneOrphans);
+    outcome.commitSha = head.sha;
+    outcome.added = publish.added;
+    outcome.changed = publish.changed;
+    outcome.deleted = publish.deleted;
+    outcome.wouldDelete = publish.deleted;
+    outcome.withheld = local.tree.withheld;
+    if (publish.massDeletion(run.options.confirmMassDeletion)) {
+        outcome.massDeletionBlocked = true;
+        run.outcomeKind = u"blocked"_s;
+        run.stopMessage = u"GitHub sync stopped: %1 — this push would delete %2 of the %3 files it tracks in '%4'; "
+                          u"confirm the deletion to push."_s.arg(kModule)
+                              .arg(publish.deleted)
+                              .arg(publish.tracked)
+                              .arg(local.integration.repoFullName);
+        co_return true;
+    }
+    if (publish.upload.isEmpty() && publish.remove.isEmpty()) {
+        run.outcomeKind = u"unchanged"_s;
+        if (auto saved = co_await recordSync(run, plan, head.remote, publish, head.sha, head.treeSha); !saved) {
+            co_return std::unexpected(saved.error());
+        }
+        co_return true;
+    }
+    auto tree = co_await uploadTree(run, publish.upload, publish.remove, head.treeSha);
+    if (!tree) {
+        co_return std::unexpected(tree.error());
+    }
+    Q_EMIT progress(u"Committing"_s, 0, 1);
+    auto commit = co_await run.git->createCommit(commitMessage(outcome), *tree, {head.sha});
+    if (!commit) {
+        co_return std::unexpected(commit.error());
+    }
+    Q_EMIT progress(u"Updating branch"_s, 0, 1);
+    auto updated = co_await run.git->updateRef(branch, *commit);
+    if (!updated) {
+        co_return std::unexpected(updated.error().withConsequence(u"GitHub sync aborted"_s));
+    }
+    if (updated->status == 422) {
+        co_return false;
+    }
+    if (!updated->isSuccess()) {
+        co_return std::unexpected(GitDataClient::rejected(*updated, u"updating branch '%1'"_s.arg(branch)));
+    }
+    if (auto saved = co_await recordSync(run, plan, head.remote, publish, *commit, *tree); !saved) {
+        co_return std::unexpected(saved.error());
+    }
+    outcome.commitSha = *commit;
+    outcome.committed = true;
+    run.outcomeKind = u"committed"_s;
+    qCInfo(lcSync).noquote() << u"Synced user data with GitHub: %1 — repo=%2 branch=%3 pulled=%4 added=%5 "
+                                u"changed=%6 deleted=%7 sha=%8."_s.arg(kModule, local.integration.repoFullName, branch)
+                                    .arg(outcome.pulled.added + outcome.pulled.changed + outcome.pulled.deleted)
+                                    .arg(outcome.added)
+                                    .arg(outcome.changed)
+                                    .arg(outcome.deleted)
+                                    .arg(*commit);
+    co_return true;
+}
+
+QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan,
+    const QHash<QString, QByteArray> &remote, const PublishPlan &publish, QString commitSha, QString treeSha)
+{
+    const LocalState &local = *run.local;
+    GitHubIntegration integration = local.integration;
+    integration.lastPushSha = commitSha;
+    integration.lastPushTree = treeSha;
+    integration.lastPushAt = m_clock->now();
+    integration.lastError.clear();
+    const QHash<QString, SyncBaseEntry> base = local.newBase(plan, remote, publish);
+    if (auto saved = m_store->recordSync(integration, base); !saved) {
+        co_return std::unexpected(saved.error());
+    }
+    // Keep the manifest of the synced tree: ours when we wrote it, else GitHub's (one read when it changed).
+    QByteArray manifest;
+    const QByteArray syncedManifest = base.value(u"manifest.json"_s).base.toLatin1();
+    if (const ExportFile *ours = local.tree.find(u"manifest.json"_s);
+        ours && GitBlob::id(ours->bytes) == syncedManifest) {
+        manifest = ours->bytes;
+    } else if (!syncedManifest.isEmpty() && LocalState::readManifest(lastManifestPath(), syncedManifest).isEmpty()) {
+        if (auto bytes = co_await run.git->blob(QString::fromLatin1(syncedManifest))) {
+            manifest = *bytes;
+        }
+    }
+    if (!manifest.isEmpty()) {
+        QSaveFile file(lastManifestPath());
+        if (!file.open(QIODevice::WriteOnly) || file.write(manifest) != manifest.size() || !file.commit()) {
+            qCWarning(lcSync).noquote() << u"Synced manifest not kept: %1 — cannot write %2 (%3); the next sync "
+                                           u"may commit a new export time."_s.arg(
+                                               kModule, file.fileName(), file.errorString());
+        }
+    }
+    co_return Result<void>{};
+}
+
+} // namespace Notechondria
+
+namespace Notechondria {
+
+QCoro::Task<Result<PushService::Head>> PushService::resolveHead(Run &run)
 {
     const GitHubIntegration &integration = run.local->integration;
     const QString branch = branchOf(integration);
@@ -314,40 +407,31 @@ QCoro::Task<Result<PushService::Head>> PushService::resolveHead(Run &run, bool r
     }
     if (ref->state == GitDataClient::RefState::Missing) {
         auto started = co_await startMissingBranch(run);
-        if (!started) {
-            co_return std::unexpected(started.error());
+        if (!started || !started->treeSha.isEmpty()) {
+            co_return started;
         }
         head = std::move(*started);
-        if (head.remote) {
-            co_return head;
-        }
     } else {
         head.sha = ref->sha;
     }
-    if (!readRemote && run.local->hasLastPush && head.sha == integration.lastPushSha
-        && !integration.lastPushTree.isEmpty()) {
-        head.treeSha = integration.lastPushTree; // nothing moved: our record is the remote state
-        co_return head;
-    }
-    if (head.treeSha.isEmpty()) {
-        auto tree = co_await run.git->commitTree(head.sha);
-        if (!tree) {
-            co_return std::unexpected(tree.error());
+    if (head.sha == integration.lastPushSha) {
+        if (auto recorded = run.local->recordedRemote()) {
+            head.treeSha = integration.lastPushTree; // nothing moved: the sync base is the remote state
+            head.remote = std::move(*recorded);
+            co_return head;
         }
-        head.treeSha = *tree;
     }
+    auto tree = co_await run.git->commitTree(head.sha);
+    if (!tree) {
+        co_return std::unexpected(tree.error());
+    }
+    head.treeSha = *tree;
     Q_EMIT progress(u"Reading remote tree"_s, 0, 1);
-    auto remote = co_await run.git->tree(head.treeSha);
+    auto remote = co_await run.git->completeTree(head.treeSha);
     if (!remote) {
         co_return std::unexpected(remote.error());
     }
-    if (remote->truncated) {
-        qCWarning(lcSync).noquote() << u"GitHub sync deletions skipped: %1 — the remote tree listing of '%2' is "
-                                       u"truncated, so files gone locally are not deleted this time."_s.arg(
-                                           kModule, integration.repoFullName);
-    }
     head.remote = std::move(remote->blobs);
-    head.truncated = remote->truncated;
     co_return head;
 }
 
@@ -371,8 +455,7 @@ QCoro::Task<Result<PushService::Head>> PushService::seedEmptyRepository(Run &run
         }
         head.treeSha = *tree;
     }
-    head.remote
-        = QHash<QString, QByteArray>{{u"README.md"_s, seed->blobSha.isEmpty() ? GitBlob::id(bytes) : seed->blobSha}};
+    head.remote = {{u"README.md"_s, seed->blobSha.isEmpty() ? GitBlob::id(bytes) : seed->blobSha}};
     co_return head;
 }
 
@@ -409,6 +492,22 @@ QCoro::Task<Result<PushService::Head>> PushService::startMissingBranch(Run &run)
     co_return head;
 }
 
+QCoro::Task<Result<BlobContents>> PushService::fetchContents(Run &run, const SyncPlan &plan, const Head &head)
+{
+    const QSet<QByteArray> needed = run.local->neededBlobs(plan, head.remote);
+    BlobContents contents;
+    int done = 0;
+    for (const QByteArray &sha : needed) {
+        Q_EMIT progress(u"Reading changes from GitHub"_s, done++, int(needed.size()));
+        auto bytes = co_await run.git->blob(QString::fromLatin1(sha));
+        if (!bytes) {
+            co_return std::unexpected(bytes.error());
+        }
+        contents.insert(sha, *bytes);
+    }
+    co_return contents;
+}
+
 QCoro::Task<Result<QString>> PushService::uploadTree(Run &run, QStringList upload, QStringList remove, QString baseTree)
 {
     const LocalState &local = *run.local;
@@ -443,129 +542,6 @@ QCoro::Task<Result<QString>> PushService::uploadTree(Run &run, QStringList uploa
     }
     Q_EMIT progress(u"Uploading files"_s, int(chunks.size()), int(chunks.size()));
     co_return tree;
-}
-
-Result<void> PushService::recordSuccess(
-    Run &run, const QString &commitSha, const QString &treeSha, const QHash<QString, QByteArray> &newBase)
-{
-    GitHubIntegration integration = run.local->integration;
-    integration.lastPushSha = commitSha;
-    integration.lastPushTree = treeSha;
-    integration.lastPushAt = m_clock->now();
-    integration.lastError.clear();
-    if (auto saved = m_store->recordPush(integration, toRecord(newBase)); !saved) {
-        return std::unexpected(saved.error());
-    }
-    if (const ExportFile *manifest = run.local->tree.find(u"manifest.json"_s)) {
-        QSaveFile file(lastManifestPath());
-        if (!file.open(QIODevice::WriteOnly) || file.write(manifest->bytes) != manifest->bytes.size()
-            || !file.commit()) {
-            qCWarning(lcSync).noquote() << u"Pushed manifest not kept: %1 — cannot write %2 (%3); the next push "
-                                           u"may commit a new export time."_s.arg(
-                                               kModule, file.fileName(), file.errorString());
-        }
-    }
-    return {};
-}
-
-QCoro::Task<Result<bool>> PushService::pushOnce(Run &run, bool readRemote)
-{
-    const LocalState &local = *run.local;
-    const QString branch = branchOf(local.integration);
-    auto head = co_await resolveHead(run, readRemote);
-    if (!head) {
-        co_return std::unexpected(head.error());
-    }
-
-    PushPlanInput input;
-    input.local = local.blobIds;
-    input.base = local.base;
-    input.remote = head->remote;
-    input.remoteTruncated = head->truncated;
-    input.hasLastPush = local.hasLastPush;
-    input.force = run.options.force;
-    input.keepRemote = run.options.keepRemote;
-    input.confirmMassDeletion = run.options.confirmMassDeletion;
-    if (run.options.pruneOrphans) {
-        input.liveNoteIds = local.liveNoteIds;
-    }
-    const PushPlan plan = PushPlanner::plan(input);
-    PushOutcome &outcome = run.outcome;
-    outcome.commitSha = head->sha;
-    outcome.added = plan.added;
-    outcome.changed = plan.changed;
-    outcome.deleted = plan.deleted;
-    outcome.wouldDelete = plan.wouldDelete;
-
-    if (!plan.conflicts.isEmpty()) {
-        outcome.conflict = true;
-        outcome.conflictPaths = plan.conflicts;
-        run.outcomeKind = u"conflict"_s;
-        run.stopMessage = u"GitHub sync stopped: %1 — '%2' branch '%3' changed on GitHub since our last push, in %4 "
-                          u"path(s) also changed here: %5. Push again to overwrite them, or keep the remote copies."_s
-                              .arg(kModule, local.integration.repoFullName, branch)
-                              .arg(plan.conflicts.size())
-                              .arg(plan.conflicts.mid(0, 10).join(u", "_s));
-        co_return true;
-    }
-    if (plan.massDeletionBlocked) {
-        outcome.massDeletionBlocked = true;
-        run.outcomeKind = u"blocked"_s;
-        run.stopMessage = u"GitHub sync stopped: %1 — this push would delete %2 of the %3 files it tracks in '%4'; "
-                          u"confirm the deletion to push."_s.arg(kModule)
-                              .arg(plan.wouldDelete)
-                              .arg(plan.tracked)
-                              .arg(local.integration.repoFullName);
-        co_return true;
-    }
-    if (!plan.hasChanges()) {
-        run.outcomeKind = u"unchanged"_s;
-        if (auto saved = recordSuccess(run, head->sha, head->treeSha, plan.newBase); !saved) {
-            co_return std::unexpected(saved.error());
-        }
-        co_return true;
-    }
-
-    auto tree = co_await uploadTree(run, plan.upload, plan.remove, head->treeSha);
-    if (!tree) {
-        co_return std::unexpected(tree.error());
-    }
-    if (*tree == head->treeSha) {
-        run.outcomeKind = u"unchanged"_s;
-        if (auto saved = recordSuccess(run, head->sha, head->treeSha, plan.newBase); !saved) {
-            co_return std::unexpected(saved.error());
-        }
-        co_return true;
-    }
-    Q_EMIT progress(u"Committing"_s, 0, 1);
-    auto commit = co_await run.git->createCommit(commitMessage(plan), *tree, {head->sha});
-    if (!commit) {
-        co_return std::unexpected(commit.error());
-    }
-    Q_EMIT progress(u"Updating branch"_s, 0, 1);
-    auto updated = co_await run.git->updateRef(branch, *commit);
-    if (!updated) {
-        co_return std::unexpected(updated.error().withConsequence(u"GitHub sync aborted"_s));
-    }
-    if (updated->status == 422) {
-        co_return false;
-    }
-    if (!updated->isSuccess()) {
-        co_return std::unexpected(GitDataClient::rejected(*updated, u"updating branch '%1'"_s.arg(branch)));
-    }
-    if (auto saved = recordSuccess(run, *commit, *tree, plan.newBase); !saved) {
-        co_return std::unexpected(saved.error());
-    }
-    outcome.commitSha = *commit;
-    outcome.committed = true;
-    run.outcomeKind = u"committed"_s;
-    qCInfo(lcSync).noquote() << u"Pushed user data to GitHub: %1 — repo=%2 branch=%3 added=%4 changed=%5 "
-                                u"deleted=%6 sha=%7."_s.arg(kModule, local.integration.repoFullName, branch)
-                                    .arg(plan.added)
-                                    .arg(plan.changed)
-                                    .arg(plan.deleted)
-                                    .arg(*commit);
-    co_return true;
 }
 
 } // namespace Notechondria

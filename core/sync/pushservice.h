@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "exporter.h"
+#include "synctypes.h"
 
 #include <QCoroTask>
 #include <QHash>
@@ -18,23 +19,10 @@ namespace Notechondria {
 
 class Clock;
 class GitHubApi;
+class LocalState;
 class Store;
-
-/// How one conflicting item is resolved (DECISIONS §8).
-enum class SyncResolution {
-    Mine, ///< this device's version goes to GitHub
-    Theirs, ///< GitHub's version is written into the local store
-    Both, ///< this device's version stays; GitHub's becomes a conflict copy "<title> (GitHub, <date>)" (notes only)
-};
-
-/// An item changed on both sides that the merge could not combine.
-struct SyncConflict
-{
-    QString path; ///< the item's key: notes/<hex>.md, courses/<slug>.json, planner/events.json#<id>, a file path
-    QString title; ///< the note, course or event title ("" for other files)
-    QString kind; ///< "both_changed", "deleted_here" (edited on GitHub) or "deleted_on_github" (edited here)
-    QString item; ///< "note", "course", "event", "feed", "profile" or "file"
-};
+struct PublishPlan;
+struct SyncPlan;
 
 /// Counts of one direction of a sync.
 struct SyncCounts
@@ -77,7 +65,12 @@ struct PushOutcome
 };
 
 /**
- * The incremental, atomic push of the account to its GitHub repository (DECISIONS §4).
+ * The two-way sync of the account with its GitHub repository (DECISIONS §4, §8), and the push (a sync without the
+ * pull).
+ *
+ * Per path it compares three states: this device's export, the branch head's tree and the sync base (the blob each
+ * side last agreed on). GitHub's changes are pulled into the store (a sync), changes on both sides are merged
+ * three-way or stop as a conflict that names the item, and this device's changes go out as one commit.
  *
  * One push is one commit built with the Git Data API, or none when nothing changed: blob ids are computed
  * locally, the remote tree is read once (or the tree of our last push reused when the head has not moved),
@@ -99,7 +92,8 @@ public:
      */
     [[nodiscard]] QCoro::Task<Result<PushOutcome>> push(PushOptions options);
 
-    /// What the next push would send, without network: path → "added" | "changed" | "deleted" | "unchanged".
+    /// What the next push would send, judged against the last synced tree without network: path → "added" | "changed" |
+    /// "deleted" | "unchanged".
     [[nodiscard]] Result<QList<std::pair<QString, QString>>> preview(bool includeAssets) const;
 
     [[nodiscard]] bool isRunning() const;
@@ -119,16 +113,22 @@ private:
     struct Run;
     struct Head;
     [[nodiscard]] QCoro::Task<Result<PushOutcome>> runPush(Run &run);
-    /// One plan-and-commit pass: true when done (committed, unchanged or stopped), false when the ref update
-    /// lost a race and the push should plan again.
-    [[nodiscard]] QCoro::Task<Result<bool>> pushOnce(Run &run, bool readRemote);
-    [[nodiscard]] QCoro::Task<Result<Head>> resolveHead(Run &run, bool readRemote);
+    [[nodiscard]] QCoro::Task<Result<void>> prepareLocal(Run &run);
+    [[nodiscard]] QCoro::Task<Result<void>> adoptRemoteManifest(Run &run, const Head &head);
+    /// One plan, pull and publish pass: true when done (committed, unchanged or stopped), false when the ref update
+    /// lost a race and the sync should start again.
+    [[nodiscard]] QCoro::Task<Result<bool>> syncOnce(Run &run);
+    [[nodiscard]] QCoro::Task<Result<Head>> resolveHead(Run &run);
     [[nodiscard]] QCoro::Task<Result<Head>> startMissingBranch(Run &run);
     [[nodiscard]] QCoro::Task<Result<Head>> seedEmptyRepository(Run &run, QString branch);
+    [[nodiscard]] QCoro::Task<Result<QHash<QByteArray, QByteArray>>> fetchContents(
+        Run &run, const SyncPlan &plan, const Head &head);
+    void stopOnConflicts(Run &run, const QList<std::pair<QString, QString>> &conflicts, const QString &head);
+    [[nodiscard]] QCoro::Task<Result<bool>> publish(Run &run, const SyncPlan &plan, const Head &head);
     [[nodiscard]] QCoro::Task<Result<QString>> uploadTree(
         Run &run, QStringList upload, QStringList remove, QString baseTree);
-    [[nodiscard]] Result<void> recordSuccess(
-        Run &run, const QString &commitSha, const QString &treeSha, const QHash<QString, QByteArray> &newBase);
+    [[nodiscard]] QCoro::Task<Result<void>> recordSync(Run &run, const SyncPlan &plan,
+        const QHash<QString, QByteArray> &remote, const PublishPlan &publish, QString commitSha, QString treeSha);
 
     Store *m_store;
     GitHubApi *m_github;

@@ -552,7 +552,8 @@ private Q_SLOTS:
         pushed.lastPushSha = QString(40, u'a');
         pushed.lastPushTree = QString(40, u'b');
         pushed.lastPushAt = start;
-        QVERIFY(store->recordPush(pushed, {{u"notes/a.md"_s, QString(40, u'c')}}));
+        const QHash<QString, SyncBaseEntry> base{{u"notes/a.md"_s, {QString(40, u'c'), QString(40, u'c')}}};
+        QVERIFY(store->recordSync(pushed, base));
         QVERIFY(store->setIntegrationError(u"Push failed: Core.Sync/push \u2014 boom"_s));
 
         // Same repo and installation: the push baseline stays, the error is cleared, the branch blank → main.
@@ -563,7 +564,7 @@ private Q_SLOTS:
         QCOMPARE(again->lastError, u""_s);
         QCOMPARE(again->repoFullName, u"octocat/notes"_s);
         QCOMPARE(again->repoDefaultBranch, u"main"_s);
-        QCOMPARE(store->pushedFiles()->size(), 1);
+        QCOMPARE(store->syncBase()->size(), 1);
 
         // Another repository: the baseline and the pushed-files record start over.
         auto moved = store->connectIntegration(connection(u"42"_s, u"octocat/other"_s));
@@ -571,7 +572,7 @@ private Q_SLOTS:
         QCOMPARE(moved->lastPushSha, u""_s);
         QCOMPARE(moved->lastPushTree, u""_s);
         QCOMPARE(moved->lastPushAt, std::nullopt);
-        QCOMPARE(store->pushedFiles()->size(), 0);
+        QCOMPARE(store->syncBase()->size(), 0);
         QCOMPARE(moved->accountLogin, u"octocat"_s);
     }
 
@@ -582,12 +583,12 @@ private Q_SLOTS:
         auto row = store->connectIntegration(connection(u"1"_s, u"o/r"_s));
         QVERIFY(row);
         row->lastPushSha = QString(40, u'a');
-        QVERIFY(store->recordPush(*row, {{u"x"_s, u"y"_s}}));
+        QVERIFY(store->recordSync(*row, {{u"x"_s, {u"y"_s, u"y"_s}}}));
         auto other = store->connectIntegration(connection(u"2"_s));
         QVERIFY(other);
         QCOMPARE(other->repoFullName, u"o/r"_s);
         QCOMPARE(other->lastPushSha, u""_s);
-        QVERIFY(store->pushedFiles()->isEmpty());
+        QVERIFY(store->syncBase()->isEmpty());
     }
 
     void connectRejectsABlankInstallationOrBadRepo()
@@ -601,31 +602,31 @@ private Q_SLOTS:
         QVERIFY(!store->integration()->has_value());
     }
 
-    void disconnectDeletesTheRowAndThePushRecord()
+    void disconnectDeletesTheRowAndTheSyncBase()
     {
         auto store = openFresh();
         QVERIFY(store);
         auto row = store->connectIntegration(connection(u"1"_s, u"o/r"_s));
         QVERIFY(row);
-        QVERIFY(store->recordPush(*row, {{u"x"_s, u"y"_s}}));
+        QVERIFY(store->recordSync(*row, {{u"x"_s, {u"y"_s, u"y"_s}}}));
         QVERIFY(store->deleteIntegration());
         QVERIFY(!store->integration()->has_value());
-        QVERIFY(store->pushedFiles()->isEmpty());
+        QVERIFY(store->syncBase()->isEmpty());
         QVERIFY(store->deleteIntegration()); // idempotent
     }
 
-    void recordPushReplacesThePushedFilesRecord()
+    void recordSyncReplacesTheSyncBase()
     {
         auto store = openFresh();
         QVERIFY(store);
         auto row = store->connectIntegration(connection(u"1"_s, u"o/r"_s));
         QVERIFY(row);
-        QVERIFY(store->recordPush(*row, {{u"a"_s, u"1"_s}, {u"b"_s, u"2"_s}}));
+        QVERIFY(store->recordSync(*row, {{u"a"_s, {u"1"_s, u"1"_s}}, {u"b"_s, {u"2"_s, u"2"_s}}}));
         row->lastPushSha = u"abc"_s;
         row->lastPushAt = start.addSecs(9);
-        QVERIFY(store->recordPush(*row, {{u"b"_s, u"3"_s}, {u"notes/ü.md"_s, u"4"_s}}));
-        const QHash<QString, QString> expected{{u"b"_s, u"3"_s}, {u"notes/ü.md"_s, u"4"_s}};
-        QCOMPARE(*store->pushedFiles(), expected);
+        QVERIFY(store->recordSync(*row, {{u"b"_s, {u"3"_s, u"3"_s}}, {u"notes/ü.md"_s, {u"4"_s, u""_s}}}));
+        const QHash<QString, SyncBaseEntry> expected{{u"b"_s, {u"3"_s, u"3"_s}}, {u"notes/ü.md"_s, {u"4"_s, u""_s}}};
+        QCOMPARE(*store->syncBase(), expected);
         QCOMPARE((*store->integration())->lastPushSha, u"abc"_s);
         QCOMPARE((*store->integration())->lastPushAt, start.addSecs(9));
     }

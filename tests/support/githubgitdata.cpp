@@ -140,7 +140,8 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::getTree(Call &call)
         return error(404, u"Not Found"_s);
     }
     QJsonArray tree;
-    for (const GitTreeEntry &entry : *entries) {
+    const bool truncated = treeListingLimit > 0 && entries->size() > treeListingLimit;
+    for (const GitTreeEntry &entry : truncated ? entries->mid(0, treeListingLimit) : *entries) {
         QJsonObject item{{u"path"_s, entry.name}, {u"mode"_s, entry.mode}, {u"type"_s, entry.type},
             {u"sha"_s, entry.sha},
             {u"url"_s, url(u"/repos/%1/git/%2s/%3"_s.arg(repo.fullName, entry.type, entry.sha))}};
@@ -151,7 +152,7 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::getTree(Call &call)
     }
     return json(200,
         QJsonObject{{u"sha"_s, sha}, {u"url"_s, url(u"/repos/%1/git/trees/%2"_s.arg(repo.fullName, sha))},
-            {u"tree"_s, tree}, {u"truncated"_s, false}});
+            {u"tree"_s, tree}, {u"truncated"_s, truncated}});
 }
 
 GitHubTestServer::Private::Reply GitHubTestServer::Private::getBlob(Call &call)

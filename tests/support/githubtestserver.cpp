@@ -753,6 +753,11 @@ void GitHubTestServer::raceNextRefUpdate(const QString &fullName, const QString 
     d->races.insert(fullName.toLower() + u'\n' + branch);
 }
 
+void GitHubTestServer::setTreeListingLimit(int entries)
+{
+    d->treeListingLimit = entries;
+}
+
 void GitHubTestServer::setRateLimit(int remaining, qint64 resetEpoch)
 {
     d->rateLimited = true;

@@ -80,6 +80,9 @@ public:
     void raceNextRefUpdate(const QString &fullName, const QString &branch);
     /// x-ratelimit-* headers; from now on each request uses one; at 0 requests answer 403 until `resetEpoch`.
     void setRateLimit(int remaining, qint64 resetEpoch);
+    /// Tree listings with more than @p entries entries answer only the first ones with `truncated: true`, as GitHub
+    /// does past 100,000 entries or 7 MB (0: never).
+    void setTreeListingLimit(int entries);
 
     struct Request
     {

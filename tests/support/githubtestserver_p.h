@@ -116,6 +116,7 @@ struct GitHubTestServer::Private
     QList<Fault> faults;
     std::chrono::milliseconds hangDuration{60000};
     qint64 clockSkew = 0;
+    int treeListingLimit = 0;
     QSet<QString> races; // "owner/name\nbranch", lower-case repo
     bool rateLimited = false;
     int rateRemaining = 5000;

@@ -51,13 +51,24 @@ class TestPushService : public QObject
         }
         const QMap<QString, QByteArray> expected = exportFiles(f->expectedExport());
         QCOMPARE(clone.keys(), expected.keys());
-        QVERIFY(clone == expected);
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QVERIFY2(clone.value(it.key()) == it.value(),
+                qPrintable(it.key() + u"\n--- clone:\n"_s + QString::fromUtf8(clone.value(it.key()).left(600))
+                    + u"\n--- export:\n"_s + QString::fromUtf8(it.value().left(600))));
+        }
     }
 
     QString firstNotePath()
     {
         auto notes = f->store->notes();
         return u"notes/%1.md"_s.arg(notes->first().uuid.toString(QUuid::Id128));
+    }
+
+    /// The note file at @p path as GitHub holds it, with its body replaced (an edit made on another device).
+    QByteArray editedOnGitHub(const QString &path, const QByteArray &body)
+    {
+        const QByteArray file = f->cloneFiles().value(path);
+        return file.left(file.indexOf("\n---\n") + 5) + "\n" + body + "\n";
     }
 
     void editFirstNote(const QString &content)
@@ -178,8 +189,8 @@ private Q_SLOTS:
     {
         QVERIFY(push());
         const QString path = firstNotePath();
-        const QString theirs
-            = f->server.commitFromAnotherDevice(f->repo, u"main"_s, {{path, "edited on GitHub\n"_ba}}, u"Edit"_s);
+        const QString theirs = f->server.commitFromAnotherDevice(
+            f->repo, u"main"_s, {{path, editedOnGitHub(path, "edited on GitHub")}}, u"Edit"_s);
         editFirstNote(u"edited here"_s);
         auto outcome = push();
         QVERIFY(outcome);
@@ -201,17 +212,20 @@ private Q_SLOTS:
     {
         QVERIFY(push());
         const QString path = firstNotePath();
-        f->server.commitFromAnotherDevice(f->repo, u"main"_s, {{path, "edited on GitHub\n"_ba}}, u"Edit"_s);
+        const QByteArray theirs = editedOnGitHub(path, "edited on GitHub");
+        f->server.commitFromAnotherDevice(f->repo, u"main"_s, {{path, theirs}}, u"Edit"_s);
         editFirstNote(u"edited here"_s);
         PushOptions keep;
         keep.keepRemote = true;
         auto outcome = push(keep);
         QVERIFY(outcome && !outcome->conflict);
-        QCOMPARE(f->cloneFiles().value(path), "edited on GitHub\n"_ba);
-        // stays theirs on the next push too
+        QCOMPARE(f->cloneFiles().value(path), theirs);
+        // GitHub's version is now the local one too: the next push leaves it alone, and both sides agree.
+        QCOMPARE(f->store->note(f->store->notes()->first().id)->value().content, u"edited on GitHub"_s);
         outcome = push();
         QVERIFY(outcome && !outcome->conflict && !outcome->committed);
-        QCOMPARE(f->cloneFiles().value(path), "edited on GitHub\n"_ba);
+        QCOMPARE(f->cloneFiles().value(path), theirs);
+        verifyCloneEqualsExport();
     }
 
     void serverErrorsAndSecondaryLimitsAreRetried()
@@ -267,7 +281,7 @@ private Q_SLOTS:
     {
         QVERIFY(push());
         const QString head = f->head();
-        const auto pushed = *f->store->pushedFiles();
+        const auto pushed = *f->store->syncBase();
         demo(0, 2);
         GitHubTestServer::Fault broken;
         broken.method = "PATCH";
@@ -281,7 +295,7 @@ private Q_SLOTS:
         QVERIFY(
             outcome.error().message().startsWith(u"GitHub sync rejected: Core.Sync/push \u2014 GitHub returned 500"_s));
         QCOMPARE(f->head(), head);
-        QCOMPARE(*f->store->pushedFiles(), pushed);
+        QCOMPARE(*f->store->syncBase(), pushed);
         QCOMPARE(f->store->integration()->value().lastPushSha, head);
         QVERIFY(!f->store->integration()->value().lastError.isEmpty());
         QCOMPARE(f->store->runs()->first().outcome, u"failed"_s);

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncapply.h"
+
+#include "exporter.h"
+#include "gitblob.h"
+#include "store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+namespace {
+
+QString hexOf(const QUuid &uuid)
+{
+    return uuid.toString(QUuid::Id128);
+}
+
+bool fromRemote(const SyncApplyInput &input, const QString &path)
+{
+    const auto merged = input.merged.constFind(path);
+    return merged != input.merged.cend() && input.remoteBlobs.value(path) == GitBlob::id(*merged);
+}
+
+/// Two courses with one id (created on two devices): GitHub's keeps it, ours moves to a fresh id.
+QHash<QString, QByteArray> withUniqueCourseIds(const SyncApplyInput &input)
+{
+    QHash<QString, QByteArray> files = input.merged;
+    QHash<qint64, QStringList> pathsById;
+    qint64 maxId = 0;
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        if (it.key().startsWith(u"courses/"_s)) {
+            const qint64 id = QJsonDocument::fromJson(it.value()).object().value(u"id"_s).toInteger();
+            pathsById[id].append(it.key());
+            maxId = std::max(maxId, id);
+        }
+    }
+    for (auto it = pathsById.begin(); it != pathsById.end(); ++it) {
+        QStringList &paths = it.value();
+        if (paths.size() < 2) {
+            continue;
+        }
+        std::ranges::sort(paths, [&](const QString &a, const QString &b) {
+            return std::pair(!fromRemote(input, a), a) < std::pair(!fromRemote(input, b), b);
+        });
+        for (const QString &path : paths.mid(1)) {
+            QJsonObject object = QJsonDocument::fromJson(files.value(path)).object();
+            object.insert(u"id"_s, ++maxId);
+            files.insert(path, canonicalJson(object));
+        }
+    }
+    return files;
+}
+
+/// Notes with one id (created on two devices): GitHub's keeps it, ours move to fresh ids.
+void makeNoteIdsUnique(QList<Note> &notes, const SyncApplyInput &input)
+{
+    qint64 maxId = 0;
+    QHash<qint64, QList<Note *>> byId;
+    for (Note &note : notes) {
+        maxId = std::max(maxId, note.id);
+        if (note.id > 0) {
+            byId[note.id].append(&note);
+        }
+    }
+    for (auto it = byId.begin(); it != byId.end(); ++it) {
+        QList<Note *> &same = it.value();
+        if (same.size() < 2) {
+            continue;
+        }
+        const auto remoteFirst = [&](const Note *n) {
+            return std::pair(!fromRemote(input, u"notes/"_s + hexOf(n->uuid) + u".meta.json"_s), hexOf(n->uuid));
+        };
+        std::ranges::sort(same, [&](const Note *a, const Note *b) { return remoteFirst(a) < remoteFirst(b); });
+        for (Note *note : same.mid(1)) {
+            note->id = ++maxId;
+        }
+    }
+}
+
+/// The notes of the merged tree, with what only the store has put back.
+QList<Note> mergedNotes(const Backup &backup, const AccountSnapshot &local, const SyncApplyInput &input)
+{
+    QHash<QUuid, const Note *> localByUuid;
+    for (const Note &note : local.notes) {
+        localByUuid.insert(note.uuid, &note);
+    }
+    QHash<QUuid, Note> notes;
+    for (const Note &parsed : backup.account.notes) {
+        const Note *mine = localByUuid.value(parsed.uuid);
+        if (parsed.deletedAt && notes.contains(parsed.uuid)) {
+            continue; // live and in the bin at once: a restore on one side wins
+        }
+        Note note = parsed;
+        if (parsed.deletedAt && mine) {
+            note = *mine; // the bin lists uuid, title and time: the content lives on here
+            note.deletedAt = mine->deletedAt ? mine->deletedAt : parsed.deletedAt;
+        } else if (mine) {
+            note.cover = mine->cover;
+            note.attachments = mine->attachments;
+        }
+        notes.insert(parsed.uuid, note);
+    }
+    for (const Note &note : local.notes) {
+        if (notes.contains(note.uuid)) {
+            continue;
+        }
+        Note kept = note;
+        if (!kept.deletedAt && input.synced.contains(u"notes/"_s + hexOf(note.uuid) + u".md"_s)) {
+            kept.deletedAt = input.now; // deleted on GitHub: into the recycle bin here
+        }
+        notes.insert(note.uuid, kept);
+    }
+    QList<Note> list = notes.values();
+    makeNoteIdsUnique(list, input);
+    return list;
+}
+
+AccountSnapshot mergedAccount(const Backup &backup, const AccountSnapshot &local, const SyncApplyInput &input)
+{
+    AccountSnapshot account = backup.account;
+    account.profile.avatar = local.profile.avatar;
+    QSet<QString> slugs;
+    for (const Course &course : std::as_const(account.courses)) {
+        slugs.insert(course.slug);
+    }
+    for (const Course &course : local.courses) {
+        // A course the export could not write (an unsafe slug) was never synced: it stays.
+        if (!slugs.contains(course.slug) && !input.synced.contains(u"courses/"_s + course.slug + u".json"_s)
+            && !input.merged.contains(u"courses/"_s + course.slug + u".json"_s)) {
+            account.courses.append(course);
+        }
+    }
+    account.notes = mergedNotes(backup, local, input);
+    return account;
+}
+
+Result<void> addConflictCopies(Store &store, const SyncApplyInput &input, const QHash<QString, QByteArray> &merged)
+{
+    for (const QString &key : input.copies) {
+        QHash<QString, QByteArray> files;
+        for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
+            if (it.key().startsWith(u"courses/"_s)) {
+                files.insert(it.key(), it.value());
+            }
+        }
+        const QString meta = key.chopped(3) + u".meta.json"_s;
+        files.insert(key, input.copySources.value(key));
+        files.insert(meta, input.copySources.value(meta));
+        const Backup copy = readBackup(files);
+        if (copy.account.notes.isEmpty()) {
+            continue;
+        }
+        Note note = copy.account.notes.first();
+        const QString suffix = u" (GitHub, %1)"_s.arg(input.now.date().toString(Qt::ISODate));
+        note.title = note.title.left(100 - suffix.size()) + suffix;
+        note.id = 0;
+        note.uuid = QUuid::createUuid();
+        note.sharingId = QUuid::createUuid();
+        note.clientDraftId.reset();
+        if (note.courseId) {
+            const QString slug = copy.courseSlugById.value(*note.courseId);
+            auto course = store.courseBySlug(slug);
+            note.courseId = course && course->has_value() ? std::optional<qint64>((*course)->id) : std::nullopt;
+        }
+        if (auto saved = store.saveNote(note); !saved) {
+            return std::unexpected(saved.error());
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<QList<BackupProblem>> applySync(Store &store, const SyncApplyInput &input)
+{
+    auto local = store.snapshot(true);
+    if (!local) {
+        return std::unexpected(local.error());
+    }
+    const QHash<QString, QByteArray> merged = withUniqueCourseIds(input);
+    const Backup backup = readBackup(merged);
+    const AccountSnapshot account = mergedAccount(backup, *local, input);
+    Result<void> done = store.transaction([&]() -> Result<void> {
+        if (auto imported = store.importAccount(account); !imported) {
+            return imported;
+        }
+        return addConflictCopies(store, input, merged);
+    });
+    if (!done) {
+        return std::unexpected(done.error().withConsequence(u"GitHub changes not applied"_s));
+    }
+    return backup.problems;
+}
+
+} // namespace Notechondria

@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncstate.h"
+
+#include "clock.h"
+#include "gitblob.h"
+#include "store.h"
+#include "syncmerge.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+namespace {
+
+const QString kModule = u"Core.Sync/sync"_s;
+
+QString noteHexOfKey(const QString &key)
+{
+    return key.mid(6, 32);
+}
+
+} // namespace
+
+bool PublishPlan::massDeletion(bool confirmed) const
+{
+    return !confirmed && deleted >= 20 && deleted > 0.25 * tracked;
+}
+
+Result<GitHubIntegration> LocalState::connectedIntegration(const Store &store)
+{
+    auto integration = store.integration();
+    if (!integration) {
+        return std::unexpected(integration.error());
+    }
+    if (!integration->has_value()) {
+        return fail(u"GitHub sync unavailable"_s, kModule, u"no GitHub App installation linked to this account."_s);
+    }
+    if ((*integration)->repoFullName.isEmpty()) {
+        return fail(u"GitHub sync rejected"_s, kModule, u"no repository selected on this installation."_s);
+    }
+    return **integration;
+}
+
+QByteArray LocalState::readManifest(const QString &path, const QByteArray &blobId)
+{
+    QFile file(path);
+    if (blobId.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    const QByteArray bytes = file.readAll();
+    return GitBlob::id(bytes) == blobId ? bytes : QByteArray();
+}
+
+Result<LocalState> LocalState::prepare(
+    const Store &store, const Clock &clock, bool includeAssets, const QByteArray &previousManifest)
+{
+    auto integration = connectedIntegration(store);
+    if (!integration) {
+        return std::unexpected(integration.error());
+    }
+    LocalState state;
+    state.integration = *integration;
+    state.includeAssets = includeAssets;
+    state.hasLastSync = !state.integration.lastPushSha.isEmpty();
+    if (state.hasLastSync) {
+        auto base = store.syncBase();
+        if (!base) {
+            return std::unexpected(base.error());
+        }
+        state.base = std::move(*base);
+    }
+    auto snapshot = store.snapshot(includeAssets);
+    if (!snapshot) {
+        return std::unexpected(snapshot.error());
+    }
+    for (const Note &note : std::as_const(snapshot->notes)) {
+        const QString hex = note.uuid.toString(QUuid::Id128);
+        state.noteTitles.insert(hex, note.title);
+        if (!note.deletedAt) {
+            state.liveNoteIds.insert(hex);
+        }
+    }
+    for (const Course &course : std::as_const(snapshot->courses)) {
+        state.courseTitles.insert(course.slug, course.title);
+    }
+    state.accountEmpty = snapshot->notes.isEmpty() && snapshot->courses.isEmpty() && snapshot->events.isEmpty()
+        && snapshot->feeds.isEmpty();
+    ExportOptions options;
+    options.includeAssets = includeAssets;
+    options.previousManifest = previousManifest;
+    state.previousManifest = previousManifest;
+    options.now = clock.now();
+    state.tree = materialize(*snapshot, options);
+    state.indexByPath.reserve(state.tree.files.size());
+    state.blobIds.reserve(state.tree.files.size());
+    for (qsizetype i = 0; i < state.tree.files.size(); ++i) {
+        const ExportFile &file = state.tree.files[i];
+        state.indexByPath.insert(file.path, i);
+        state.blobIds.insert(file.path, GitBlob::id(file.bytes));
+    }
+    for (const ExportProblem &problem : std::as_const(state.tree.withheld)) {
+        state.withheld.insert(problem.path);
+    }
+    return state;
+}
+
+bool LocalState::isTracked(const QString &path) const
+{
+    return SyncPlanner::isAccountPath(path, includeAssets);
+}
+
+SyncPlanInput LocalState::planInput(const QHash<QString, QByteArray> &remote) const
+{
+    SyncPlanInput input;
+    for (auto it = blobIds.cbegin(); it != blobIds.cend(); ++it) {
+        if (isTracked(it.key())) {
+            input.local.insert(it.key(), it.value());
+        }
+    }
+    for (auto it = remote.cbegin(); it != remote.cend(); ++it) {
+        if (isTracked(it.key())) {
+            input.remote.insert(it.key(), it.value());
+        }
+    }
+    if (!hasLastSync && accountEmpty) {
+        // A new device joins: what GitHub already holds comes in as it is, the rest goes out.
+        for (auto it = input.local.cbegin(); it != input.local.cend(); ++it) {
+            if (input.remote.contains(it.key())) {
+                input.ancestor.insert(it.key(), it.value());
+            }
+        }
+    } else {
+        for (auto it = base.cbegin(); it != base.cend(); ++it) {
+            if (!it.value().local.isEmpty() && isTracked(it.key())) {
+                input.ancestor.insert(it.key(), it.value().local.toLatin1());
+            }
+        }
+    }
+    input.withheld = withheld;
+    return input;
+}
+
+QSet<QByteArray> LocalState::neededBlobs(const SyncPlan &plan, const QHash<QString, QByteArray> &remote) const
+{
+    QSet<QByteArray> needed;
+    const auto add = [&](const QByteArray &sha) {
+        if (!sha.isEmpty()) {
+            needed.insert(sha);
+        }
+    };
+    for (auto it = plan.actions.cbegin(); it != plan.actions.cend(); ++it) {
+        if (it.value() == SyncAction::Theirs || it.value() == SyncAction::Merge) {
+            add(remote.value(it.key()));
+        }
+        if (it.value() == SyncAction::Merge) {
+            add(base.value(it.key()).local.toLatin1());
+        }
+    }
+    for (const QString &key : plan.copies) {
+        add(remote.value(key));
+        add(remote.value(key.chopped(3) + u".meta.json"_s));
+    }
+    return needed;
+}
+
+SyncMergeOutcome LocalState::merge(const SyncPlan &plan, const SyncPlanInput &input, const BlobContents &contents) const
+{
+    SyncMergeOutcome outcome;
+    for (const ExportFile &file : tree.files) {
+        if (isTracked(file.path)) {
+            outcome.tree.insert(file.path, file.bytes);
+        }
+    }
+    for (const ExportFile &file : tree.withheldFiles) {
+        outcome.tree.insert(file.path, file.bytes);
+    }
+    MergeContext context;
+    context.resolve = [&input](const QString &key) { return SyncPlanner::resolutionFor(input, key); };
+    for (const QString &path : {u"planner/events.json"_s, u"planner/feeds.json"_s}) {
+        for (const QByteArray &sha : {input.local.value(path), input.remote.value(path), input.ancestor.value(path)}) {
+            context.nextId = std::max(context.nextId, maxListId(path, contents.value(sha)) + 1);
+        }
+        if (const auto found = outcome.tree.constFind(path); found != outcome.tree.cend()) {
+            context.nextId = std::max(context.nextId, maxListId(path, *found) + 1);
+        }
+    }
+    QSet<QString> added, changed, deleted;
+    outcome.conflicts = plan.conflicts;
+    for (const QString &path : plan.paths(SyncAction::Theirs)) {
+        const QByteArray remote = input.remote.value(path);
+        const QString key = itemKeyOf(path);
+        if (remote.isNull()) {
+            outcome.tree.remove(path);
+            deleted.insert(key);
+        } else {
+            (input.local.contains(path) ? changed : added).insert(key);
+            outcome.tree.insert(path, contents.value(remote));
+        }
+        outcome.changesLocal = true;
+    }
+    for (const QString &path : plan.paths(SyncAction::Merge)) {
+        const QByteArray ancestor = input.ancestor.value(path);
+        const FileContent baseBytes = ancestor.isNull() ? FileContent() : FileContent(contents.value(ancestor));
+        const MergedFile merged = mergeFile(
+            path, baseBytes, outcome.tree.value(path), contents.value(input.remote.value(path)), context);
+        if (!merged.conflicts.isEmpty()) {
+            outcome.conflicts.append(merged.conflicts);
+            continue;
+        }
+        outcome.mergedPaths.append(path);
+        if (merged.bytes) {
+            outcome.tree.insert(path, *merged.bytes);
+        } else {
+            outcome.tree.remove(path);
+        }
+        changed.insert(itemKeyOf(path));
+        outcome.changesLocal = true;
+    }
+    outcome.changesLocal = outcome.changesLocal || !plan.copies.isEmpty();
+    std::ranges::sort(outcome.conflicts);
+    outcome.conflicts.erase(std::unique(outcome.conflicts.begin(), outcome.conflicts.end(),
+                                [](const auto &a, const auto &b) { return a.first == b.first; }),
+        outcome.conflicts.end());
+    outcome.pulled = {int(added.size()), int((changed - added).size()), int(deleted.size())};
+    return outcome;
+}
+
+SyncApplyInput LocalState::applyInput(const SyncMergeOutcome &merge, const SyncPlan &plan,
+    const QHash<QString, QByteArray> &remote, const BlobContents &contents, const QDateTime &now) const
+{
+    SyncApplyInput input;
+    input.merged = merge.tree;
+    input.remoteBlobs = remote;
+    input.copies = plan.copies;
+    for (const QString &key : plan.copies) {
+        for (const QString &path : QStringList{key, key.chopped(3) + u".meta.json"_s}) {
+            input.copySources.insert(path, contents.value(remote.value(path)));
+        }
+    }
+    for (auto it = base.cbegin(); it != base.cend(); ++it) {
+        if (!it.value().local.isEmpty() || !it.value().base.isEmpty()) {
+            input.synced.insert(it.key());
+        }
+    }
+    input.now = now;
+    return input;
+}
+
+void LocalState::setMergedPaths(const QHash<QString, QByteArray> &merged)
+{
+    m_merged = merged;
+}
+
+PublishPlan LocalState::publishPlan(const SyncPlan &plan, const QHash<QString, QByteArray> &remote, bool pruneOrphans) const
+{
+    PublishPlan publish;
+    publish.keep = withheld;
+    for (const QString &path : plan.paths(SyncAction::KeepRemote)) {
+        publish.keep.insert(path);
+    }
+    for (auto it = blobIds.cbegin(); it != blobIds.cend(); ++it) {
+        if (isTracked(it.key()) && !publish.keep.contains(it.key()) && remote.value(it.key()) != it.value()) {
+            publish.upload.append(it.key());
+            ++(remote.contains(it.key()) ? publish.changed : publish.added);
+        }
+    }
+    for (auto it = remote.cbegin(); it != remote.cend(); ++it) {
+        const QString &path = it.key();
+        if (!isTracked(path)) {
+            continue;
+        }
+        ++publish.tracked;
+        const QStringList parts = path.split(u'/');
+        const bool orphan = pruneOrphans && parts.size() >= 4 && parts[0] == u"assets"_s && parts[1] == u"notes"_s
+            && !liveNoteIds.contains(parts[2]);
+        // A file the store could not read back (it was in the merged tree) is GitHub's to keep.
+        if (!blobIds.contains(path) && !publish.keep.contains(path) && (!m_merged.contains(path) || orphan)) {
+            publish.remove.append(path);
+        }
+    }
+    publish.deleted = int(publish.remove.size());
+    // The export was compared with GitHub's manifest: it differs only when the files it lists do.
+    for (const QString &path : {u"README.md"_s, u"manifest.json"_s}) {
+        if (blobIds.contains(path) && remote.value(path) != blobIds.value(path)) {
+            publish.upload.append(path);
+        }
+    }
+    publish.upload.sort();
+    publish.remove.sort();
+    return publish;
+}
+
+QHash<QString, SyncBaseEntry> LocalState::newBase(
+    const SyncPlan &plan, const QHash<QString, QByteArray> &remote, const PublishPlan &publish) const
+{
+    Q_UNUSED(plan);
+    QHash<QString, QByteArray> final;
+    for (auto it = remote.cbegin(); it != remote.cend(); ++it) {
+        if (isTracked(it.key()) || SyncPlanner::isGenerated(it.key())) {
+            final.insert(it.key(), it.value());
+        }
+    }
+    for (const QString &path : publish.upload) {
+        final.insert(path, blobIds.value(path));
+    }
+    for (const QString &path : publish.remove) {
+        final.remove(path);
+    }
+    QSet<QString> paths;
+    for (const QHash<QString, QByteArray> *map : {&std::as_const(final), &blobIds}) {
+        for (auto it = map->cbegin(); it != map->cend(); ++it) {
+            paths.insert(it.key());
+        }
+    }
+    for (auto it = base.cbegin(); it != base.cend(); ++it) {
+        paths.insert(it.key());
+    }
+    QHash<QString, SyncBaseEntry> next;
+    for (const QString &path : std::as_const(paths)) {
+        if (!isTracked(path) && !SyncPlanner::isGenerated(path)) {
+            continue;
+        }
+        SyncBaseEntry entry;
+        entry.base = QString::fromLatin1(final.value(path));
+        if (publish.keep.contains(path)) {
+            entry.local = base.value(path).local; // GitHub's copy was not taken in: still derived from the old one
+        } else if (blobIds.contains(path)) {
+            entry.local = QString::fromLatin1(blobIds.value(path));
+        }
+        if (!entry.base.isEmpty() || !entry.local.isEmpty()) {
+            next.insert(path, entry);
+        }
+    }
+    return next;
+}
+
+std::optional<QHash<QString, QByteArray>> LocalState::recordedRemote() const
+{
+    if (!hasLastSync || integration.lastPushTree.isEmpty()) {
+        return std::nullopt;
+    }
+    QHash<QString, QByteArray> remote;
+    for (auto it = base.cbegin(); it != base.cend(); ++it) {
+        if (!it.value().base.isEmpty()) {
+            remote.insert(it.key(), it.value().base.toLatin1());
+        }
+    }
+    return remote;
+}
+
+QList<std::pair<QString, QString>> LocalState::previewStatuses() const
+{
+    QMap<QString, QString> statuses;
+    for (auto it = blobIds.cbegin(); it != blobIds.cend(); ++it) {
+        const QString recorded = base.value(it.key()).base;
+        statuses.insert(it.key(),
+            recorded.isEmpty()                          ? u"added"_s
+                : recorded.toLatin1() != it.value() ? u"changed"_s
+                                                    : u"unchanged"_s);
+    }
+    for (auto it = base.cbegin(); it != base.cend(); ++it) {
+        if (!blobIds.contains(it.key()) && !it.value().base.isEmpty() && isTracked(it.key())
+            && !withheld.contains(it.key())) {
+            statuses.insert(it.key(), u"deleted"_s);
+        }
+    }
+    QList<std::pair<QString, QString>> list;
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
+        list.append({it.key(), it.value()});
+    }
+    return list;
+}
+
+SyncConflict LocalState::describeConflict(const QString &key, const QString &kind) const
+{
+    SyncConflict conflict{key, {}, kind, u"file"_s};
+    if (key.startsWith(u"notes/"_s)) {
+        conflict.item = u"note"_s;
+        conflict.title = noteTitles.value(noteHexOfKey(key));
+    } else if (key.startsWith(u"courses/"_s)) {
+        conflict.item = u"course"_s;
+        conflict.title = courseTitles.value(key.mid(8).chopped(5));
+    } else if (key.startsWith(u"planner/"_s) && key.contains(u'#')) {
+        const QString file = key.section(u'#', 0, 0);
+        const qint64 id = key.section(u'#', 1).toLongLong();
+        const bool events = file == u"planner/events.json"_s;
+        conflict.item = events ? u"event"_s : u"feed"_s;
+        if (const ExportFile *found = tree.find(file)) {
+            const QJsonArray items = QJsonDocument::fromJson(found->bytes)
+                                         .object()
+                                         .value(events ? u"events"_s : u"feeds"_s)
+                                         .toArray();
+            for (const QJsonValue &value : items) {
+                if (value.toObject().value(u"id"_s).toInteger() == id) {
+                    conflict.title = value.toObject().value(u"title"_s).toString();
+                }
+            }
+        }
+    } else if (key.startsWith(u"profile/"_s)) {
+        conflict.item = u"profile"_s;
+    }
+    return conflict;
+}
+
+} // namespace Notechondria
