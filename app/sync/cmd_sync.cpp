@@ -53,8 +53,7 @@ QJsonArray conflictsJson(const QList<SyncConflict> &conflicts)
 QJsonObject outcomeJson(const PushOutcome &outcome)
 {
     return {{u"commit_sha"_s, outcome.commitSha}, {u"committed"_s, outcome.committed},
-        {u"pulled"_s, counts(outcome.pulled)},
-        {u"pushed"_s, counts({outcome.added, outcome.changed, outcome.deleted})},
+        {u"pulled"_s, counts(outcome.pulled)}, {u"pushed"_s, counts({outcome.added, outcome.changed, outcome.deleted})},
         {u"merged"_s, QJsonArray::fromStringList(outcome.merged)}, {u"conflicts"_s, conflictsJson(outcome.conflicts)},
         {u"requests"_s, outcome.requests}};
 }
@@ -112,8 +111,10 @@ QCoro::Task<int> runSync(Context &context)
                                "Resolve one conflict: PATH=mine (this device's), PATH=theirs (GitHub's) or PATH=both "
                                "(GitHub's becomes a copy). Repeatable."),
                            u"PATH=CHOICE"_s},
-        {u"mine"_s, QCoreApplication::translate("notechondria-sync", "Resolve every conflict with this device's version.")},
-        {u"theirs"_s, QCoreApplication::translate("notechondria-sync", "Resolve every conflict with GitHub's version.")},
+        {u"mine"_s,
+            QCoreApplication::translate("notechondria-sync", "Resolve every conflict with this device's version.")},
+        {u"theirs"_s,
+            QCoreApplication::translate("notechondria-sync", "Resolve every conflict with GitHub's version.")},
         {u"include-assets"_s,
             QCoreApplication::translate(
                 "notechondria-sync", "Include the avatar, note covers and attachments under assets/.")},

@@ -124,10 +124,7 @@ struct ListMerge
     MergeContext &context;
     MergedFile &result;
 
-    QString keyOf(const QString &id) const
-    {
-        return kind.id == u"uuid"_s ? noteKeyOfUuid(id) : path + u'#' + id;
-    }
+    QString keyOf(const QString &id) const { return kind.id == u"uuid"_s ? noteKeyOfUuid(id) : path + u'#' + id; }
 
     /// One item present or absent on each side; returns the merged item (nullopt: none).
     std::optional<QJsonObject> item(const QString &id, const std::optional<QJsonObject> &b,
@@ -344,8 +341,8 @@ qint64 maxListId(const QString &path, const QByteArray &bytes)
     return max;
 }
 
-MergedFile mergeFile(
-    const QString &path, const FileContent &base, const QByteArray &ours, const QByteArray &theirs, MergeContext &context)
+MergedFile mergeFile(const QString &path, const FileContent &base, const QByteArray &ours, const QByteArray &theirs,
+    MergeContext &context)
 {
     if (path.endsWith(u".json"_s)) {
         return mergeJson(path, base, ours, theirs, context);

@@ -58,7 +58,8 @@ class SyncPlanner
 public:
     [[nodiscard]] static SyncPlan plan(const SyncPlanInput &input);
     /// The resolution that applies to @p itemKey, if any.
-    [[nodiscard]] static std::optional<SyncResolution> resolutionFor(const SyncPlanInput &input, const QString &itemKey);
+    [[nodiscard]] static std::optional<SyncResolution> resolutionFor(
+        const SyncPlanInput &input, const QString &itemKey);
     /// Whether @p path is an account file the sync owns (notes, courses, planner, profile, recycle bin; assets when
     /// they are included). Everything else in the repository (a LICENSE, a workflow) is never touched.
     [[nodiscard]] static bool isAccountPath(const QString &path, bool includeAssets);

@@ -182,7 +182,9 @@ SyncMergeOutcome LocalState::merge(const SyncPlan &plan, const SyncPlanInput &in
         outcome.tree.insert(file.path, file.bytes);
     }
     MergeContext context;
-    context.resolve = [&input](const QString &key) { return SyncPlanner::resolutionFor(input, key); };
+    context.resolve = [&input](const QString &key) {
+        return SyncPlanner::resolutionFor(input, key);
+    };
     for (const QString &path : {u"planner/events.json"_s, u"planner/feeds.json"_s}) {
         for (const QByteArray &sha : {input.local.value(path), input.remote.value(path), input.ancestor.value(path)}) {
             context.nextId = std::max(context.nextId, maxListId(path, contents.value(sha)) + 1);
@@ -208,8 +210,8 @@ SyncMergeOutcome LocalState::merge(const SyncPlan &plan, const SyncPlanInput &in
     for (const QString &path : plan.paths(SyncAction::Merge)) {
         const QByteArray ancestor = input.ancestor.value(path);
         const FileContent baseBytes = ancestor.isNull() ? FileContent() : FileContent(contents.value(ancestor));
-        const MergedFile merged = mergeFile(
-            path, baseBytes, outcome.tree.value(path), contents.value(input.remote.value(path)), context);
+        const MergedFile merged
+            = mergeFile(path, baseBytes, outcome.tree.value(path), contents.value(input.remote.value(path)), context);
         if (!merged.conflicts.isEmpty()) {
             outcome.conflicts.append(merged.conflicts);
             continue;
@@ -258,7 +260,8 @@ void LocalState::setMergedPaths(const QHash<QString, QByteArray> &merged)
     m_merged = merged;
 }
 
-PublishPlan LocalState::publishPlan(const SyncPlan &plan, const QHash<QString, QByteArray> &remote, bool pruneOrphans) const
+PublishPlan LocalState::publishPlan(
+    const SyncPlan &plan, const QHash<QString, QByteArray> &remote, bool pruneOrphans) const
 {
     PublishPlan publish;
     publish.keep = withheld;
@@ -361,7 +364,7 @@ QList<std::pair<QString, QString>> LocalState::previewStatuses() const
     for (auto it = blobIds.cbegin(); it != blobIds.cend(); ++it) {
         const QString recorded = base.value(it.key()).base;
         statuses.insert(it.key(),
-            recorded.isEmpty()                          ? u"added"_s
+            recorded.isEmpty()                      ? u"added"_s
                 : recorded.toLatin1() != it.value() ? u"changed"_s
                                                     : u"unchanged"_s);
     }
@@ -393,10 +396,8 @@ SyncConflict LocalState::describeConflict(const QString &key, const QString &kin
         const bool events = file == u"planner/events.json"_s;
         conflict.item = events ? u"event"_s : u"feed"_s;
         if (const ExportFile *found = tree.find(file)) {
-            const QJsonArray items = QJsonDocument::fromJson(found->bytes)
-                                         .object()
-                                         .value(events ? u"events"_s : u"feeds"_s)
-                                         .toArray();
+            const QJsonArray items
+                = QJsonDocument::fromJson(found->bytes).object().value(events ? u"events"_s : u"feeds"_s).toArray();
             for (const QJsonValue &value : items) {
                 if (value.toObject().value(u"id"_s).toInteger() == id) {
                     conflict.title = value.toObject().value(u"title"_s).toString();

@@ -12,6 +12,7 @@ namespace Notechondria {
  * changes of @p ours and @p theirs against @p base touch different lines, std::nullopt when they overlap (or a side
  * is binary).
  */
-[[nodiscard]] std::optional<QByteArray> mergeText(const QByteArray &base, const QByteArray &ours, const QByteArray &theirs);
+[[nodiscard]] std::optional<QByteArray> mergeText(
+    const QByteArray &base, const QByteArray &ours, const QByteArray &theirs);
 
 } // namespace Notechondria

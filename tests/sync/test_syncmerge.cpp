@@ -17,7 +17,8 @@ namespace {
 const QString noteA = u"notes/0123456789abcdef0123456789abcdef.md"_s;
 const QString metaA = u"notes/0123456789abcdef0123456789abcdef.meta.json"_s;
 
-QByteArray note(const QByteArray &title, const QByteArray &body, const QByteArray &lastEdit = "2026-01-01T00:00:00+00:00")
+QByteArray note(
+    const QByteArray &title, const QByteArray &body, const QByteArray &lastEdit = "2026-01-01T00:00:00+00:00")
 {
     return "---\ntitle: \"" + title + "\"\nuuid: \"01234567-89ab-cdef-0123-456789abcdef\"\nlast_edit: \"" + lastEdit
         + "\"\n---\n\n" + body + "\n";
@@ -140,7 +141,8 @@ private Q_SLOTS:
         QVERIFY(merged.conflicts.isEmpty());
         const QJsonArray items = QJsonDocument::fromJson(*merged.bytes).object().value(u"events"_s).toArray();
         QCOMPARE(items.size(), 3);
-        QCOMPARE(items[0].toObject(), QJsonObject({{u"id"_s, 1}, {u"title"_s, u"Final exam"_s}, {u"difficulty_weight"_s, 3}}));
+        QCOMPARE(items[0].toObject(),
+            QJsonObject({{u"id"_s, 1}, {u"title"_s, u"Final exam"_s}, {u"difficulty_weight"_s, 3}}));
         QCOMPARE(items[1].toObject().value(u"title"_s).toString(), u"Theirs"_s);
         QCOMPARE(items[2].toObject().value(u"id"_s).toInt(), 10);
         QCOMPARE(items[2].toObject().value(u"title"_s).toString(), u"Mine"_s);
@@ -155,7 +157,9 @@ private Q_SLOTS:
         const MergedFile merged = mergeFile(u"planner/events.json"_s, base, ours, theirs, context);
         QCOMPARE(merged.conflicts,
             (QList<std::pair<QString, QString>>{{u"planner/events.json#1"_s, u"deleted_on_github"_s}}));
-        context.resolve = [](const QString &) { return std::optional(SyncResolution::Theirs); };
+        context.resolve = [](const QString &) {
+            return std::optional(SyncResolution::Theirs);
+        };
         const MergedFile resolved = mergeFile(u"planner/events.json"_s, base, ours, theirs, context);
         QVERIFY(resolved.conflicts.isEmpty());
         QCOMPARE(QJsonDocument::fromJson(*resolved.bytes).object().value(u"events"_s).toArray().size(), 2);

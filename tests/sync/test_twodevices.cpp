@@ -84,7 +84,10 @@ class TestTwoDevices : public QObject
         return files;
     }
 
-    int commitCount() { return f->run(u"git"_s, {u"-C"_s, f->bare(), u"rev-list"_s, u"--count"_s, u"main"_s}).trimmed().toInt(); }
+    int commitCount()
+    {
+        return f->run(u"git"_s, {u"-C"_s, f->bare(), u"rev-list"_s, u"--count"_s, u"main"_s}).trimmed().toInt();
+    }
 
     QString notePath(const QUuid &uuid) const { return u"notes/%1.md"_s.arg(uuid.toString(QUuid::Id128)); }
 
