@@ -59,7 +59,7 @@ void SettingsPage::useLocal()
         m_client->setBaseUrl(m_localUrl);
         m_client->setApiKey(m_localKey);
     }
-    m_card->setClient(m_client);
+    m_card->setClient(m_client, SyncCard::Backend::Local);
     Q_EMIT clientReconfigured();
 }
 
@@ -70,7 +70,7 @@ void SettingsPage::useRemote(const QUrl &url, const QString &key)
         m_client->setBaseUrl(url);
         m_client->setApiKey(key);
     }
-    m_card->setClient(m_client);
+    m_card->setClient(m_client, SyncCard::Backend::Remote);
     Q_EMIT clientReconfigured();
 }
 

@@ -283,11 +283,17 @@ QWidget *SyncCard::buildConnectedPage()
     m_pushNow = new QPushButton(QIcon(u":/icons/cloud-upload.svg"_s), tr("&Push now"), page);
     m_pushNow->setObjectName(u"pushNowButton"_s);
     m_pushNow->setDefault(true);
-    connect(m_pushNow, &QPushButton::clicked, this, [this] {
-        PushRequest request;
-        request.includeAssets = m_includeAssets->isChecked();
-        doPush(request);
-    });
+    m_syncNow = new QPushButton(QIcon(u":/icons/cloud-upload.svg"_s), tr("&Sync now"), page);
+    m_syncNow->setObjectName(u"syncNowButton"_s);
+    m_syncNow->setToolTip(tr("Bring in what changed on GitHub, then send what changed on this device."));
+    m_syncNow->hide();
+    for (QPushButton *button : {m_pushNow, m_syncNow}) {
+        connect(button, &QPushButton::clicked, this, [this] {
+            SyncRequest request;
+            request.push.includeAssets = m_includeAssets->isChecked();
+            doPush(request);
+        });
+    }
     m_disconnect = new QPushButton(QIcon(u":/icons/link-off.svg"_s), tr("&Disconnect"), page);
     m_disconnect->setObjectName(u"disconnectButton"_s);
     m_disconnect->setFlat(true);
@@ -299,6 +305,7 @@ QWidget *SyncCard::buildConnectedPage()
     m_historyButton->setObjectName(u"historyButton"_s);
     connect(m_historyButton, &QPushButton::clicked, this, &SyncCard::historyRequested);
     buttons->addWidget(m_pushNow);
+    buttons->addWidget(m_syncNow);
     buttons->addWidget(m_disconnect);
     buttons->addStretch();
     buttons->addWidget(m_previewButton);
@@ -310,6 +317,9 @@ QWidget *SyncCard::buildConnectedPage()
     m_pushProgress->setAccessibleName(tr("Push in progress"));
     m_pushProgress->hide();
     layout->addWidget(m_pushProgress);
+    m_syncResult = makeLabel(u"syncResultLabel"_s, page);
+    m_syncResult->hide();
+    layout->addWidget(m_syncResult);
     m_commitLink = new QLabel(page);
     m_commitLink->setObjectName(u"commitLinkLabel"_s);
     m_commitLink->setTextFormat(Qt::RichText);
@@ -326,9 +336,15 @@ QWidget *SyncCard::buildConnectedPage()
     return page;
 }
 
-void SyncCard::setClient(NotechondriaClient *client)
+void SyncCard::setClient(NotechondriaClient *client, Backend backend)
 {
     m_client = client;
+    m_backend = backend;
+    m_pushNow->setVisible(backend == Backend::Remote);
+    m_syncNow->setVisible(backend == Backend::Local);
+    m_syncNow->setDefault(backend == Backend::Local);
+    m_pushNow->setDefault(backend == Backend::Remote);
+    m_syncResult->hide();
     m_status = {};
     m_repos.reset();
     m_sessionPushSha.clear();
@@ -370,6 +386,7 @@ void SyncCard::setBusy(bool busy)
     m_busy = busy;
     const bool haveRepo = m_repoCombo->currentIndex() >= 0 && !m_status.repoFullName.isEmpty();
     m_pushNow->setEnabled(!busy && haveRepo);
+    m_syncNow->setEnabled(!busy && haveRepo);
     m_disconnect->setEnabled(!busy);
     m_repoCombo->setEnabled(!busy && m_repos && !m_repos->isEmpty());
     m_retryRepos->setEnabled(!busy);
@@ -420,6 +437,7 @@ void SyncCard::showRepos()
     m_repoCombo->setEnabled(!m_busy && m_repos && !m_repos->isEmpty());
     m_repoCombo->setVisible(!m_repos || !m_repos->isEmpty());
     m_pushNow->setEnabled(!m_busy && !m_status.repoFullName.isEmpty());
+    m_syncNow->setEnabled(!m_busy && !m_status.repoFullName.isEmpty());
 }
 
 void SyncCard::updateLastPush()

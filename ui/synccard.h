@@ -31,6 +31,10 @@ class RestoreDialog;
  *
  * Every action runs as a coroutine on the NotechondriaClient; one busy flag keeps actions from overlapping.
  * Widgets carry objectNames (syncCard, installButton, repoComboBox, pushNowButton…) for tests.
+ *
+ * With the local server (Backend::Local) the main button is Sync now (syncNowButton): GitHub's changes come in,
+ * this device's go out, and the card says in words what moved; conflicts are resolved per item. A remote server
+ * keeps Push now (pushNowButton) and the upstream push contract.
  */
 class SyncCard : public QFrame
 {
@@ -39,17 +43,22 @@ class SyncCard : public QFrame
 public:
     enum class State { Passive, Loading, Disconnected, Connected };
     Q_ENUM(State)
+    /// Who does the GitHub work: the embedded local server (two-way sync) or a remote backend (push).
+    enum class Backend { Local, Remote };
 
     SyncCard(const Clock *clock, QWidget *parent = nullptr);
     ~SyncCard() override;
 
     /// The client to use; nullptr (or a client with no server/key) makes the card passive.
-    void setClient(NotechondriaClient *client);
+    void setClient(NotechondriaClient *client, Backend backend = Backend::Remote);
+    [[nodiscard]] Backend backend() const { return m_backend; }
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isBusy() const { return m_busy; }
     /// How often the card asks the server for a new installation after Install was pressed.
     void setInstallPollInterval(std::chrono::milliseconds interval);
     [[nodiscard]] const SyncStatus &status() const { return m_status; }
+    /// What a sync did, in one plain sentence ("Synced: 2 files came in from GitHub, 1 went out.").
+    [[nodiscard]] static QString syncSummary(const PushResult &result);
 
 public Q_SLOTS:
     /// Reloads the status (and the repositories when connected).
@@ -60,7 +69,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void stateChanged(Notechondria::SyncCard::State state);
     void busyChanged(bool busy);
-    /// A push ended with a commit (or an unchanged head).
+    /// A push or sync ended with a commit (or an unchanged head).
     void pushed(const QString &commitSha);
     /// A conflict dialog was opened (tests and the main window use it).
     void conflictDialogOpened(Notechondria::ConflictDialog *dialog);
@@ -94,15 +103,19 @@ private:
     QCoro::Task<> doRefresh();
     QCoro::Task<> doListRepos();
     QCoro::Task<> doSelectRepo(int index);
-    QCoro::Task<> doPush(PushRequest request);
+    /// Push now (remote) or Sync now (local) with the request's choices.
+    QCoro::Task<> doPush(SyncRequest request);
+    void askMassDeletion(const PushResult &result, const SyncRequest &request);
+    void showPushed(const PushResult &result);
     QCoro::Task<> doDisconnect();
     QCoro::Task<> doLink(QString installationId, QString accountLogin);
     QCoro::Task<> snapshotInstallations();
     QCoro::Task<> pollInstallations();
-    void openConflictDialog(const PushResult &result, bool includeAssets);
+    void openConflictDialog(const PushResult &result, const SyncRequest &request);
 
     const Clock *m_clock;
     QPointer<NotechondriaClient> m_client;
+    Backend m_backend = Backend::Remote;
     State m_state = State::Passive;
     bool m_busy = false;
     SyncStatus m_status;
@@ -135,6 +148,8 @@ private:
     QCheckBox *m_includeAssets = nullptr;
     QLabel *m_includeAssetsHint = nullptr;
     QPushButton *m_pushNow = nullptr;
+    QPushButton *m_syncNow = nullptr;
+    QLabel *m_syncResult = nullptr;
     QPushButton *m_disconnect = nullptr;
     QPushButton *m_previewButton = nullptr;
     QPushButton *m_historyButton = nullptr;

@@ -119,77 +119,125 @@ QCoro::Task<> SyncCard::doSelectRepo(int index)
     co_await doRefresh();
 }
 
-QCoro::Task<> SyncCard::doPush(PushRequest request)
+QCoro::Task<> SyncCard::doPush(SyncRequest request)
 {
     if (!m_client || m_busy) {
         co_return;
     }
     QPointer<SyncCard> self(this);
+    const bool sync = m_backend == Backend::Local;
     m_commitLink->hide();
+    m_syncResult->hide();
     showActionError(QString());
     m_pushProgress->setProperty("pushing", true);
     setBusy(true);
-    const Result<PushResult> answer = co_await m_client->push(request);
+    const Result<PushResult> answer = co_await (sync ? m_client->sync(request) : m_client->push(request.push));
     if (!self) {
         co_return;
     }
     m_pushProgress->setProperty("pushing", false);
     setBusy(false);
     if (!answer) {
-        showActionError(shaped(tr("GitHub Sync push failed"), u"push"_s, answer.error().message()));
-        co_await doRefresh();
-        co_return;
+        showActionError(sync ? shaped(tr("GitHub Sync failed"), u"sync"_s, answer.error().message())
+                             : shaped(tr("GitHub Sync push failed"), u"push"_s, answer.error().message()));
+    } else if (answer->conflict) {
+        openConflictDialog(*answer, request);
+    } else if (answer->massDeletion) {
+        askMassDeletion(*answer, request);
+    } else {
+        showPushed(*answer);
     }
-    if (answer->conflict) {
-        openConflictDialog(*answer, request.includeAssets);
-        co_await doRefresh();
-        co_return;
-    }
-    if (answer->massDeletion) {
-        // The server's guard stopped a push that would delete many files: ask, then resend confirmed.
-        auto *ask = new QMessageBox(QMessageBox::Warning, tr("Delete files on GitHub?"),
-            tr("This push would delete %n file(s) from the repository on GitHub.", nullptr, answer->wouldDelete),
-            QMessageBox::NoButton, this);
-        ask->setObjectName(u"massDeletionDialog"_s);
-        ask->setInformativeText(answer->detail);
-        QPushButton *confirm = ask->addButton(tr("Delete and push"), QMessageBox::DestructiveRole);
-        confirm->setObjectName(u"confirmMassDeletionButton"_s);
-        QPushButton *cancel = ask->addButton(QMessageBox::Cancel);
-        cancel->setObjectName(u"cancelMassDeletionButton"_s);
-        ask->setDefaultButton(cancel);
-        ask->setAttribute(Qt::WA_DeleteOnClose);
-        connect(ask, &QMessageBox::buttonClicked, this, [this, confirm, request](QAbstractButton *clicked) {
-            if (clicked == confirm) {
-                PushRequest confirmed = request;
-                confirmed.confirmMassDeletion = true;
-                doPush(confirmed);
-            }
-        });
-        ask->open();
-        co_await doRefresh();
-        co_return;
-    }
-    m_sessionPushSha = answer->commitSha;
-    const QString repo = m_status.repoFullName;
-    const QString url = u"https://github.com/%1/commit/%2"_s.arg(repo, answer->commitSha);
-    m_commitLink->setText(tr("Pushed to GitHub: Frontend.GithubSync/push — commit %1.")
-            .arg(u"<a href=\"%1\">%2</a>"_s.arg(url.toHtmlEscaped(), answer->commitSha.left(8))));
-    m_commitLink->setToolTip(url);
-    m_commitLink->show();
-    Q_EMIT pushed(answer->commitSha);
     co_await doRefresh();
 }
 
-void SyncCard::openConflictDialog(const PushResult &result, bool includeAssets)
+void SyncCard::askMassDeletion(const PushResult &result, const SyncRequest &request)
 {
-    auto *dialog = new ConflictDialog(result.conflictPaths, result.detail, m_client, this);
+    // The server's guard stopped a push that would delete many files: ask, then resend confirmed.
+    auto *ask = new QMessageBox(QMessageBox::Warning, tr("Delete files on GitHub?"),
+        tr("This push would delete %n file(s) from the repository on GitHub.", nullptr, result.wouldDelete),
+        QMessageBox::NoButton, this);
+    ask->setObjectName(u"massDeletionDialog"_s);
+    ask->setInformativeText(result.detail);
+    QPushButton *confirm = ask->addButton(tr("Delete and push"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(u"confirmMassDeletionButton"_s);
+    QPushButton *cancel = ask->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"cancelMassDeletionButton"_s);
+    ask->setDefaultButton(cancel);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::buttonClicked, this, [this, confirm, request](QAbstractButton *clicked) {
+        if (clicked == confirm) {
+            SyncRequest confirmed = request;
+            confirmed.push.confirmMassDeletion = true;
+            doPush(confirmed);
+        }
+    });
+    ask->open();
+}
+
+QString SyncCard::syncSummary(const PushResult &result)
+{
+    // No English catalog is loaded: the singular is spelled out rather than shown as "file(s)".
+    const auto files = [](qsizetype count) {
+        return count == 1 ? tr("1 file") : tr("%n files", nullptr, static_cast<int>(count));
+    };
+    const int in = result.pulled.total();
+    const int out = result.pushed.total();
+    QString sentence;
+    if (in == 0 && out == 0) {
+        sentence = tr("Nothing to sync: this device and GitHub already agree.");
+    } else if (out == 0) {
+        sentence = tr("Synced: %1 came in from GitHub.").arg(files(in));
+    } else if (in == 0) {
+        sentence = tr("Synced: %1 went out to GitHub.").arg(files(out));
+    } else {
+        sentence = tr("Synced: %1 came in from GitHub, %2 went out.").arg(files(in)).arg(out);
+    }
+    if (!result.merged.isEmpty()) {
+        sentence += u' ' + tr("Changes made on both sides were combined in %1.").arg(files(result.merged.size()));
+    }
+    return sentence;
+}
+
+void SyncCard::showPushed(const PushResult &result)
+{
+    m_sessionPushSha = result.commitSha;
+    const QString url = u"https://github.com/%1/commit/%2"_s.arg(m_status.repoFullName, result.commitSha);
+    const QString link = u"<a href=\"%1\">%2</a>"_s.arg(url.toHtmlEscaped(), result.commitSha.left(8));
+    if (m_backend == Backend::Local) {
+        m_syncResult->setText(syncSummary(result));
+        m_syncResult->show();
+        m_commitLink->setText(tr("Commit %1.").arg(link));
+        m_commitLink->setVisible(result.committed && !result.commitSha.isEmpty());
+    } else {
+        m_commitLink->setText(tr("Pushed to GitHub: Frontend.GithubSync/push — commit %1.").arg(link));
+        m_commitLink->show();
+    }
+    m_commitLink->setToolTip(url);
+    Q_EMIT pushed(result.commitSha);
+}
+
+void SyncCard::openConflictDialog(const PushResult &result, const SyncRequest &request)
+{
+    QList<ConflictItem> items = result.conflictItems;
+    if (items.isEmpty()) {
+        for (const QString &path : result.conflictPaths) {
+            items.append(ConflictItem{path, QString(), u"both_changed"_s, QString()});
+        }
+    }
+    const bool sync = m_backend == Backend::Local;
+    auto *dialog = new ConflictDialog(
+        items, result.detail, m_client, sync ? ConflictDialog::Mode::Sync : ConflictDialog::Mode::Push, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ConflictDialog::resolved, this, [this, includeAssets](ConflictDialog::Choice choice) {
-        PushRequest request;
-        request.includeAssets = includeAssets;
-        request.force = choice == ConflictDialog::Choice::OverwriteGitHub;
-        request.keepRemote = choice == ConflictDialog::Choice::KeepGitHub;
-        doPush(request);
+    connect(dialog, &ConflictDialog::resolved, this, [this, request](ConflictDialog::Choice choice) {
+        SyncRequest again = request;
+        again.push.force = choice == ConflictDialog::Choice::OverwriteGitHub;
+        again.push.keepRemote = choice == ConflictDialog::Choice::KeepGitHub;
+        doPush(again);
+    });
+    connect(dialog, &ConflictDialog::choicesMade, this, [this, request](const QHash<QString, ConflictChoice> &choices) {
+        SyncRequest again = request;
+        again.resolutions.insert(choices);
+        doPush(again);
     });
     dialog->open();
     Q_EMIT conflictDialogOpened(dialog);

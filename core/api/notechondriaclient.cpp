@@ -119,9 +119,10 @@ QCoro::Task<Result<NotechondriaClient::Reply>> NotechondriaClient::send(
         url.setQuery(query);
     }
     QNetworkRequest request(url);
-    request.setTransferTimeout(static_cast<int>(
-        (path.startsWith(syncBase) && (path.endsWith("push/"_L1) || path.endsWith("restore/"_L1)) ? m_pushTimeout
-                                                                                                  : m_timeout)
+    request.setTransferTimeout(static_cast<int>((path.startsWith(syncBase)
+                && (path.endsWith("push/"_L1) || path.endsWith("sync/"_L1) || path.endsWith("restore/"_L1))
+            ? m_pushTimeout
+            : m_timeout)
             .count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
@@ -233,22 +234,26 @@ QCoro::Task<Result<SyncStatus>> NotechondriaClient::callback(CallbackRequest req
 
 QCoro::Task<Result<PushResult>> NotechondriaClient::push(PushRequest request)
 {
-    const QString path = syncBase % u"push/"_s;
-    const Result<Reply> reply = co_await send("POST", path, {}, QJsonDocument(request.toJson()));
+    co_return co_await postPush(syncBase % u"push/"_s, request.toJson());
+}
+
+QCoro::Task<Result<PushResult>> NotechondriaClient::sync(SyncRequest request)
+{
+    co_return co_await postPush(syncBase % u"sync/"_s, request.toJson());
+}
+
+QCoro::Task<Result<PushResult>> NotechondriaClient::postPush(QString path, QJsonObject body)
+{
+    const Result<Reply> reply = co_await send("POST", path, {}, QJsonDocument(body));
     if (!reply) {
         co_return std::unexpected(reply.error());
     }
     const QJsonObject object = reply->json.object();
-    PushResult result;
     if (reply->status == 409 && SyncWire::flag(object.value("conflict"_L1))) {
-        result.conflict = true;
-        result.detail = object.value("detail"_L1).toString();
-        for (const QJsonValue &conflictPath : object.value("paths"_L1).toArray()) {
-            result.conflictPaths.append(conflictPath.toString());
-        }
-        co_return result;
+        co_return SyncWire::pushResultFromJson(object, true);
     }
     if (reply->status == 409 && SyncWire::flag(object.value("mass_deletion"_L1))) {
+        PushResult result;
         result.massDeletion = true;
         result.detail = object.value("detail"_L1).toString();
         result.wouldDelete = object.value("would_delete"_L1).toInt();
@@ -257,9 +262,7 @@ QCoro::Task<Result<PushResult>> NotechondriaClient::push(PushRequest request)
     if (reply->status < 200 || reply->status >= 300) {
         co_return std::unexpected(shapeError("POST", path, *reply));
     }
-    result.commitSha = object.value("commit_sha"_L1).toString();
-    result.includeAssets = SyncWire::flag(object.value("include_assets"_L1));
-    co_return result;
+    co_return SyncWire::pushResultFromJson(object, false);
 }
 
 QCoro::Task<Result<void>> NotechondriaClient::disconnect()

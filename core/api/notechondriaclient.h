@@ -80,7 +80,7 @@ public:
     /// A server URL is set (a key may still be missing).
     [[nodiscard]] bool isConfigured() const { return m_baseUrl.isValid() && !m_baseUrl.isEmpty(); }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    /// Pushes run longer than other calls.
+    /// Pushes and syncs run longer than other calls.
     void setPushTimeout(std::chrono::milliseconds timeout) { m_pushTimeout = timeout; }
 
     [[nodiscard]] static QUrl normalizedBaseUrl(const QUrl &url);
@@ -92,6 +92,9 @@ public:
     [[nodiscard]] QCoro::Task<Result<SyncStatus>> callback(CallbackRequest request);
     /// A 409 answer is not an error: it comes back with conflict = true and the paths.
     [[nodiscard]] QCoro::Task<Result<PushResult>> push(PushRequest request);
+    /// A two-way sync (local server): GitHub's changes come in, this device's go out. A conflict comes back as
+    /// for push, with conflictItems (titles); resend with the request's resolutions or resolveAll.
+    [[nodiscard]] QCoro::Task<Result<PushResult>> sync(SyncRequest request);
     [[nodiscard]] QCoro::Task<Result<void>> disconnect();
     [[nodiscard]] QCoro::Task<Result<QList<InstallationInfo>>> installations();
     [[nodiscard]] QCoro::Task<Result<QList<PreviewEntry>>> preview(bool includeAssets);
@@ -134,6 +137,8 @@ private:
     /// send() that turns any non-2xx status into the shaped Error.
     [[nodiscard]] QCoro::Task<Result<QJsonValue>> call(
         QByteArray method, QString path, QUrlQuery query = {}, QJsonDocument body = {});
+    /// push/ and sync/: the answer, a 409 conflict or mass-deletion stop as a result, other failures as errors.
+    [[nodiscard]] QCoro::Task<Result<PushResult>> postPush(QString path, QJsonObject body);
     [[nodiscard]] Error shapeError(const QByteArray &method, const QString &path, const Reply &reply) const;
 
     QPointer<QNetworkAccessManager> m_nam;

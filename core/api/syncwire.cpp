@@ -95,6 +95,35 @@ QJsonObject PushRequest::toJson() const
     return body;
 }
 
+QString SyncRequest::choiceName(ConflictChoice choice)
+{
+    switch (choice) {
+    case ConflictChoice::Theirs:
+        return u"theirs"_s;
+    case ConflictChoice::Both:
+        return u"both"_s;
+    case ConflictChoice::Mine:
+        break;
+    }
+    return u"mine"_s;
+}
+
+QJsonObject SyncRequest::toJson() const
+{
+    QJsonObject body = push.toJson();
+    if (!resolutions.isEmpty()) {
+        QJsonObject choices;
+        for (auto it = resolutions.begin(); it != resolutions.end(); ++it) {
+            choices.insert(it.key(), choiceName(it.value()));
+        }
+        body.insert(u"resolutions"_s, choices);
+    }
+    if (resolveAll) {
+        body.insert(u"resolve_all"_s, choiceName(*resolveAll));
+    }
+    return body;
+}
+
 namespace SyncWire {
 
 bool flag(const QJsonValue &value)
@@ -199,6 +228,53 @@ QList<PushRun> runsFromJson(const QJsonValue &value)
         runs.append(run);
     }
     return runs;
+}
+
+namespace {
+
+ChangeCounts countsFromJson(const QJsonValue &value)
+{
+    const QJsonObject object = value.toObject();
+    return ChangeCounts{
+        object.value("added"_L1).toInt(), object.value("changed"_L1).toInt(), object.value("deleted"_L1).toInt()};
+}
+
+} // namespace
+
+PushResult pushResultFromJson(const QJsonObject &object, bool conflict)
+{
+    PushResult result;
+    result.detail = text(object, "detail"_L1);
+    if (conflict) {
+        result.conflict = true;
+        for (const QJsonValue &path : object.value("paths"_L1).toArray()) {
+            result.conflictPaths.append(path.toString());
+        }
+        for (const QJsonValue &value : object.value("items"_L1).toArray()) {
+            const QJsonObject item = value.toObject();
+            result.conflictItems.append(ConflictItem{
+                text(item, "path"_L1), text(item, "title"_L1), text(item, "kind"_L1), text(item, "item"_L1)});
+        }
+        for (const QString &path : std::as_const(result.conflictPaths)) { // an upstream backend sends paths only
+            if (std::ranges::find(result.conflictItems, path, &ConflictItem::path) == result.conflictItems.end()) {
+                result.conflictItems.append(ConflictItem{path, QString(), u"both_changed"_s, QString()});
+            }
+        }
+        return result;
+    }
+    result.commitSha = text(object, "commit_sha"_L1);
+    result.committed
+        = object.contains("committed"_L1) ? flag(object.value("committed"_L1)) : !result.commitSha.isEmpty();
+    result.includeAssets = flag(object.value("include_assets"_L1));
+    result.pushed = object.contains("pushed"_L1)
+        ? countsFromJson(object.value("pushed"_L1))
+        : ChangeCounts{
+              object.value("added"_L1).toInt(), object.value("changed"_L1).toInt(), object.value("deleted"_L1).toInt()};
+    result.pulled = countsFromJson(object.value("pulled"_L1));
+    for (const QJsonValue &path : object.value("merged"_L1).toArray()) {
+        result.merged.append(path.toString());
+    }
+    return result;
 }
 
 } // namespace SyncWire

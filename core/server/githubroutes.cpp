@@ -43,15 +43,6 @@ bool isRepoFullName(const QString &name)
     return pattern.match(name).hasMatch() && !name.endsWith(u"/."_s) && !name.endsWith(u"/.."_s);
 }
 
-/// A flag from the body, else from the query (upstream: true when str(value).lower() in 1/true/yes/on).
-bool flag(const RequestForm &form, const ApiRequest &request, const QString &key)
-{
-    if (form.fields.contains(key)) {
-        return isTruthy(form.fields.value(key));
-    }
-    return request.query.hasQueryItem(key) && isTruthy(request.queryValue(key));
-}
-
 /// The bytes as a JSON string when they are UTF-8 text, else null (binary files are not previewed).
 QJsonValue textOrNull(const std::optional<QByteArray> &bytes)
 {
@@ -87,6 +78,7 @@ void GitHubRoutes::registerOn(ApiRouter &router)
         ApiRouter::Access::Public);
     router.addAsyncRoute(base + u"repos"_s, Method::Get, [this](ApiRequest r) { return repos(std::move(r)); });
     router.addAsyncRoute(base + u"push"_s, Method::Post, [this](ApiRequest r) { return push(std::move(r)); });
+    router.addAsyncRoute(base + u"sync"_s, Method::Post, [this](ApiRequest r) { return sync(std::move(r)); });
     router.addAsyncRoute(
         base + u"installations"_s, Method::Get, [this](ApiRequest r) { return installations(std::move(r)); });
     router.addAsyncRoute(base + u"preview"_s, Method::Get, [this](ApiRequest r) { return preview(std::move(r)); });
@@ -307,73 +299,6 @@ QCoro::Task<ApiResponse> GitHubRoutes::repos(ApiRequest)
             {u"private"_s, repository.isPrivate}});
     }
     co_return ApiResponse::json(QJsonObject{{u"repositories"_s, list}});
-}
-
-QCoro::Task<ApiResponse> GitHubRoutes::push(ApiRequest request)
-{
-    const QString consequence = u"Push not started"_s;
-    const QString module = syncModule % u"/push"_s;
-    const auto form = RequestForm::read(request);
-    if (!form) {
-        co_return ApiResponse::fromError(form.error());
-    }
-    if (!m_push || !m_github) {
-        co_return noApp(consequence, u"push"_s);
-    }
-    if (m_pushRunning || m_push->isRunning()) {
-        co_return ApiResponse::detail(409, consequence, module,
-            u"a push is already running; wait for it to finish (GET status shows push_running)."_s);
-    }
-    if (m_otherWorkRunning && m_otherWorkRunning()) {
-        co_return ApiResponse::detail(409, consequence, module, u"a restore is running; wait for it to finish."_s);
-    }
-    PushOptions options;
-    options.includeAssets = flag(*form, request, u"include_assets"_s);
-    options.force = flag(*form, request, u"force"_s);
-    options.keepRemote = flag(*form, request, u"keep_remote"_s);
-    options.pruneOrphans = flag(*form, request, u"prune_orphans"_s);
-    options.confirmMassDeletion = flag(*form, request, u"confirm_mass_deletion"_s);
-    if (options.force && options.keepRemote) {
-        co_return ApiResponse::detail(400, consequence, module, u"force and keep_remote cannot both be set."_s);
-    }
-    QPointer<GitHubRoutes> self(this);
-    m_pushRunning = true;
-    const auto outcome = co_await m_push->push(options);
-    if (!self) {
-        co_return ApiResponse::detail(503, u"Push result unknown"_s, module, u"the local server is shutting down."_s);
-    }
-    m_pushRunning = false;
-    Q_EMIT pushFinished();
-    if (!outcome) {
-        co_return ApiResponse::json(QJsonObject{{u"detail"_s, redactSecrets(outcome.error().message())}}, 400);
-    }
-    if (outcome->conflict) {
-        co_return ApiResponse::json(
-            QJsonObject{{u"detail"_s,
-                            QString(u"GitHub sync conflict: "_s % module
-                                % u" \u2014 the branch changed on GitHub since the last push; "
-                                  u"resend with force to overwrite or keep_remote to keep "
-                                  u"GitHub's copies."_s)},
-                {u"conflict"_s, true}, {u"paths"_s, QJsonArray::fromStringList(outcome->conflictPaths)}},
-            409);
-    }
-    if (outcome->massDeletionBlocked) {
-        co_return ApiResponse::json(QJsonObject{{u"detail"_s,
-                                                    QString(u"Push stopped: "_s % module
-                                                        % u" \u2014 it would delete %1 files; resend with "_s
-                                                          u"confirm_mass_deletion to go ahead."_s)
-                                                        .arg(outcome->wouldDelete)},
-                                        {u"mass_deletion"_s, true}, {u"would_delete"_s, outcome->wouldDelete}},
-            409);
-    }
-    QJsonArray withheld;
-    for (const ExportProblem &problem : outcome->withheld) {
-        withheld.append(problem.path);
-    }
-    co_return ApiResponse::json(QJsonObject{{u"commit_sha"_s, outcome->commitSha},
-        {u"include_assets"_s, options.includeAssets}, {u"prune_orphans"_s, options.pruneOrphans},
-        {u"committed"_s, outcome->committed}, {u"added"_s, outcome->added}, {u"changed"_s, outcome->changed},
-        {u"deleted"_s, outcome->deleted}, {u"withheld"_s, withheld}});
 }
 
 QCoro::Task<ApiResponse> GitHubRoutes::installations(ApiRequest)

@@ -21,10 +21,11 @@ class Store;
 
 /**
  * The GitHub sync endpoints of the local server (upstream §1 with the DECISIONS §2 fixes): status (GET, DELETE),
- * callback (POST; and GET for the browser install flow), repos, push, plus installations, preview and runs for
- * the desktop app. `github` and `push` may be null (no App configured): the endpoints then answer 400 with why.
+ * callback (POST; and GET for the browser install flow), repos, push, plus sync (a push that pulls first,
+ * DECISIONS §8), installations, preview and runs for the desktop app. `github` and `push` may be null (no App
+ * configured): the endpoints then answer 400 with why.
  *
- * A push runs as a coroutine off the request path; a second push while one runs gets 409.
+ * A push or sync runs as a coroutine off the request path; a second one while one runs gets 409.
  */
 class GitHubRoutes : public QObject
 {
@@ -49,6 +50,9 @@ private:
     [[nodiscard]] QCoro::Task<ApiResponse> browserCallback(ApiRequest request);
     [[nodiscard]] QCoro::Task<ApiResponse> repos(ApiRequest request);
     [[nodiscard]] QCoro::Task<ApiResponse> push(ApiRequest request);
+    [[nodiscard]] QCoro::Task<ApiResponse> sync(ApiRequest request);
+    /// push/ and sync/ (pull = true) share their body, their guards and their answers (githubpushroutes.cpp).
+    [[nodiscard]] QCoro::Task<ApiResponse> runPush(ApiRequest request, bool pull);
     [[nodiscard]] QCoro::Task<ApiResponse> installations(ApiRequest request);
     [[nodiscard]] QCoro::Task<ApiResponse> preview(ApiRequest request);
     /// `preview/?path=P`: the file's status with its local (current export) and remote (pushed branch) text.

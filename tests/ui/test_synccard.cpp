@@ -330,8 +330,9 @@ private Q_SLOTS:
         auto *dialog = opened.constFirst().constFirst().value<ConflictDialog *>();
         QVERIFY(dialog && dialog->isVisible());
         QCOMPARE(dialog->objectName(), u"conflictDialog"_s);
-        auto *paths = dialog->findChild<QListWidget *>(u"conflictPathList"_s);
-        QVERIFY(!paths->findItems(u"profile/creator.json"_s, Qt::MatchExactly).isEmpty());
+        auto *items = dialog->findChild<QTreeWidget *>(u"conflictItemList"_s);
+        QVERIFY(!items->findItems(u"profile/creator.json"_s, Qt::MatchExactly, 1).isEmpty());
+        QCOMPARE(items->topLevelItem(0)->text(0), u"Profile"_s); // named in words, the path as detail
         // Both sides come from the local server: this device's export and the branch on GitHub.
         auto *remoteView = dialog->findChild<QPlainTextEdit *>(u"remoteVersionView"_s);
         auto *localView = dialog->findChild<QPlainTextEdit *>(u"localVersionView"_s);
