@@ -458,8 +458,9 @@ Result<void> PushService::recordSuccess(
     }
     if (const ExportFile *manifest = run.local->tree.find(u"manifest.json"_s)) {
         QSaveFile file(lastManifestPath());
-        if (!file.open(QIODevice::WriteOnly) || file.write(manifest->bytes) != manifest->bytes.size()
-            || !file.commit()) {
+        // Next to the database, so owner-only like it (0600).
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(manifest->bytes) != manifest->bytes.size() || !file.commit()) {
             qCWarning(lcSync).noquote() << u"Pushed manifest not kept: %1 — cannot write %2 (%3); the next push "
                                            u"may commit a new export time."_s.arg(
                                                kModule, file.fileName(), file.errorString());
