@@ -186,8 +186,8 @@ private Q_SLOTS:
         const auto result = QCoro::waitFor(store.read(u"k"_s));
         QVERIFY(!result.has_value());
         const QString message = result.error().message();
-        QVERIFY2(message.startsWith(u"Cannot read a secret: Core.Secrets/file_store \u2014 %1 is not a JSON object"_s.arg(
-                     path)),
+        QVERIFY2(message.startsWith(
+                     u"Cannot read a secret: Core.Secrets/file_store \u2014 %1 is not a JSON object"_s.arg(path)),
             qPrintable(message));
         QVERIFY(!message.contains(u"ntc_"_s));
     }
