@@ -27,6 +27,16 @@ private:
         return valid ? QString() : valid.error().message();
     }
 
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+            qFatal("cannot write the test file");
+        }
+        return path;
+    }
+
 private Q_SLOTS:
     void aFolderAtTheKeyFilePathIsNamed()
     {
@@ -47,22 +57,14 @@ private Q_SLOTS:
 
     void invalidBytesInTheKeyFileAreNamed()
     {
-        const QString path = m_dir.filePath(u"garbage.pem"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("\xff\xfe\x00\x01 not a key");
-        file.close();
+        const QString path = writeFile(u"garbage.pem"_s, QByteArray("\xff\xfe\x00\x01 not a key", 15));
         const QString message = validationWithKeyFile(path);
         QVERIFY2(message.contains(path) && message.contains(u"invalid UTF-8"_s), qPrintable(message));
     }
 
     void aTextFileThatIsNoKeyIsNamed()
     {
-        const QString path = m_dir.filePath(u"text.pem"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("hello\n");
-        file.close();
+        const QString path = writeFile(u"text.pem"_s, "hello\n");
         const QString message = validationWithKeyFile(path);
         QVERIFY2(message.startsWith(u"GitHub sync unavailable: Core.GitHub/app_jwt \u2014 cannot use the App private "
                                     u"key file %1 (GITHUB_DATA_SYNC_APP_PRIVATE_KEY_FILE): "_s.arg(path)),
