@@ -4,7 +4,7 @@
 BUILDENV := packaging/buildenv exec
 JOBS ?= 2
 
-.PHONY: all build run test format bench deb translations env clean
+.PHONY: all build run test test-asan format bench deb translations env clean
 
 all: build
 
@@ -24,6 +24,10 @@ run: build
 test: build
 	$(BUILDENV) ctest --preset default
 
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan, folder build-asan).
+test-asan:
+	$(BUILDENV) sh -c 'cmake --preset asan >/dev/null && cmake --build --preset asan -j $(JOBS) && ctest --preset asan'
+
 format:
 	$(BUILDENV) sh -c 'git ls-files "*.cpp" "*.h" | xargs clang-format -i'
 
@@ -37,4 +41,4 @@ translations: build
 	$(BUILDENV) cmake --build build --target update_translations
 
 clean:
-	rm -rf build
+	rm -rf build build-asan

@@ -4,6 +4,7 @@
 #include "connectionsection.h"
 #include "githubappsection.h"
 #include "notechondriaclient.h"
+#include "secretstorebanner.h"
 #include "synccard.h"
 
 #include <QVBoxLayout>
@@ -24,6 +25,7 @@ SettingsPage::SettingsPage(NotechondriaClient *client, SecretStore *secrets, con
     m_connection = new ConnectionSection(secrets, content);
     m_app = new GitHubAppSection(secrets, content);
     m_card = new SyncCard(clock, content);
+    layout->addWidget(new SecretStoreBanner(secrets, content));
     layout->addWidget(m_connection);
     layout->addWidget(m_app);
     layout->addWidget(m_card);

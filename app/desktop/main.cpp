@@ -9,8 +9,10 @@
 #include "httpclient.h"
 #include "i18n.h"
 #include "localserver.h"
+#include "logging.h"
 #include "mainwindow.h"
 #include "notechondriaclient.h"
+#include "privatefiles.h"
 #include "pushservice.h"
 #include "secretstore.h"
 #include "settingspage.h"
@@ -76,7 +78,12 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(u"io.github.notechondria.Desktop"_s);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
+    // Owner-only (0700); when it cannot be made, Store::open below says why on the settings page.
+    const Result<void> privateFolder
+        = PrivateFiles::ensureFolder(dataDir, u"Data folder not private"_s, u"Notechondria Desktop/data_folder"_s);
+    if (!privateFolder) {
+        qCWarning(lcStore).noquote() << privateFolder.error().message();
+    }
 
     QNetworkAccessManager network;
     SystemClock clock;

@@ -8,6 +8,7 @@
 #include "githubapi.h"
 #include "httpclient.h"
 #include "localserver.h"
+#include "privatefiles.h"
 #include "pushservice.h"
 #include "store.h"
 
@@ -75,9 +76,10 @@ QCoro::Task<int> runServe(Context &context)
         co_return context.usageError(QCoreApplication::translate(
             "notechondria-sync", "--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765"));
     }
-    if (!QDir().mkpath(context.dataDir())) {
-        co_return context.failure(Error{u"Local server not started"_s, u"notechondria-sync/serve"_s,
-            u"cannot create the data folder %1."_s.arg(context.dataDir())});
+    if (const auto folder
+        = PrivateFiles::ensureFolder(context.dataDir(), u"Local server not started"_s, u"notechondria-sync/serve"_s);
+        !folder) {
+        co_return context.failure(folder.error());
     }
     const QString databasePath = QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s);
     auto store = Store::open(databasePath, context.clock());
@@ -124,9 +126,10 @@ QCoro::Task<int> runApiKey(Context &context)
                 "notechondria-sync", "Print the local server's API key (ntc_…), creating it when there is none."))) {
         co_return 2;
     }
-    if (!QDir().mkpath(context.dataDir())) {
-        co_return context.failure(Error{u"API key not available"_s, u"notechondria-sync/api-key"_s,
-            u"cannot create the data folder %1."_s.arg(context.dataDir())});
+    if (const auto folder
+        = PrivateFiles::ensureFolder(context.dataDir(), u"API key not available"_s, u"notechondria-sync/api-key"_s);
+        !folder) {
+        co_return context.failure(folder.error());
     }
     auto secrets = createSecretStore(context.dataDir());
     const auto key = co_await LocalServer::ensureApiKey(secrets.get());

@@ -15,11 +15,15 @@ struct AppConfig
     QString clientId;
     QString appId;
     QString privateKeyPem; ///< PEM text as configured (may hold literal \n, CRLF, quotes)
+    QString privateKeyFile; ///< GITHUB_DATA_SYNC_APP_PRIVATE_KEY_FILE when the key was (to be) read from it
+    QString
+        privateKeyFileError; ///< why that file could not be read (a folder, no permission, not UTF-8); empty if read
     QString installUrl;
     QUrl apiUrl = QUrl(QStringLiteral("https://api.github.com")); ///< GitHub Enterprise: https://HOST/api/v3
 
     /// Reads GITHUB_DATA_SYNC_APP_{NAME,CLIENT_ID,ID,PRIVATE_KEY,PRIVATE_KEY_FILE,INSTALL_URL} and GITHUB_API_URL.
-    /// PRIVATE_KEY wins over PRIVATE_KEY_FILE; an unreadable file leaves the key empty (validateForSigning says so).
+    /// PRIVATE_KEY wins over PRIVATE_KEY_FILE; an unreadable file leaves the key empty and validateForSigning names
+    /// the file and the cause.
     [[nodiscard]] static AppConfig fromEnvironment();
     /// The JWT issuer: the client id when set, the app id otherwise.
     [[nodiscard]] QString issuer() const;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filesecretstore.h"
 
+#include "fallbacksecretstore.h"
 #include "keychainsecretstore.h"
 #include "logging.h"
+#include "privatefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,28 +25,39 @@ FileSecretStore::FileSecretStore(QString filePath, QObject *parent)
     : SecretStore(parent)
     , m_filePath(std::move(filePath))
 {
-    qCWarning(lcSecrets).noquote() << u"Secrets stored unencrypted: Core.Secrets/file_fallback — no system keychain "
-                                      u"answers; secrets are kept in %1, readable only by you."_s.arg(m_filePath);
 }
 
 Result<QHash<QString, QString>> FileSecretStore::load() const
 {
+    const QString consequence = u"Cannot read a secret"_s;
     QHash<QString, QString> values;
-    QFile file(m_filePath);
-    if (!file.exists()) {
+    const QFileInfo info(m_filePath);
+    if (!info.exists() && !info.isSymLink()) {
         return values;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(u"Cannot read a secret"_s, module, u"cannot open %1: %2"_s.arg(m_filePath, file.errorString()));
+    if (info.isDir()) {
+        return fail(consequence, module, u"%1 is a folder, not the secrets file"_s.arg(m_filePath));
     }
+    if (auto tightened = PrivateFiles::tightenFile(m_filePath, consequence, module); !tightened) {
+        return std::unexpected(tightened.error());
+    }
+    QFile file(m_filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(consequence, module, u"cannot open %1: %2"_s.arg(m_filePath, file.errorString()));
+    }
+    // The parse error names the offset only: the file's bytes may be a secret and never reach a message.
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject()) {
-        return fail(u"Cannot read a secret"_s, module,
-            u"%1 is not a JSON object (%2)"_s.arg(m_filePath, parseError.errorString()));
+        return fail(consequence, module,
+            u"%1 is not a JSON object (%2 at byte %3)"_s.arg(m_filePath, parseError.errorString())
+                .arg(parseError.offset));
     }
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isString()) {
+            return fail(consequence, module, u"%1: the entry \"%2\" is not a text"_s.arg(m_filePath, it.key()));
+        }
         values.insert(it.key(), it.value().toString());
     }
     return values;
@@ -52,19 +65,30 @@ Result<QHash<QString, QString>> FileSecretStore::load() const
 
 Result<void> FileSecretStore::save(const QHash<QString, QString> &values) const
 {
+    const QString consequence = u"Cannot save a secret"_s;
+    if (values.isEmpty()) {
+        // Nothing left to keep (every secret moved to the keychain or was removed): no file at all.
+        QFile file(m_filePath);
+        if (file.exists() && !file.remove()) {
+            return fail(consequence, module, u"cannot remove %1: %2"_s.arg(m_filePath, file.errorString()));
+        }
+        return {};
+    }
     QJsonObject object;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         object.insert(it.key(), it.value());
     }
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    if (auto folder = PrivateFiles::ensureFolder(QFileInfo(m_filePath).absolutePath(), consequence, module); !folder) {
+        return folder;
+    }
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly)) {
-        return fail(u"Cannot save a secret"_s, module, u"cannot write %1: %2"_s.arg(m_filePath, file.errorString()));
+        return fail(consequence, module, u"cannot write %1: %2"_s.arg(m_filePath, file.errorString()));
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
-        return fail(u"Cannot save a secret"_s, module, u"cannot write %1: %2"_s.arg(m_filePath, file.errorString()));
+        return fail(consequence, module, u"cannot write %1: %2"_s.arg(m_filePath, file.errorString()));
     }
     return {};
 }
@@ -114,12 +138,18 @@ std::unique_ptr<SecretStore> createSecretStore(const QString &dataDir, QObject *
         return std::make_unique<MemorySecretStore>(parent);
     }
     if (forced == u"file"_s) {
+        qCWarning(lcSecrets).noquote() << u"Secrets stored unencrypted: Core.Secrets/file_store — "
+                                          u"NOTECHONDRIA_SECRET_STORE=file; secrets are kept in %1, readable only "
+                                          u"by you."_s.arg(filePath);
         return std::make_unique<FileSecretStore>(filePath, parent);
     }
-    if (forced == u"keychain"_s || KeychainSecretStore::isAvailable()) {
-        return std::make_unique<KeychainSecretStore>(u"Notechondria Desktop"_s, parent);
+    auto keychain = std::make_unique<KeychainSecretStore>(u"Notechondria Desktop"_s);
+    if (forced == u"keychain"_s) {
+        keychain->setParent(parent);
+        return keychain;
     }
-    return std::make_unique<FileSecretStore>(filePath, parent);
+    return std::make_unique<FallbackSecretStore>(
+        std::move(keychain), std::make_unique<FileSecretStore>(filePath), parent);
 }
 
 } // namespace Notechondria

@@ -7,7 +7,9 @@ namespace Notechondria {
 
 /**
  * The fallback when no keychain answers (a headless server, a minimal container): secrets in a JSON file readable
- * only by the owner (mode 0600), written atomically. Unencrypted — creating one logs a warning, and the UI says so.
+ * only by the owner (mode 0600, its folder 0700), written atomically, removed when it holds nothing. Unencrypted —
+ * FallbackSecretStore warns when it switches to one, and the UI shows a banner. A file that cannot be read (a folder
+ * at its path, no permission, not JSON) is an error naming the file and the cause, never "no secret".
  */
 class FileSecretStore final : public SecretStore
 {
@@ -30,8 +32,8 @@ private:
 };
 
 /**
- * The secret store of the app and the CLI. NOTECHONDRIA_SECRET_STORE=keychain|file|memory forces one; otherwise the
- * system keychain when it answers, else the warned file fallback `<dataDir>/secrets.json`.
+ * The secret store of the app and the CLI. NOTECHONDRIA_SECRET_STORE=keychain|file|memory forces one; otherwise a
+ * FallbackSecretStore: the system keychain while it answers, else the warned file `<dataDir>/secrets.json`.
  */
 [[nodiscard]] std::unique_ptr<SecretStore> createSecretStore(const QString &dataDir, QObject *parent = nullptr);
 

@@ -14,8 +14,9 @@ namespace Notechondria {
 
 /**
  * Where secrets live: the App private key, the local API key, the remote server key, cached tokens.
- * Asynchronous because the OS keychain answers over D-Bus. Production uses KeychainSecretStore
- * (QtKeychain) with FileSecretStore as the clearly-warned fallback; tests use MemorySecretStore.
+ * Asynchronous because the OS keychain answers over D-Bus. Production uses FallbackSecretStore: KeychainSecretStore
+ * (QtKeychain), and FileSecretStore as the clearly-warned fallback when the keychain does not answer at run time;
+ * tests use MemorySecretStore.
  */
 class SecretStore : public QObject
 {
@@ -32,6 +33,19 @@ public:
     [[nodiscard]] virtual QCoro::Task<Result<void>> remove(QString key) = 0;
     /// A short description for the UI and logs ("system keychain", "file (unencrypted)", "memory").
     [[nodiscard]] virtual QString backendName() const = 0;
+
+    /// Why secrets are not in the system keychain: what the keychain answered, and the owner-only file used instead.
+    struct Fallback
+    {
+        QString reason; ///< the keychain's own error, e.g. "Cannot autolaunch D-Bus without X11 $DISPLAY"
+        QString filePath;
+    };
+    /// Set once the store has fallen back to the file (see FallbackSecretStore); std::nullopt while all is well.
+    [[nodiscard]] virtual std::optional<Fallback> fallback() const { return std::nullopt; }
+
+Q_SIGNALS:
+    /// The keychain did not answer and secrets now go to the owner-only file; fallback() says why and where.
+    void fellBack();
 };
 
 /// Secrets kept in memory only (tests, --ephemeral runs).

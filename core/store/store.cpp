@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "installationid.h"
 #include "logging.h"
+#include "privatefiles.h"
 #include "storeprivate.h"
 
 #include <QDir>
@@ -235,6 +236,27 @@ Store::~Store()
     QSqlDatabase::removeDatabase(d->connectionName);
 }
 
+namespace {
+
+/// The data folder 0700; the database and its -wal, -shm and -journal files 0600.
+Result<void> makePrivate(const QFileInfo &info, const QString &consequence, const QString &process)
+{
+    if (auto folder = PrivateFiles::ensureFolder(info.absolutePath(), consequence, process); !folder) {
+        return folder;
+    }
+    if (auto file = PrivateFiles::ensureFile(info.absoluteFilePath(), consequence, process); !file) {
+        return file;
+    }
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        if (auto side = PrivateFiles::tightenFile(info.absoluteFilePath() + suffix, consequence, process); !side) {
+            return side;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock *clock)
 {
     const QString consequence = u"Cannot open the local store"_s;
@@ -244,8 +266,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock *clo
         return fail(consequence, process, u"the Qt SQLite driver (QSQLITE) is not available"_s);
     }
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        return fail(consequence, process, u"cannot create the folder %1"_s.arg(info.absolutePath()));
+    // Owner-only from the start: the folder 0700, the database 0600 (SQLite gives its -wal and -shm the same mode).
+    if (auto isPrivate = makePrivate(info, consequence, process); !isPrivate) {
+        return std::unexpected(isPrivate.error());
     }
     const QString name = u"notechondria-store-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<Store> store(new Store(info.absoluteFilePath(), name, clock));

@@ -384,7 +384,9 @@ QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan
     }
     if (!manifest.isEmpty()) {
         QSaveFile file(lastManifestPath());
-        if (!file.open(QIODevice::WriteOnly) || file.write(manifest) != manifest.size() || !file.commit()) {
+        // Next to the database, so owner-only like it (0600).
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(manifest) != manifest.size() || !file.commit()) {
             qCWarning(lcSync).noquote() << u"Synced manifest not kept: %1 — cannot write %2 (%3); the next sync "
                                            u"may commit a new export time."_s.arg(
                                                kModule, file.fileName(), file.errorString());
