@@ -16,10 +16,6 @@
         <translation>Diese Dateien wurden seit dem letzten Push sowohl hier als auch auf GitHub geändert. Wählen Sie, welche Version GitHub behält; alle anderen Dateien werden in jedem Fall gepusht.</translation>
     </message>
     <message>
-        <source>Conflicting files</source>
-        <translation>Dateien mit Konflikt</translation>
-    </message>
-    <message>
         <source>This device&apos;s version</source>
         <translation>Version dieses Geräts</translation>
     </message>
@@ -50,6 +46,130 @@
     <message>
         <source>Push everything else and leave GitHub&apos;s copy of these files as it is.</source>
         <translation>Alles andere pushen und diese Dateien auf GitHub unverändert lassen.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>MCP skill</source>
+        <translation>MCP-Skill</translation>
+    </message>
+    <message>
+        <source>Planner events</source>
+        <translation>Planer-Termine</translation>
+    </message>
+    <message>
+        <source>Calendar feeds</source>
+        <translation>Kalender-Feeds</translation>
+    </message>
+    <message>
+        <source>Deleted here, edited on GitHub</source>
+        <translation>Hier gelöscht, auf GitHub bearbeitet</translation>
+    </message>
+    <message>
+        <source>Deleted on GitHub, edited here</source>
+        <translation>Auf GitHub gelöscht, hier bearbeitet</translation>
+    </message>
+    <message>
+        <source>Changed here and on GitHub</source>
+        <translation>Hier und auf GitHub geändert</translation>
+    </message>
+    <message>
+        <source>Keep GitHub&apos;s</source>
+        <translation>GitHub-Version behalten</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Beide behalten</translation>
+    </message>
+    <message>
+        <source>Keep this device&apos;s</source>
+        <translation>Version dieses Geräts behalten</translation>
+    </message>
+    <message>
+        <source>Sync conflict</source>
+        <translation>Sync-Konflikt</translation>
+    </message>
+    <message>
+        <source>These items changed both here and on GitHub since the last sync, and the changes could not be combined. Choose which version to keep for each; nothing changes until you do.</source>
+        <translation>Diese Einträge wurden seit der letzten Synchronisation sowohl hier als auch auf GitHub geändert, und die Änderungen ließen sich nicht zusammenführen. Wählen Sie für jeden Eintrag, welche Version erhalten bleibt; bis dahin ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>Conflicting items</source>
+        <translation>Einträge mit Konflikt</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Ihre Wahl</translation>
+    </message>
+    <message>
+        <source>Keep this &amp;device&apos;s</source>
+        <translation>Version dieses &amp;Geräts behalten</translation>
+    </message>
+    <message>
+        <source>Keep this device&apos;s for all</source>
+        <translation>Für alle die Version dieses Geräts behalten</translation>
+    </message>
+    <message>
+        <source>This device&apos;s version goes to GitHub.</source>
+        <translation>Die Version dieses Geräts wird an GitHub gesendet.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;GitHub&apos;s</source>
+        <translation>Git&amp;Hub-Version behalten</translation>
+    </message>
+    <message>
+        <source>Keep GitHub&apos;s for all</source>
+        <translation>Für alle die GitHub-Version behalten</translation>
+    </message>
+    <message>
+        <source>GitHub&apos;s version is written on this device.</source>
+        <translation>Die Version auf GitHub wird auf dieses Gerät geschrieben.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>&amp;Beide behalten</translation>
+    </message>
+    <message>
+        <source>Keep both for all</source>
+        <translation>Für alle beide behalten</translation>
+    </message>
+    <message>
+        <source>This device&apos;s note stays; GitHub&apos;s becomes a copy titled “&lt;title&gt; (GitHub, &lt;date&gt;)”. Notes only.</source>
+        <translation>Die Notiz dieses Geräts bleibt; die Version auf GitHub wird zu einer Kopie mit dem Titel „&lt;title&gt; (GitHub, &lt;date&gt;)“. Nur für Notizen.</translation>
+    </message>
+    <message>
+        <source>This item:</source>
+        <translation>Dieser Eintrag:</translation>
+    </message>
+    <message>
+        <source>All items:</source>
+        <translation>Alle Einträge:</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with these choices</source>
+        <translation>Mit dieser Auswahl &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -382,6 +502,32 @@
             <numerusform>%n Kurse.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Undo restore</source>
+        <translation>Wiederherstellung &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Bring back the account as it was just before this restore.</source>
+        <translation>Das Konto so zurückholen, wie es unmittelbar vor dieser Wiederherstellung war.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The restore was undone: the account from before it is back (%n note(s)).</source>
+        <translation>
+            <numerusform>Die Wiederherstellung wurde rückgängig gemacht: Das vorherige Konto ist wieder da (%n Notiz).</numerusform>
+            <numerusform>Die Wiederherstellung wurde rückgängig gemacht: Das vorherige Konto ist wieder da (%n Notizen).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notechondria::SecretStoreBanner</name>
+    <message>
+        <source>Secrets are stored unencrypted: no system keychain answered, so your API keys and the GitHub App key are kept in %1, readable only by you.
+Why: %2.
+To use a keychain, install and unlock one in your desktop session — gnome-keyring (or KeePassXC&apos;s Secret Service) or KWallet — then restart Notechondria Desktop; the secrets in the file move into it.</source>
+        <translation>Geheimnisse werden unverschlüsselt gespeichert: Kein Schlüsselbund des Systems hat geantwortet, daher werden Ihre API-Schlüssel und der Schlüssel der GitHub-App in %1 aufbewahrt, nur für Sie lesbar.
+Grund: %2.
+Um einen Schlüsselbund zu verwenden, installieren und entsperren Sie einen in Ihrer Desktop-Sitzung — gnome-keyring (oder den Secret Service von KeePassXC) oder KWallet — und starten Sie Notechondria Desktop dann neu; die Geheimnisse aus der Datei werden dorthin übertragen.</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::SyncCard</name>
@@ -592,6 +738,53 @@
         <source>Delete and push</source>
         <translation>Löschen und pushen</translation>
     </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Bring in what changed on GitHub, then send what changed on this device.</source>
+        <translation>Änderungen von GitHub übernehmen, dann die Änderungen dieses Geräts senden.</translation>
+    </message>
+    <message>
+        <source>GitHub Sync failed</source>
+        <translation>GitHub-Sync fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to sync: this device and GitHub already agree.</source>
+        <translation>Nichts zu synchronisieren: Dieses Gerät und GitHub sind bereits auf demselben Stand.</translation>
+    </message>
+    <message>
+        <source>Synced: %1 came in from GitHub.</source>
+        <translation>Synchronisiert: %1 von GitHub übernommen.</translation>
+    </message>
+    <message>
+        <source>Synced: %1 went out to GitHub.</source>
+        <translation>Synchronisiert: %1 an GitHub gesendet.</translation>
+    </message>
+    <message>
+        <source>Synced: %1 came in from GitHub, %2 went out.</source>
+        <translation>Synchronisiert: %1 von GitHub übernommen, %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>Changes made on both sides were combined in %1.</source>
+        <translation>Änderungen von beiden Seiten wurden in %1 zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Commit %1.</source>
+        <translation>Commit %1.</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -663,14 +856,6 @@ Globale Optionen:
   --version      die Version
 
 Befehle:
-</translation>
-    </message>
-    <message>
-        <source>
-Exit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.
-</source>
-        <translation>
-Exit-Status: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Push-Konflikt.
 </translation>
     </message>
     <message>
@@ -930,10 +1115,6 @@ Exit-Status: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Push-Konflikt.
         <translation>assets/ (Avatar, Titelbilder, Anhänge) nach dem Rest erneut hochladen.</translation>
     </message>
     <message>
-        <source>Replay a backup into a Notechondria /api/v1 (a real backend or the local server), in the order settings, courses, notes, events, feeds, assets. Reruns change nothing. The last stdout line is a JSON summary; exit 1 when any item failed.</source>
-        <translation>Spielt eine Sicherung in eine Notechondria-/api/v1 ein (ein echtes Backend oder den lokalen Server), in der Reihenfolge Einstellungen, Kurse, Notizen, Termine, Feeds, Assets. Erneutes Ausführen ändert nichts. Die letzte Zeile auf stdout ist eine JSON-Zusammenfassung; Exit-Status 1, wenn ein Eintrag fehlgeschlagen ist.</translation>
-    </message>
-    <message>
         <source>--repo-path and --api-base are required</source>
         <translation>--repo-path und --api-base sind erforderlich</translation>
     </message>
@@ -976,6 +1157,70 @@ Exit-Status: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Push-Konflikt.
     <message>
         <source>Local server stopped.</source>
         <translation>Lokaler Server angehalten.</translation>
+    </message>
+    <message>
+        <source>
+Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
+</source>
+        <translation>
+Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
+</translation>
+    </message>
+    <message>
+        <source>--mine and --theirs exclude each other</source>
+        <translation>--mine und --theirs schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--resolve takes PATH=mine, PATH=theirs or PATH=both, not &apos;%1&apos;</source>
+        <translation>--resolve erwartet PATH=mine, PATH=theirs oder PATH=both, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Nothing to sync: this device and GitHub already agree (%1 requests).</source>
+        <translation>Nichts zu synchronisieren: Dieses Gerät und GitHub sind bereits auf demselben Stand (%1 Anfragen).</translation>
+    </message>
+    <message>
+        <source>Synced: %1 item(s) came in from GitHub (%2 merged), %3 file(s) went out%4 in %5 requests.</source>
+        <translation>Synchronisiert: %1 Eintrag/Einträge von GitHub übernommen (%2 zusammengeführt), %3 Datei(en) gesendet%4 mit %5 Anfragen.</translation>
+    </message>
+    <message>
+        <source>Resolve one conflict: PATH=mine (this device&apos;s), PATH=theirs (GitHub&apos;s) or PATH=both (GitHub&apos;s becomes a copy). Repeatable.</source>
+        <translation>Einen Konflikt auflösen: PATH=mine (Version dieses Geräts), PATH=theirs (Version auf GitHub) oder PATH=both (die Version auf GitHub wird zu einer Kopie). Mehrfach angebbar.</translation>
+    </message>
+    <message>
+        <source>Resolve every conflict with this device&apos;s version.</source>
+        <translation>Jeden Konflikt mit der Version dieses Geräts auflösen.</translation>
+    </message>
+    <message>
+        <source>Resolve every conflict with GitHub&apos;s version.</source>
+        <translation>Jeden Konflikt mit der Version auf GitHub auflösen.</translation>
+    </message>
+    <message>
+        <source>Sync the account with its GitHub repository: bring GitHub&apos;s changes in, merge what changed on both sides, send this device&apos;s changes out as one commit (or none).</source>
+        <translation>Synchronisiert das Konto mit seinem GitHub-Repository: übernimmt die Änderungen von GitHub, führt zusammen, was sich auf beiden Seiten geändert hat, und sendet die Änderungen dieses Geräts als einen Commit (oder keinen).</translation>
+    </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/sync — %1 item(s) changed here and on GitHub in ways that cannot be merged; nothing was changed. Run sync --resolve PATH=mine|theirs|both (or --mine / --theirs).</source>
+        <translation>GitHub-Sync angehalten: notechondria-sync/sync — %1 Eintrag/Einträge wurde(n) hier und auf GitHub so geändert, dass sie sich nicht zusammenführen lassen; es wurde nichts geändert. Führen Sie sync --resolve PATH=mine|theirs|both aus (oder --mine / --theirs).</translation>
+    </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/sync — this sync would delete %1 tracked files; run sync --yes to confirm.</source>
+        <translation>GitHub-Sync angehalten: notechondria-sync/sync — diese Synchronisation würde %1 verfolgte Dateien löschen; führen Sie sync --yes aus, um das zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>Two-way sync with GitHub: pull, merge, push as one commit (or none).</source>
+        <translation>Zwei-Wege-Synchronisation mit GitHub: pullen, zusammenführen, als einen Commit (oder keinen) pushen.</translation>
+    </message>
+    <message>
+        <source>Undo the last restore into the local store (the app&apos;s or the local server&apos;s): bring back the account kept just before it. Offline; needs no other option.</source>
+        <translation>Macht die letzte Wiederherstellung in den lokalen Speicher (der App oder des lokalen Servers) rückgängig: holt das unmittelbar davor aufbewahrte Konto zurück. Offline; benötigt keine weitere Option.</translation>
+    </message>
+    <message>
+        <source>Replay a backup into a Notechondria /api/v1 (a real backend or the local server), in the order settings, courses, notes, events, feeds, assets. Reruns change nothing. A folder that is not a backup (no manifest.json of schema 1 or 2, no account files) is refused and nothing is sent. The last stdout line is a JSON summary; exit 1 when any item failed. --undo brings back the local account from before the last in-app restore.</source>
+        <translation>Spielt eine Sicherung in eine Notechondria-/api/v1 ein (ein echtes Backend oder den lokalen Server), in der Reihenfolge Einstellungen, Kurse, Notizen, Termine, Feeds, Assets. Wiederholte Läufe ändern nichts. Ein Ordner, der keine Sicherung ist (keine manifest.json mit Schema 1 oder 2, keine Kontodateien), wird abgelehnt, und es wird nichts gesendet. Die letzte Zeile auf stdout ist eine JSON-Zusammenfassung; Exit-Status 1, wenn ein Eintrag fehlgeschlagen ist. --undo holt das lokale Konto von vor der letzten Wiederherstellung in der App zurück.</translation>
+    </message>
+    <message>
+        <source> as commit %1</source>
+        <translation> als Commit %1</translation>
     </message>
 </context>
 </TS>

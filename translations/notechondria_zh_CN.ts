@@ -16,10 +16,6 @@
         <translation>自上次推送以来，这些文件在本机和 GitHub 上都有更改。请选择 GitHub 保留哪个版本；其他文件无论如何都会推送。</translation>
     </message>
     <message>
-        <source>Conflicting files</source>
-        <translation>冲突的文件</translation>
-    </message>
-    <message>
         <source>This device&apos;s version</source>
         <translation>本设备的版本</translation>
     </message>
@@ -50,6 +46,130 @@
     <message>
         <source>Push everything else and leave GitHub&apos;s copy of these files as it is.</source>
         <translation>推送其余所有内容，GitHub 上的这些文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>MCP skill</source>
+        <translation>MCP 技能</translation>
+    </message>
+    <message>
+        <source>Planner events</source>
+        <translation>日程事件</translation>
+    </message>
+    <message>
+        <source>Calendar feeds</source>
+        <translation>日历订阅源</translation>
+    </message>
+    <message>
+        <source>Deleted here, edited on GitHub</source>
+        <translation>本机已删除，GitHub 上已编辑</translation>
+    </message>
+    <message>
+        <source>Deleted on GitHub, edited here</source>
+        <translation>GitHub 上已删除，本机已编辑</translation>
+    </message>
+    <message>
+        <source>Changed here and on GitHub</source>
+        <translation>本机和 GitHub 上都有更改</translation>
+    </message>
+    <message>
+        <source>Keep GitHub&apos;s</source>
+        <translation>保留 GitHub 版本</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <source>Keep this device&apos;s</source>
+        <translation>保留本设备版本</translation>
+    </message>
+    <message>
+        <source>Sync conflict</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>These items changed both here and on GitHub since the last sync, and the changes could not be combined. Choose which version to keep for each; nothing changes until you do.</source>
+        <translation>自上次同步以来，这些条目在本机和 GitHub 上都有更改，且这些更改无法合并。请为每个条目选择要保留的版本；在您做出选择之前，不会有任何更改。</translation>
+    </message>
+    <message>
+        <source>Conflicting items</source>
+        <translation>冲突条目</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>您的选择</translation>
+    </message>
+    <message>
+        <source>Keep this &amp;device&apos;s</source>
+        <translation>保留本设备版本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Keep this device&apos;s for all</source>
+        <translation>全部保留本设备版本</translation>
+    </message>
+    <message>
+        <source>This device&apos;s version goes to GitHub.</source>
+        <translation>本设备的版本将发送到 GitHub。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;GitHub&apos;s</source>
+        <translation>保留 GitHub 版本(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Keep GitHub&apos;s for all</source>
+        <translation>全部保留 GitHub 版本</translation>
+    </message>
+    <message>
+        <source>GitHub&apos;s version is written on this device.</source>
+        <translation>GitHub 上的版本将写入本设备。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>两者都保留(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Keep both for all</source>
+        <translation>全部保留两者</translation>
+    </message>
+    <message>
+        <source>This device&apos;s note stays; GitHub&apos;s becomes a copy titled “&lt;title&gt; (GitHub, &lt;date&gt;)”. Notes only.</source>
+        <translation>本设备的笔记保留；GitHub 上的版本成为一份标题为“&lt;title&gt; (GitHub, &lt;date&gt;)”的副本。仅适用于笔记。</translation>
+    </message>
+    <message>
+        <source>This item:</source>
+        <translation>此条目:</translation>
+    </message>
+    <message>
+        <source>All items:</source>
+        <translation>所有条目:</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with these choices</source>
+        <translation>按这些选择同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -379,6 +499,31 @@
             <numerusform>%n 门课程。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Undo restore</source>
+        <translation>撤销恢复(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring back the account as it was just before this restore.</source>
+        <translation>将账户还原为此次恢复之前的状态。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The restore was undone: the account from before it is back (%n note(s)).</source>
+        <translation>
+            <numerusform>已撤销恢复: 恢复之前的账户已还原（%n 条笔记）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notechondria::SecretStoreBanner</name>
+    <message>
+        <source>Secrets are stored unencrypted: no system keychain answered, so your API keys and the GitHub App key are kept in %1, readable only by you.
+Why: %2.
+To use a keychain, install and unlock one in your desktop session — gnome-keyring (or KeePassXC&apos;s Secret Service) or KWallet — then restart Notechondria Desktop; the secrets in the file move into it.</source>
+        <translation>机密信息以未加密方式存储: 没有任何系统钥匙串响应，因此您的 API 密钥和 GitHub 应用密钥保存在 %1 中，仅您本人可读。
+原因: %2。
+如需使用钥匙串，请在桌面会话中安装并解锁一个钥匙串 — gnome-keyring（或 KeePassXC 的 Secret Service）或 KWallet — 然后重新启动 Notechondria 桌面版；文件中的机密信息将迁移到钥匙串中。</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::SyncCard</name>
@@ -588,6 +733,52 @@
         <source>Delete and push</source>
         <translation>删除并推送</translation>
     </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Bring in what changed on GitHub, then send what changed on this device.</source>
+        <translation>先获取 GitHub 上的更改，再发送本设备上的更改。</translation>
+    </message>
+    <message>
+        <source>GitHub Sync failed</source>
+        <translation>GitHub 同步失败</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 个文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to sync: this device and GitHub already agree.</source>
+        <translation>无需同步: 本设备与 GitHub 已一致。</translation>
+    </message>
+    <message>
+        <source>Synced: %1 came in from GitHub.</source>
+        <translation>已同步: 从 GitHub 收到 %1。</translation>
+    </message>
+    <message>
+        <source>Synced: %1 went out to GitHub.</source>
+        <translation>已同步: 向 GitHub 发送了 %1。</translation>
+    </message>
+    <message>
+        <source>Synced: %1 came in from GitHub, %2 went out.</source>
+        <translation>已同步: 从 GitHub 收到 %1，发出 %2 个。</translation>
+    </message>
+    <message>
+        <source>Changes made on both sides were combined in %1.</source>
+        <translation>双方的更改已在 %1 中合并。</translation>
+    </message>
+    <message>
+        <source>Commit %1.</source>
+        <translation>提交 %1。</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -659,14 +850,6 @@ Commands:
   --version    显示版本
 
 命令:
-</translation>
-    </message>
-    <message>
-        <source>
-Exit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.
-</source>
-        <translation>
-退出状态: 0 成功，1 失败，2 用法错误，3 推送冲突。
 </translation>
     </message>
     <message>
@@ -926,10 +1109,6 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.
         <translation>在其余内容之后重新上传 assets/（头像、封面、附件）。</translation>
     </message>
     <message>
-        <source>Replay a backup into a Notechondria /api/v1 (a real backend or the local server), in the order settings, courses, notes, events, feeds, assets. Reruns change nothing. The last stdout line is a JSON summary; exit 1 when any item failed.</source>
-        <translation>将备份回放到 Notechondria /api/v1（真实后端或本地服务器），顺序为设置、课程、笔记、事件、订阅源、资源文件。重复运行不会产生任何更改。stdout 的最后一行是 JSON 摘要；任一条目失败时退出状态为 1。</translation>
-    </message>
-    <message>
         <source>--repo-path and --api-base are required</source>
         <translation>必须指定 --repo-path 和 --api-base</translation>
     </message>
@@ -972,6 +1151,70 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push conflict.
     <message>
         <source>Local server stopped.</source>
         <translation>本地服务器已停止。</translation>
+    </message>
+    <message>
+        <source>
+Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
+</source>
+        <translation>
+退出状态: 0 成功，1 失败，2 用法错误，3 推送或同步冲突。
+</translation>
+    </message>
+    <message>
+        <source>--mine and --theirs exclude each other</source>
+        <translation>--mine 与 --theirs 互斥</translation>
+    </message>
+    <message>
+        <source>--resolve takes PATH=mine, PATH=theirs or PATH=both, not &apos;%1&apos;</source>
+        <translation>--resolve 需要 PATH=mine、PATH=theirs 或 PATH=both，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Nothing to sync: this device and GitHub already agree (%1 requests).</source>
+        <translation>无需同步: 本设备与 GitHub 已一致（%1 次请求）。</translation>
+    </message>
+    <message>
+        <source>Synced: %1 item(s) came in from GitHub (%2 merged), %3 file(s) went out%4 in %5 requests.</source>
+        <translation>已同步: 从 GitHub 收到 %1 个条目（合并 %2 个），发出 %3 个文件%4，共 %5 次请求。</translation>
+    </message>
+    <message>
+        <source>Resolve one conflict: PATH=mine (this device&apos;s), PATH=theirs (GitHub&apos;s) or PATH=both (GitHub&apos;s becomes a copy). Repeatable.</source>
+        <translation>解决一个冲突: PATH=mine（本设备的版本）、PATH=theirs（GitHub 上的版本）或 PATH=both（GitHub 上的版本成为副本）。可重复指定。</translation>
+    </message>
+    <message>
+        <source>Resolve every conflict with this device&apos;s version.</source>
+        <translation>用本设备的版本解决所有冲突。</translation>
+    </message>
+    <message>
+        <source>Resolve every conflict with GitHub&apos;s version.</source>
+        <translation>用 GitHub 上的版本解决所有冲突。</translation>
+    </message>
+    <message>
+        <source>Sync the account with its GitHub repository: bring GitHub&apos;s changes in, merge what changed on both sides, send this device&apos;s changes out as one commit (or none).</source>
+        <translation>将账户与其 GitHub 仓库同步: 获取 GitHub 上的更改，合并双方都有更改的内容，并将本设备的更改以一个提交（或不提交）发送出去。</translation>
+    </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/sync — %1 item(s) changed here and on GitHub in ways that cannot be merged; nothing was changed. Run sync --resolve PATH=mine|theirs|both (or --mine / --theirs).</source>
+        <translation>GitHub 同步已停止: notechondria-sync/sync — %1 个条目在本机和 GitHub 上的更改无法合并；未做任何更改。请运行 sync --resolve PATH=mine|theirs|both（或 --mine / --theirs）。</translation>
+    </message>
+    <message>
+        <source>GitHub sync stopped: notechondria-sync/sync — this sync would delete %1 tracked files; run sync --yes to confirm.</source>
+        <translation>GitHub 同步已停止: notechondria-sync/sync — 此次同步将删除 %1 个已跟踪文件；运行 sync --yes 以确认。</translation>
+    </message>
+    <message>
+        <source>Two-way sync with GitHub: pull, merge, push as one commit (or none).</source>
+        <translation>与 GitHub 双向同步: 拉取、合并，并以一个提交（或不提交）推送。</translation>
+    </message>
+    <message>
+        <source>Undo the last restore into the local store (the app&apos;s or the local server&apos;s): bring back the account kept just before it. Offline; needs no other option.</source>
+        <translation>撤销最近一次向本地存储（应用的或本地服务器的）进行的恢复: 找回恢复之前保留的账户。离线执行；无需其他选项。</translation>
+    </message>
+    <message>
+        <source>Replay a backup into a Notechondria /api/v1 (a real backend or the local server), in the order settings, courses, notes, events, feeds, assets. Reruns change nothing. A folder that is not a backup (no manifest.json of schema 1 or 2, no account files) is refused and nothing is sent. The last stdout line is a JSON summary; exit 1 when any item failed. --undo brings back the local account from before the last in-app restore.</source>
+        <translation>将备份回放到 Notechondria /api/v1（真实后端或本地服务器），顺序为设置、课程、笔记、事件、订阅源、资源文件。重复运行不会更改任何内容。不是备份的目录（没有 schema 1 或 2 的 manifest.json，也没有账户文件）会被拒绝，且不会发送任何内容。stdout 的最后一行是 JSON 摘要；任一条目失败时退出状态为 1。--undo 可找回上次在应用内恢复之前的本地账户。</translation>
+    </message>
+    <message>
+        <source> as commit %1</source>
+        <translation>（提交 %1）</translation>
     </message>
 </context>
 </TS>

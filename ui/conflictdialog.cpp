@@ -298,12 +298,12 @@ void ConflictDialog::buildSyncButtons(QVBoxLayout *layout)
     for (const Spec &spec : specs) {
         auto *one = new QPushButton(spec.text, this);
         one->setObjectName(spec.name + u"Button"_s);
-        one->setToolTip(spec.tip);
+        one->setToolTip(u"<p>"_s + spec.tip.toHtmlEscaped() + u"</p>"_s); // shows the <title> placeholder
         connect(one, &QPushButton::clicked, this, [this, choice = spec.choice] { choose(choice); });
         perItem->addWidget(one);
         auto *all = new QPushButton(spec.forAllText, this);
         all->setObjectName(spec.name + u"ForAllButton"_s);
-        all->setToolTip(spec.tip);
+        all->setToolTip(u"<p>"_s + spec.tip.toHtmlEscaped() + u"</p>"_s);
         connect(all, &QPushButton::clicked, this, [this, choice = spec.choice] { chooseForAll(choice); });
         forAll->addWidget(all);
         if (spec.choice == ConflictChoice::Both) {

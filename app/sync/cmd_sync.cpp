@@ -93,14 +93,17 @@ void printSummary(Context &context, const PushOutcome &outcome)
                       << '\n';
         return;
     }
-    context.out() << QCoreApplication::translate("notechondria-sync",
-        "Synced: %1 item(s) came in from GitHub (%2 merged), %3 file(s) went out%4 in %5 requests.")
-                         .arg(in)
-                         .arg(outcome.merged.size())
-                         .arg(out)
-                         .arg(outcome.committed ? u" as "_s + outcome.commitSha : QString())
-                         .arg(outcome.requests)
-                  << '\n';
+    context.out()
+        << QCoreApplication::translate("notechondria-sync",
+               "Synced: %1 item(s) came in from GitHub (%2 merged), %3 file(s) went out%4 in %5 requests.")
+               .arg(in)
+               .arg(outcome.merged.size())
+               .arg(out)
+               .arg(outcome.committed
+                       ? QCoreApplication::translate("notechondria-sync", " as commit %1").arg(outcome.commitSha)
+                       : QString())
+               .arg(outcome.requests)
+        << '\n';
 }
 
 QCoro::Task<int> runSync(Context &context)
