@@ -150,6 +150,7 @@ Result<void> addConflictCopies(Store &store, const SyncApplyInput &input, const 
             }
         }
         const QString meta = key.chopped(3) + u".meta.json"_s;
+        files.insert(u"manifest.json"_s, "{\"schema_version\": 2}\n");
         files.insert(key, input.copySources.value(key));
         files.insert(meta, input.copySources.value(meta));
         const Backup copy = readBackup(files);
@@ -183,7 +184,8 @@ Result<QList<BackupProblem>> applySync(Store &store, const SyncApplyInput &input
     if (!local) {
         return std::unexpected(local.error());
     }
-    const QHash<QString, QByteArray> merged = withUniqueCourseIds(input);
+    QHash<QString, QByteArray> merged = withUniqueCourseIds(input);
+    merged.insert(u"manifest.json"_s, "{\"schema_version\": 2}\n"); // the tree is ours: YAML frontmatter
     const Backup backup = readBackup(merged);
     const AccountSnapshot account = mergedAccount(backup, *local, input);
     Result<void> done = store.transaction([&]() -> Result<void> {
