@@ -55,6 +55,8 @@ QStringList findSecrets(const QByteArray &bytes)
     bool githubToken = false;
     bool apiKey = false;
     const QByteArrayView view(bytes);
+    if (view.isEmpty())
+        return {}; // memchr may not be handed the null data() of an empty array
     // Every token kind we look for has a '_' at a fixed place: scan the underscores (memchr-fast) and look around.
     for (const char *p = static_cast<const char *>(std::memchr(view.data(), '_', view.size())); p;) {
         const qsizetype at = p - view.data();
