@@ -4,7 +4,7 @@
 BUILDENV := packaging/buildenv exec
 JOBS ?= 2
 
-.PHONY: all build run test test-asan format bench deb translations env clean
+.PHONY: all build run test test-asan lint format bench deb translations env clean
 
 all: build
 
@@ -28,6 +28,10 @@ test: build
 test-asan:
 	$(BUILDENV) sh -c 'cmake --preset asan >/dev/null && cmake --build --preset asan -j $(JOBS) && ctest --preset asan'
 
+# clang++ with clang-tidy (.clang-tidy, warnings as errors) on every production file (preset clang, folder build-clang).
+lint:
+	$(BUILDENV) sh -c 'cmake --preset clang >/dev/null && cmake --build --preset clang -j $(JOBS)'
+
 format:
 	$(BUILDENV) sh -c 'git ls-files "*.cpp" "*.h" | xargs clang-format -i'
 
@@ -41,4 +45,4 @@ translations: build
 	$(BUILDENV) cmake --build build --target update_translations
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-clang
