@@ -23,84 +23,80 @@ QList<T> byId(QList<T> items)
     return items;
 }
 
+/**
+ * Saves @p rows with @p save in ascending id order, each then renumbered to the id it had: at most one row carries a
+ * fresh id at any time, so a renumbering never collides. @p after(row, id) writes what hangs off a saved row.
+ */
+template<typename T, typename Save, typename After>
+Result<void> importRows(const StoreContext &context, const QString &table, const QList<T> &rows, Save save, After after)
+{
+    for (T row : byId(rows)) {
+        const qint64 id = std::exchange(row.id, 0);
+        auto saved = save(row);
+        if (!saved) {
+            return std::unexpected(saved.error());
+        }
+        if (id > 0 && id != saved->id) {
+            auto moved
+                = context.run(u"UPDATE %1 SET id = ? WHERE id = ?"_s.arg(table), {id, saved->id}, consequence, process);
+            if (!moved) {
+                return moved;
+            }
+        }
+        if (auto done = after(row, id > 0 ? id : saved->id); !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+template<typename T, typename Save>
+Result<void> importRows(const StoreContext &context, const QString &table, const QList<T> &rows, Save save)
+{
+    return importRows(context, table, rows, save, [](const T &, qint64) -> Result<void> { return {}; });
+}
+
 } // namespace
 
 Result<void> Store::importAccount(const AccountSnapshot &account)
 {
-    // Rows are inserted in ascending id order and then renumbered to the id they had: at most one row carries a
-    // fresh id at any time, so a renumbering never collides.
-    const auto renumber = [this](const QString &table, qint64 from, qint64 to) -> Result<void> {
-        if (from == to || to <= 0) {
-            return {};
-        }
-        auto q = d->exec(u"UPDATE %1 SET id = ? WHERE id = ?"_s.arg(table), {to, from}, consequence, process);
-        return q ? Result<void>() : std::unexpected(q.error());
-    };
-    return transaction([&]() -> Result<void> {
-        if (auto cleared = clearAccount(); !cleared) {
-            return cleared;
-        }
-        if (auto saved = saveProfile(account.profile); !saved) {
-            return saved;
-        }
-        if (!account.profile.avatar.isEmpty()) {
-            if (auto saved = setAvatar(account.profile.avatar); !saved) {
-                return saved;
+    Private &p = *d;
+    const auto noteFiles = [&p](const Note &note, qint64 noteId) -> Result<void> {
+        if (!note.cover.isEmpty()) {
+            if (auto cover = p.notes.setNoteCover(noteId, note.cover); !cover) {
+                return cover;
             }
         }
-        for (Course course : byId(account.courses)) {
-            const qint64 id = std::exchange(course.id, 0);
-            auto saved = saveCourse(course);
-            if (!saved) {
-                return std::unexpected(saved.error());
-            }
-            if (auto moved = renumber(u"courses"_s, saved->id, id); !moved) {
-                return moved;
-            }
-        }
-        for (Note note : byId(account.notes)) {
-            const qint64 id = std::exchange(note.id, 0);
-            auto saved = saveNote(note);
-            if (!saved) {
-                return std::unexpected(saved.error());
-            }
-            if (auto moved = renumber(u"notes"_s, saved->id, id); !moved) {
-                return moved;
-            }
-            const qint64 noteId = id > 0 ? id : saved->id;
-            if (!note.cover.isEmpty()) {
-                if (auto cover = setNoteCover(noteId, note.cover); !cover) {
-                    return cover;
-                }
-            }
-            for (Attachment attachment : note.attachments) {
-                attachment.id = 0;
-                if (auto added = addAttachment(noteId, attachment); !added) {
-                    return std::unexpected(added.error());
-                }
-            }
-        }
-        for (PlannerEvent event : byId(account.events)) {
-            const qint64 id = std::exchange(event.id, 0);
-            auto saved = saveEvent(event);
-            if (!saved) {
-                return std::unexpected(saved.error());
-            }
-            if (auto moved = renumber(u"planner_events"_s, saved->id, id); !moved) {
-                return moved;
-            }
-        }
-        for (CalendarFeed feed : byId(account.feeds)) {
-            const qint64 id = std::exchange(feed.id, 0);
-            auto saved = saveFeed(feed);
-            if (!saved) {
-                return std::unexpected(saved.error());
-            }
-            if (auto moved = renumber(u"calendar_feeds"_s, saved->id, id); !moved) {
-                return moved;
+        for (Attachment attachment : note.attachments) {
+            attachment.id = 0;
+            if (auto added = p.notes.addAttachment(noteId, attachment); !added) {
+                return std::unexpected(added.error());
             }
         }
         return {};
+    };
+    return transaction([&]() -> Result<void> {
+        Result<void> done = clearAccount();
+        done = done.and_then([&] { return p.profile.saveProfile(account.profile); });
+        if (done && !account.profile.avatar.isEmpty()) {
+            done = p.profile.setAvatar(account.profile.avatar);
+        }
+        done = done.and_then([&] {
+            return importRows(
+                p.context, u"courses"_s, account.courses, [&](const Course &c) { return p.courses.saveCourse(c); });
+        });
+        done = done.and_then([&] {
+            return importRows(
+                p.context, u"notes"_s, account.notes, [&](const Note &n) { return p.notes.saveNote(n); }, noteFiles);
+        });
+        done = done.and_then([&] {
+            return importRows(p.context, u"planner_events"_s, account.events,
+                [&](const PlannerEvent &e) { return p.planner.saveEvent(e); });
+        });
+        return done.and_then([&] {
+            return importRows(p.context, u"calendar_feeds"_s, account.feeds,
+                [&](const CalendarFeed &f) { return p.planner.saveFeed(f); });
+        });
     });
 }
 

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "noterecords.h"
+
+#include "storecontext.h"
+#include "storesql.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+using namespace StoreSql;
+
+namespace {
+
+QString noteColumns(bool withFileBytes)
+{
+    return u"n.id, n.uuid, n.sharing_id, n.title, n.description, n.content, n.editor_mode, n.note_type, "
+           "n.source_note_uuid, n.metadata_json, n.custom_meta, n.client_draft_id, n.course_id, n.is_public, "
+           "n.last_edit, n.date_created, n.deleted_at, n.cover_image_url, f.file_name, f.content_type, "_s
+        + (withFileBytes ? u"f.bytes"_s : u"NULL"_s);
+}
+
+Note readNote(const QSqlQuery &q)
+{
+    Note n;
+    n.id = q.value(0).toLongLong();
+    n.uuid = QUuid::fromString(q.value(1).toString());
+    n.sharingId = QUuid::fromString(q.value(2).toString());
+    n.title = q.value(3).toString();
+    n.description = q.value(4).toString();
+    n.content = q.value(5).toString();
+    n.editorMode = q.value(6).toString();
+    n.noteType = q.value(7).toString();
+    if (!q.value(8).isNull()) {
+        n.sourceNoteUuid = QUuid::fromString(q.value(8).toString());
+    }
+    n.metadataJson = q.value(9).toString();
+    n.customMeta = q.value(10).toString();
+    if (!q.value(11).isNull()) {
+        n.clientDraftId = q.value(11).toString();
+    }
+    n.courseId = toId(q.value(12));
+    n.isPublic = q.value(13).toBool();
+    n.lastEdit = toDateTime(q.value(14)).value_or(QDateTime());
+    n.dateCreated = toDateTime(q.value(15)).value_or(QDateTime());
+    n.deletedAt = toDateTime(q.value(16));
+    n.coverImageUrl = q.value(17).toString();
+    if (!q.value(18).isNull()) {
+        n.cover = StoredFile{q.value(18).toString(), q.value(19).toString(), q.value(20).toByteArray()};
+    }
+    return n;
+}
+
+QVariantList noteValues(const Note &n)
+{
+    return {fromUuid(n.uuid), fromUuid(n.sharingId), text(n.title), text(n.description), text(n.content),
+        text(n.editorMode), text(n.noteType),
+        n.sourceNoteUuid ? fromUuid(*n.sourceNoteUuid) : QVariant(QMetaType::fromType<QString>()), text(n.metadataJson),
+        text(n.customMeta), fromText(n.clientDraftId), fromId(n.courseId), n.isPublic ? 1 : 0, fromDateTime(n.lastEdit),
+        fromDateTime(n.dateCreated), fromDateTime(n.deletedAt), text(n.coverImageUrl)};
+}
+
+/// The WHERE clause and values of a note query.
+std::pair<QString, QVariantList> noteFilter(const StoreNoteQuery &query)
+{
+    QStringList conditions;
+    QVariantList values;
+    if (query.onlyDeleted) {
+        conditions << u"n.deleted_at IS NOT NULL"_s;
+    } else if (!query.includeDeleted) {
+        conditions << u"n.deleted_at IS NULL"_s;
+    }
+    if (query.courseId) {
+        conditions << u"n.course_id = ?"_s;
+        values << *query.courseId;
+    }
+    return {conditions.join(u" AND "_s), values};
+}
+
+const QStringList noteWriteColumns = {u"uuid"_s, u"sharing_id"_s, u"title"_s, u"description"_s, u"content"_s,
+    u"editor_mode"_s, u"note_type"_s, u"source_note_uuid"_s, u"metadata_json"_s, u"custom_meta"_s, u"client_draft_id"_s,
+    u"course_id"_s, u"is_public"_s, u"last_edit"_s, u"date_created"_s, u"deleted_at"_s, u"cover_image_url"_s};
+
+Attachment readAttachment(const QSqlQuery &q)
+{
+    Attachment a;
+    a.id = q.value(1).toLongLong();
+    a.uuid = QUuid::fromString(q.value(2).toString());
+    a.originalFilename = q.value(3).toString();
+    a.file = StoredFile{q.value(4).toString(), q.value(5).toString(), q.value(6).toByteArray()};
+    return a;
+}
+
+} // namespace
+
+NoteRecords::NoteRecords(StoreContext &context)
+    : m_context(context)
+{
+}
+
+// ---- reading -------------------------------------------------------------------------------------------------------
+
+Result<QList<Note>> NoteRecords::selectNotes(const QString &where, const QVariantList &values,
+    const QString &orderAndLimit, bool withFileBytes, const QString &consequence, const QString &process) const
+{
+    auto q = m_context.exec(u"SELECT "_s + noteColumns(withFileBytes)
+            + u" FROM notes n LEFT JOIN files f ON f.id = n.cover_file_id "_s
+            + (where.isEmpty() ? QString() : u"WHERE "_s + where + u' ') + orderAndLimit,
+        values, consequence, process);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    QList<Note> notes;
+    while (q->next()) {
+        notes.append(readNote(*q));
+    }
+    if (notes.isEmpty()) {
+        return notes;
+    }
+    if (auto attached = selectAttachments(notes, withFileBytes, consequence, process); !attached) {
+        return std::unexpected(attached.error());
+    }
+    return notes;
+}
+
+Result<void> NoteRecords::selectAttachments(
+    QList<Note> &notes, bool withFileBytes, const QString &consequence, const QString &process) const
+{
+    QHash<qint64, qsizetype> index;
+    for (qsizetype i = 0; i < notes.size(); ++i) {
+        index.insert(notes.at(i).id, i);
+    }
+    QString sql = u"SELECT a.note_id, a.id, a.uuid, a.original_filename, f.file_name, f.content_type, "_s
+        + (withFileBytes ? u"f.bytes"_s : u"NULL"_s) + u" FROM attachments a JOIN files f ON f.id = a.file_id "_s;
+    QVariantList ids;
+    if (notes.size() <= 500) {
+        QStringList marks;
+        for (const Note &note : std::as_const(notes)) {
+            marks << u"?"_s;
+            ids << note.id;
+        }
+        sql += u"WHERE a.note_id IN ("_s + marks.join(u", "_s) + u") "_s;
+    }
+    auto attachments = m_context.exec(sql + u"ORDER BY a.id"_s, ids, consequence, process);
+    if (!attachments) {
+        return std::unexpected(attachments.error());
+    }
+    while (attachments->next()) {
+        const auto found = index.constFind(attachments->value(0).toLongLong());
+        if (found != index.constEnd()) {
+            notes[*found].attachments.append(readAttachment(*attachments));
+        }
+    }
+    return {};
+}
+
+Result<std::optional<Note>> NoteRecords::selectOne(
+    const QString &where, const QVariantList &values, const QString &process) const
+{
+    auto found = selectNotes(where, values, u"ORDER BY n.id LIMIT 1"_s, true, u"Cannot read a note"_s, process);
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    if (found->isEmpty()) {
+        return std::nullopt;
+    }
+    return found->first();
+}
+
+Result<QList<Note>> NoteRecords::notes(const StoreNoteQuery &query) const
+{
+    const auto [where, values] = noteFilter(query);
+    return selectNotes(where, values + QVariantList{query.limit, query.offset},
+        u"ORDER BY n.last_edit DESC, n.id DESC LIMIT ? OFFSET ?"_s, false, u"Cannot list notes"_s,
+        u"Core.Store/notes"_s);
+}
+
+Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
+{
+    const auto [where, values] = noteFilter(query);
+    auto q = m_context.exec(u"SELECT count(*) FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where),
+        values, u"Cannot count notes"_s, u"Core.Store/notes"_s);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    return q->next() ? q->value(0).toInt() : 0;
+}
+
+Result<QList<Note>> NoteRecords::snapshotNotes(bool withFileBytes) const
+{
+    return selectNotes(
+        {}, {}, u"ORDER BY n.uuid"_s, withFileBytes, u"Cannot read the account"_s, u"Core.Store/snapshot"_s);
+}
+
+Result<std::optional<Note>> NoteRecords::note(qint64 id) const
+{
+    return selectOne(u"n.id = ?"_s, {id}, u"Core.Store/note"_s);
+}
+
+Result<std::optional<Note>> NoteRecords::noteByUuid(const QUuid &uuid) const
+{
+    if (uuid.isNull()) {
+        return std::nullopt;
+    }
+    return selectOne(u"n.uuid = ?"_s, {fromUuid(uuid)}, u"Core.Store/note"_s);
+}
+
+Result<std::optional<Note>> NoteRecords::noteByClientDraftId(const QString &clientDraftId) const
+{
+    if (clientDraftId.isEmpty()) {
+        return std::nullopt;
+    }
+    return selectOne(u"n.client_draft_id = ?"_s, {clientDraftId}, u"Core.Store/note"_s);
+}
+
+// ---- writing -------------------------------------------------------------------------------------------------------
+
+Result<Note> NoteRecords::saveNote(Note note)
+{
+    const QDateTime now = m_context.now();
+    if (note.uuid.isNull()) {
+        note.uuid = QUuid::createUuid();
+    }
+    if (note.sharingId.isNull()) {
+        note.sharingId = QUuid::createUuid();
+    }
+    if (!note.dateCreated.isValid()) {
+        note.dateCreated = now;
+    }
+    if (!note.lastEdit.isValid()) {
+        note.lastEdit = note.dateCreated;
+    }
+    const auto id = m_context.saveRow(u"notes"_s, noteWriteColumns, noteValues(note), note.id, u"note"_s,
+        u"Cannot save note"_s, u"Core.Store/save_note"_s);
+    return StoreContext::withId(id, std::move(note));
+}
+
+Result<void> NoteRecords::softDeleteNote(qint64 id)
+{
+    return m_context.updateOne(u"UPDATE notes SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?"_s,
+        {fromDateTime(m_context.now()), id}, u"note"_s, id, u"Cannot delete note"_s, u"Core.Store/delete_note"_s);
+}
+
+Result<void> NoteRecords::restoreNote(qint64 id)
+{
+    return m_context.updateOne(u"UPDATE notes SET deleted_at = NULL WHERE id = ?"_s, {id}, u"note"_s, id,
+        u"Cannot restore note"_s, u"Core.Store/restore_note"_s);
+}
+
+Result<void> NoteRecords::setNoteCover(qint64 noteId, const StoredFile &file)
+{
+    const QString consequence = u"Cannot save the note cover"_s;
+    const QString process = u"Core.Store/save_cover"_s;
+    return m_context.transaction([&]() -> Result<void> {
+        auto old = m_context.exec(u"SELECT cover_file_id FROM notes WHERE id = ?"_s, {noteId}, consequence, process);
+        if (!old) {
+            return std::unexpected(old.error());
+        }
+        if (!old->next()) {
+            return fail(consequence, process, u"no note with id %1"_s.arg(noteId));
+        }
+        auto fileId = m_context.replaceFile(toId(old->value(0)), file, consequence, process);
+        if (!fileId) {
+            return std::unexpected(fileId.error());
+        }
+        return m_context.run(
+            u"UPDATE notes SET cover_file_id = ? WHERE id = ?"_s, {fromId(*fileId), noteId}, consequence, process);
+    });
+}
+
+Result<Attachment> NoteRecords::addAttachment(qint64 noteId, Attachment attachment)
+{
+    const QString consequence = u"Cannot save the attachment"_s;
+    const QString process = u"Core.Store/save_attachment"_s;
+    if (attachment.uuid.isNull()) {
+        attachment.uuid = QUuid::createUuid();
+    }
+    if (attachment.originalFilename.isEmpty()) {
+        attachment.originalFilename = attachment.file.fileName;
+    }
+    Result<void> done = m_context.transaction([&]() -> Result<void> {
+        // Not insertFile: an attachment keeps its row even when the file is empty.
+        auto file = m_context.exec(u"INSERT INTO files (file_name, content_type, bytes) VALUES (?, ?, ?)"_s,
+            {text(attachment.file.fileName), text(attachment.file.contentType), blob(attachment.file.bytes)},
+            consequence, process);
+        if (!file) {
+            return std::unexpected(file.error());
+        }
+        auto q = m_context.exec(
+            u"INSERT INTO attachments (note_id, uuid, original_filename, file_id) VALUES (?, ?, ?, ?)"_s,
+            {noteId, fromUuid(attachment.uuid), text(attachment.originalFilename), file->lastInsertId()}, consequence,
+            process);
+        if (!q) {
+            return std::unexpected(q.error());
+        }
+        attachment.id = q->lastInsertId().toLongLong();
+        return {};
+    });
+    if (!done) {
+        return std::unexpected(done.error());
+    }
+    return attachment;
+}
+
+} // namespace Notechondria

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internal to the store: the notes, their covers and attachments.
+#pragma once
+
+#include "account.h"
+#include "error.h"
+#include "store.h"
+
+#include <QList>
+#include <QVariant>
+
+#include <optional>
+
+namespace Notechondria {
+
+class StoreContext;
+
+/**
+ * The account's notes: rows of the notes table (soft-deleted ones stay, with deleted_at set, as the recycle bin),
+ * each with an optional cover and any number of attachments whose bytes live in the files table.
+ */
+class NoteRecords
+{
+public:
+    /// @p context must outlive the records.
+    explicit NoteRecords(StoreContext &context);
+
+    /// One note with its cover and attachments (bytes included).
+    [[nodiscard]] Result<std::optional<Note>> note(qint64 id) const;
+    /// nullopt for a null uuid.
+    [[nodiscard]] Result<std::optional<Note>> noteByUuid(const QUuid &uuid) const;
+    /// nullopt for an empty draft id.
+    [[nodiscard]] Result<std::optional<Note>> noteByClientDraftId(const QString &clientDraftId) const;
+    /// Notes ordered by last_edit descending, then id; attachments listed without their bytes, cover without bytes.
+    [[nodiscard]] Result<QList<Note>> notes(const StoreNoteQuery &query = {}) const;
+    /// How many notes match the query's filters; limit and offset are ignored (the total for paging).
+    [[nodiscard]] Result<int> noteCount(const StoreNoteQuery &query = {}) const;
+    /// Every note, the recycle bin's too, in export order (by uuid), for Store::snapshot.
+    [[nodiscard]] Result<QList<Note>> snapshotNotes(bool withFileBytes) const;
+
+    /**
+     * id 0 inserts (uuid and sharing id minted when null; date_created defaults to now, last_edit to date_created);
+     * otherwise updates the row's fields, failing when there is no such note. The cover and attachments are not
+     * written here (setNoteCover, addAttachment).
+     */
+    [[nodiscard]] Result<Note> saveNote(Note note);
+    /// Adds an attachment (uuid minted when null, original file name defaulting to the file's); returns it with its id.
+    [[nodiscard]] Result<Attachment> addAttachment(qint64 noteId, Attachment attachment);
+    /// Sets (or with an empty file, removes) the note's cover; the old cover file is deleted.
+    [[nodiscard]] Result<void> setNoteCover(qint64 noteId, const StoredFile &file);
+    /// Puts the note in the recycle bin: deleted_at = now (kept when it is there already).
+    [[nodiscard]] Result<void> softDeleteNote(qint64 id);
+    /// Takes the note out of the recycle bin.
+    [[nodiscard]] Result<void> restoreNote(qint64 id);
+
+private:
+    [[nodiscard]] Result<QList<Note>> selectNotes(const QString &where, const QVariantList &values,
+        const QString &orderAndLimit, bool withFileBytes, const QString &consequence, const QString &process) const;
+    /// Fills the attachments of @p notes (a page of at most 500 by note id, else one pass over all of them).
+    [[nodiscard]] Result<void> selectAttachments(
+        QList<Note> &notes, bool withFileBytes, const QString &consequence, const QString &process) const;
+    [[nodiscard]] Result<std::optional<Note>> selectOne(
+        const QString &where, const QVariantList &values, const QString &process) const;
+
+    StoreContext &m_context;
+};
+
+} // namespace Notechondria

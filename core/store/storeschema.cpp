@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storeschema.h"
+
+#include "logging.h"
+#include "store.h"
+#include "storecontext.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+namespace {
+
+// 1, part one: the account (files, profile, courses, notes with attachments, planner events, calendar feeds).
+QStringList version1AccountTables()
+{
+    return {
+        u"CREATE TABLE files (id INTEGER PRIMARY KEY AUTOINCREMENT, file_name TEXT NOT NULL, "
+        "content_type TEXT NOT NULL, bytes BLOB NOT NULL)"_s,
+        u"CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), username TEXT NOT NULL, "
+        "first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT NOT NULL, is_active INTEGER NOT NULL, "
+        "display_name TEXT NOT NULL, motto TEXT NOT NULL, social_link TEXT NOT NULL, editor_mode TEXT NOT NULL, "
+        "theme_preset TEXT NOT NULL, theme_mode TEXT NOT NULL, api_base_url TEXT NOT NULL, "
+        "image_url TEXT NOT NULL, uncategorized_folder_name TEXT NOT NULL, "
+        "last_seen_versions_json TEXT NOT NULL, date_joined TEXT, last_login TEXT, "
+        "app_settings_json TEXT NOT NULL, app_settings_updated_at TEXT, mcp_skill_md TEXT NOT NULL, "
+        "avatar_file_id INTEGER REFERENCES files (id) ON DELETE SET NULL)"_s,
+        u"CREATE TABLE courses (id INTEGER PRIMARY KEY AUTOINCREMENT, client_course_id TEXT NOT NULL, "
+        "slug TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description TEXT NOT NULL, icon INTEGER, "
+        "sort_order INTEGER NOT NULL, cover_image_url TEXT NOT NULL, date_created TEXT, last_edit TEXT)"_s,
+        u"CREATE INDEX courses_client_id ON courses (client_course_id)"_s,
+        u"CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL UNIQUE, "
+        "sharing_id TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, content TEXT NOT NULL, "
+        "editor_mode TEXT NOT NULL, note_type TEXT NOT NULL, source_note_uuid TEXT, "
+        "metadata_json TEXT NOT NULL, custom_meta TEXT NOT NULL, client_draft_id TEXT, "
+        "course_id INTEGER REFERENCES courses (id) ON DELETE SET NULL, is_public INTEGER NOT NULL, "
+        "last_edit TEXT NOT NULL, date_created TEXT NOT NULL, deleted_at TEXT, cover_image_url TEXT NOT NULL, "
+        "cover_file_id INTEGER REFERENCES files (id) ON DELETE SET NULL)"_s,
+        u"CREATE INDEX notes_course ON notes (course_id)"_s,
+        u"CREATE INDEX notes_client_draft ON notes (client_draft_id)"_s,
+        u"CREATE INDEX notes_last_edit ON notes (last_edit)"_s,
+        u"CREATE TABLE attachments (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE, uuid TEXT NOT NULL UNIQUE, "
+        "original_filename TEXT NOT NULL, file_id INTEGER NOT NULL REFERENCES files (id))"_s,
+        u"CREATE INDEX attachments_note ON attachments (note_id)"_s,
+        u"CREATE TABLE planner_events (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, "
+        "event_date TEXT NOT NULL, starts_at TEXT, ends_at TEXT, difficulty_weight INTEGER NOT NULL, "
+        "description TEXT NOT NULL, course_id INTEGER REFERENCES courses (id) ON DELETE SET NULL, "
+        "is_completed INTEGER NOT NULL, completed_at TEXT, recurrence_freq TEXT NOT NULL, "
+        "recurrence_interval INTEGER NOT NULL, recurrence_end_date TEXT, recurrence_count INTEGER)"_s,
+        u"CREATE TABLE calendar_feeds (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, "
+        "source_kind TEXT NOT NULL, source_url TEXT NOT NULL, raw_ical TEXT NOT NULL, "
+        "is_enabled INTEGER NOT NULL, course_id INTEGER REFERENCES courses (id) ON DELETE SET NULL, "
+        "last_sync TEXT, date_created TEXT, last_edit TEXT)"_s,
+    };
+}
+
+// 1, part two: the integration, the pushed-files record and the push history.
+QStringList version1SyncTables()
+{
+    return {
+        u"CREATE TABLE github_integration (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "installation_id TEXT NOT NULL, account_login TEXT NOT NULL, repo_full_name TEXT NOT NULL, "
+        "repo_default_branch TEXT NOT NULL, last_push_at TEXT, last_push_sha TEXT NOT NULL, "
+        "last_push_tree TEXT NOT NULL, last_error TEXT NOT NULL, include_assets INTEGER NOT NULL, "
+        "created_at TEXT, updated_at TEXT)"_s,
+        u"CREATE TABLE pushed_files (path TEXT PRIMARY KEY, blob_sha TEXT NOT NULL) WITHOUT ROWID"_s,
+        u"CREATE TABLE push_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, "
+        "duration_ms INTEGER NOT NULL, added INTEGER NOT NULL, changed INTEGER NOT NULL, "
+        "deleted INTEGER NOT NULL, bytes INTEGER NOT NULL, requests INTEGER NOT NULL, "
+        "commit_sha TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL)"_s,
+    };
+}
+
+// 2: the sync base replaces the pushed-files record, which meant two things. Per path: base_blob, the blob in the
+// tree of the commit this device last synced with ("" = unknown until the next sync reads the branch), and
+// local_blob, the blob this device's own copy derives from (the merge ancestor). The old record is the latter; the
+// tree of the last push is read again on the next sync.
+QStringList version2()
+{
+    return {
+        u"CREATE TABLE sync_base (path TEXT PRIMARY KEY, base_blob TEXT NOT NULL, local_blob TEXT NOT NULL) "
+        "WITHOUT ROWID"_s,
+        u"INSERT INTO sync_base (path, base_blob, local_blob) SELECT path, '', blob_sha FROM pushed_files"_s,
+        u"DROP TABLE pushed_files"_s,
+        u"UPDATE github_integration SET last_push_tree = ''"_s,
+    };
+}
+
+/// Runs one migration in its own transaction.
+Result<void> migrateTo(StoreContext &context, int version)
+{
+    const QString consequence = u"Cannot upgrade the local store"_s;
+    const QString process = u"Core.Store/migrate"_s;
+    QSqlDatabase &db = context.database();
+    if (!db.transaction()) {
+        return fail(consequence, process, db.lastError().text());
+    }
+    QStringList statements = StoreSchema::statements(version);
+    if (version == 1) {
+        statements.prepend(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
+    }
+    statements.append(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version));
+    if (auto done = context.runAll(statements, consequence, process); !done) {
+        db.rollback();
+        return std::unexpected(
+            done.error().withConsequence(u"Cannot upgrade the local store to schema version %1"_s.arg(version)));
+    }
+    if (!db.commit()) {
+        const QString cause = db.lastError().text();
+        db.rollback();
+        return fail(consequence, process, cause);
+    }
+    qCInfo(lcStore).noquote()
+        << u"Local store upgraded: Core.Store/migrate — schema version %1 in %2"_s.arg(version).arg(context.path());
+    return {};
+}
+
+} // namespace
+
+static_assert(Store::schemaVersion == 2, "append a migration when the schema version grows");
+
+QStringList StoreSchema::statements(int version)
+{
+    switch (version) {
+    case 1:
+        return version1AccountTables() + version1SyncTables();
+    case 2:
+        return version2();
+    default:
+        Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
+        return {};
+    }
+}
+
+Result<int> StoreSchema::storedVersion(const StoreContext &context)
+{
+    const QString consequence = u"Cannot open the local store"_s;
+    const QString process = u"Core.Store/open"_s;
+    auto table = context.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"_s,
+        {}, consequence, process);
+    if (!table) {
+        return std::unexpected(table.error());
+    }
+    if (!table->next() || table->value(0).toInt() == 0) {
+        return 0;
+    }
+    auto version = context.exec(u"SELECT max(version) FROM schema_version"_s, {}, consequence, process);
+    if (!version) {
+        return std::unexpected(version.error());
+    }
+    return version->next() ? version->value(0).toInt() : 0;
+}
+
+Result<void> StoreSchema::migrate(StoreContext &context, int from, int to)
+{
+    const int last = to < 0 ? Store::schemaVersion : std::min(to, Store::schemaVersion);
+    for (int version = from + 1; version <= last; ++version) {
+        if (auto done = migrateTo(context, version); !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+} // namespace Notechondria

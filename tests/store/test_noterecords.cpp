@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// NoteRecords: notes, the recycle bin, covers and attachments, and the note queries.
+#include "courserecords.h"
+#include "noterecords.h"
+#include "storepartfixture.h"
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+using namespace Notechondria::StorePartFixture;
+
+namespace {
+
+Note noteTitled(const QString &title, std::optional<qint64> courseId = std::nullopt)
+{
+    Note n;
+    n.title = title;
+    n.courseId = courseId;
+    return n;
+}
+
+Attachment attachmentOf(const QString &name, const QByteArray &bytes)
+{
+    Attachment a;
+    a.file = StoredFile{name, u"application/octet-stream"_s, bytes};
+    return a;
+}
+
+} // namespace
+
+class TestNoteRecords : public QObject
+{
+    Q_OBJECT
+
+private:
+    Files m_files;
+    Fresh<NoteRecords> m_records;
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_files.isValid()); }
+    void init()
+    {
+        m_files.clock.set(start);
+        QVERIFY(m_records.open(m_files));
+    }
+
+    void aNewNoteGetsIdsAndTheClocksTime()
+    {
+        const auto saved = m_records->saveNote(noteTitled(u"First"_s));
+        QVERIFY(saved);
+        QVERIFY(saved->id > 0);
+        QVERIFY(!saved->uuid.isNull());
+        QVERIFY(!saved->sharingId.isNull());
+        QVERIFY(saved->uuid != saved->sharingId);
+        QCOMPARE(saved->dateCreated, start);
+        QCOMPARE(saved->lastEdit, start);
+        const auto read = m_records->noteByUuid(saved->uuid);
+        QVERIFY(read && read->has_value());
+        QCOMPARE((*read)->title, u"First"_s);
+        QCOMPARE((*read)->dateCreated, start);
+        QVERIFY(!m_records->noteByUuid(QUuid())->has_value());
+        QVERIFY(!m_records->noteByClientDraftId(QString())->has_value());
+    }
+
+    void updatingAMissingNoteFails()
+    {
+        Note ghost = noteTitled(u"Ghost"_s);
+        ghost.id = 77;
+        const auto saved = m_records->saveNote(ghost);
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().message(), u"Cannot save note: Core.Store/save_note \u2014 no note with id 77"_s);
+        QCOMPARE(scalar(m_records.context(), u"SELECT count(*) FROM notes"_s), 0);
+    }
+
+    void theRecycleBinKeepsTheFirstDeletionTime()
+    {
+        const auto saved = m_records->saveNote(noteTitled(u"Bin me"_s));
+        QVERIFY(saved);
+        m_files.clock.advance(60);
+        QVERIFY(m_records->softDeleteNote(saved->id));
+        m_files.clock.advance(60);
+        QVERIFY(m_records->softDeleteNote(saved->id));
+        QCOMPARE((*m_records->note(saved->id))->deletedAt, std::optional<QDateTime>(start.addSecs(60)));
+        QCOMPARE(*m_records->noteCount(), 0);
+        StoreNoteQuery bin;
+        bin.onlyDeleted = true;
+        QCOMPARE(*m_records->noteCount(bin), 1);
+
+        QVERIFY(m_records->restoreNote(saved->id));
+        QCOMPARE((*m_records->note(saved->id))->deletedAt, std::nullopt);
+        QCOMPARE(*m_records->noteCount(bin), 0);
+
+        const auto missing = m_records->restoreNote(saved->id + 1);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().cause, u"no note with id %1"_s.arg(saved->id + 1));
+        QVERIFY(!m_records->softDeleteNote(saved->id + 1));
+    }
+
+    void aNewCoverReplacesTheOldFile()
+    {
+        const auto saved = m_records->saveNote(noteTitled(u"Covered"_s));
+        QVERIFY(saved);
+        QVERIFY(m_records->setNoteCover(saved->id, StoredFile{u"a.png"_s, u"image/png"_s, QByteArray("a")}));
+        QVERIFY(m_records->setNoteCover(saved->id, StoredFile{u"b.png"_s, u"image/png"_s, QByteArray("bb")}));
+        QCOMPARE((*m_records->note(saved->id))->cover.bytes, QByteArray("bb"));
+        QCOMPARE(scalar(m_records.context(), u"SELECT count(*) FROM files"_s), 1);
+        // Listing leaves the bytes out.
+        QCOMPARE(m_records->notes()->first().cover.fileName, u"b.png"_s);
+        QVERIFY(m_records->notes()->first().cover.bytes.isEmpty());
+
+        QVERIFY(m_records->setNoteCover(saved->id, StoredFile{}));
+        QVERIFY((*m_records->note(saved->id))->cover.isEmpty());
+        QCOMPARE(scalar(m_records.context(), u"SELECT count(*) FROM files"_s), 0);
+        const auto missing = m_records->setNoteCover(saved->id + 1, StoredFile{u"c"_s, u""_s, QByteArray("c")});
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().module, u"Core.Store/save_cover"_s);
+    }
+
+    void attachmentsComeWithTheirNoteInOrder()
+    {
+        const auto one = m_records->saveNote(noteTitled(u"One"_s));
+        const auto two = m_records->saveNote(noteTitled(u"Two"_s));
+        QVERIFY(one && two);
+        const auto first = m_records->addAttachment(one->id, attachmentOf(u"a.pdf"_s, "pdf-bytes"));
+        const auto second = m_records->addAttachment(one->id, attachmentOf(u"b.txt"_s, "text"));
+        const auto other = m_records->addAttachment(two->id, attachmentOf(u"c.bin"_s, QByteArray()));
+        QVERIFY(first && second && other);
+        QVERIFY(!first->uuid.isNull());
+        QCOMPARE(first->originalFilename, u"a.pdf"_s);
+
+        const auto read = m_records->note(one->id);
+        QVERIFY(read && read->has_value());
+        QCOMPARE((*read)->attachments.size(), 2);
+        QCOMPARE((*read)->attachments.at(0).id, first->id);
+        QCOMPARE((*read)->attachments.at(0).file.bytes, QByteArray("pdf-bytes"));
+        QCOMPARE((*read)->attachments.at(1).originalFilename, u"b.txt"_s);
+        // An empty attachment keeps its row.
+        QCOMPARE((*m_records->note(two->id))->attachments.size(), 1);
+        QVERIFY(!m_records->addAttachment(9999, attachmentOf(u"x"_s, "x")));
+    }
+
+    void queriesFilterByCourseAndPageNewestFirst()
+    {
+        CourseRecords courses(m_records.context());
+        const auto course = courses.saveCourse(with(Course(), [&](Course &c) { c.title = u"Physics"_s; }));
+        QVERIFY(course);
+        for (int i = 0; i < 5; ++i) {
+            m_files.clock.advance(10);
+            Note n = noteTitled(u"n%1"_s.arg(i), i % 2 == 0 ? std::optional<qint64>(course->id) : std::nullopt);
+            n.lastEdit = start.addSecs(i);
+            QVERIFY(m_records->saveNote(n));
+        }
+        StoreNoteQuery page;
+        page.limit = 2;
+        page.offset = 1;
+        const auto listed = m_records->notes(page);
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 2);
+        QCOMPARE(listed->at(0).title, u"n3"_s);
+        QCOMPARE(listed->at(1).title, u"n2"_s);
+        QCOMPARE(*m_records->noteCount(page), 5);
+
+        StoreNoteQuery inCourse;
+        inCourse.courseId = course->id;
+        QCOMPARE(*m_records->noteCount(inCourse), 3);
+        QCOMPARE(m_records->notes(inCourse)->first().title, u"n4"_s);
+    }
+
+    void aSnapshotOfManyNotesHoldsEveryAttachment()
+    {
+        // More than 500 notes: the attachments are read in one pass instead of by note id.
+        QVERIFY(m_records.context().transaction([&]() -> Result<void> {
+            for (int i = 0; i < 501; ++i) {
+                auto saved = m_records->saveNote(noteTitled(u"n%1"_s.arg(i)));
+                if (!saved) {
+                    return std::unexpected(saved.error());
+                }
+                if (i % 100 == 0) {
+                    if (auto added = m_records->addAttachment(saved->id, attachmentOf(u"f"_s, "bytes")); !added) {
+                        return std::unexpected(added.error());
+                    }
+                }
+            }
+            return {};
+        }));
+        QVERIFY(m_records->softDeleteNote(1));
+        const auto withBytes = m_records->snapshotNotes(true);
+        QVERIFY(withBytes);
+        QCOMPARE(withBytes->size(), 501);
+        qsizetype attachments = 0;
+        QUuid previous;
+        for (const Note &note : *withBytes) {
+            QVERIFY(previous.isNull() || previous.toString() < note.uuid.toString());
+            previous = note.uuid;
+            for (const Attachment &a : note.attachments) {
+                QCOMPARE(a.file.bytes, QByteArray("bytes"));
+                ++attachments;
+            }
+        }
+        QCOMPARE(attachments, 6);
+        const auto withoutBytes = m_records->snapshotNotes(false);
+        QVERIFY(withoutBytes);
+        for (const Note &note : *withoutBytes) {
+            for (const Attachment &a : note.attachments) {
+                QVERIFY(a.file.bytes.isEmpty());
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNoteRecords)
+#include "test_noterecords.moc"

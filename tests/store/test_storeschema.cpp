@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StoreSchema: the stored version and the migrations, on real files (a schema-1 file is built by migration 1 itself).
+#include "store.h"
+#include "storepartfixture.h"
+
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+using namespace Notechondria::StorePartFixture;
+
+class TestStoreSchema : public QObject
+{
+    Q_OBJECT
+
+private:
+    Files m_files;
+
+    static bool hasTable(const StoreContext &context, const QString &name)
+    {
+        return scalar(context, u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"_s, {name}) == 1;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_files.isValid()); }
+
+    void everyVersionHasItsStatements()
+    {
+        for (int version = 1; version <= Store::schemaVersion; ++version) {
+            QVERIFY2(!StoreSchema::statements(version).isEmpty(), qPrintable(QString::number(version)));
+        }
+    }
+
+    void aNewFileIsVersionZeroAndReadingItWritesNothing()
+    {
+        const QString path = m_files.freshPath();
+        StoreContext context(path, &m_files.clock);
+        QVERIFY(context.connect(u"x"_s, u"y"_s));
+        const auto version = StoreSchema::storedVersion(context);
+        QVERIFY(version);
+        QCOMPARE(*version, 0);
+        QCOMPARE(QFileInfo(path).size(), 0);
+    }
+
+    void migratingFromZeroCreatesEveryTableAndRecordsTheVersion()
+    {
+        auto context = m_files.freshContext();
+        QVERIFY(context);
+        QCOMPARE(*StoreSchema::storedVersion(*context), Store::schemaVersion);
+        for (const QString &table : {u"files"_s, u"profile"_s, u"courses"_s, u"notes"_s, u"attachments"_s,
+                 u"planner_events"_s, u"calendar_feeds"_s, u"github_integration"_s, u"sync_base"_s, u"push_runs"_s}) {
+            QVERIFY2(hasTable(*context, table), qPrintable(table));
+        }
+        QVERIFY(!hasTable(*context, u"pushed_files"_s));
+        QCOMPARE(scalar(*context, u"SELECT count(*) FROM schema_version"_s), Store::schemaVersion);
+    }
+
+    void version2TurnsThePushedFilesIntoTheSyncBase()
+    {
+        const QString path = m_files.freshPath();
+        {
+            auto context = openContext(path, &m_files.clock, 1);
+            QVERIFY(context);
+            QCOMPARE(*StoreSchema::storedVersion(*context), 1);
+            QVERIFY(
+                context->runAll({u"INSERT INTO pushed_files (path, blob_sha) VALUES ('notes/a.md', 'aaa')"_s,
+                                    u"INSERT INTO github_integration VALUES (1, '42', 'octo', 'octo/notes', 'main', "
+                                    "NULL, 'c0ffee', 'tree1', '', 0, NULL, NULL)"_s},
+                    u"x"_s, u"y"_s));
+        }
+        // The app opens the old file: migration 2 runs once.
+        auto store = Store::open(path, &m_files.clock);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
+        const auto base = (*store)->syncBase();
+        QVERIFY(base);
+        QCOMPARE(base->size(), 1);
+        QCOMPARE(base->value(u"notes/a.md"_s).base, QString());
+        QCOMPARE(base->value(u"notes/a.md"_s).local, u"aaa"_s);
+        const auto integration = (*store)->integration();
+        QVERIFY(integration && integration->has_value());
+        QCOMPARE((*integration)->lastPushSha, u"c0ffee"_s);
+        QCOMPARE((*integration)->lastPushTree, QString());
+    }
+
+    void aFailedMigrationLeavesTheFileAtTheVersionBefore()
+    {
+        const QString path = m_files.freshPath();
+        auto context = openContext(path, &m_files.clock, 1);
+        QVERIFY(context);
+        // A table in the way of migration 2's CREATE TABLE.
+        QVERIFY(context->run(u"CREATE TABLE sync_base (x TEXT)"_s, {}, u"x"_s, u"y"_s));
+        QVERIFY(context->run(u"INSERT INTO pushed_files (path, blob_sha) VALUES ('a', 'b')"_s, {}, u"x"_s, u"y"_s));
+        const auto migrated = StoreSchema::migrate(*context, 1);
+        QVERIFY(!migrated);
+        QCOMPARE(migrated.error().consequence, u"Cannot upgrade the local store to schema version 2"_s);
+        QCOMPARE(migrated.error().module, u"Core.Store/migrate"_s);
+        QCOMPARE(*StoreSchema::storedVersion(*context), 1);
+        QVERIFY(hasTable(*context, u"pushed_files"_s));
+        QCOMPARE(scalar(*context, u"SELECT count(*) FROM pushed_files"_s), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreSchema)
+#include "test_storeschema.moc"
