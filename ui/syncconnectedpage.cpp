@@ -56,18 +56,13 @@ void SyncConnectedPage::addInstalledRow(QVBoxLayout *layout)
 
 void SyncConnectedPage::addRepoRows(QVBoxLayout *layout)
 {
-    auto *repoRow = new QHBoxLayout;
-    auto *repoLabel
-        = new QLabel(QCoreApplication::translate("Notechondria::SyncCard", "Sync target &repository"), this);
     m_repoCombo = new QComboBox(this);
     m_repoCombo->setObjectName(u"repoComboBox"_s);
     m_repoCombo->setAccessibleName(QCoreApplication::translate("Notechondria::SyncCard", "Sync target repository"));
     m_repoCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    repoLabel->setBuddy(m_repoCombo);
     connect(m_repoCombo, &QComboBox::activated, this, &SyncConnectedPage::repoActivated);
-    repoRow->addWidget(repoLabel);
-    repoRow->addWidget(m_repoCombo, 1);
-    layout->addLayout(repoRow);
+    layout->addLayout(SyncWidgets::makeLabelledRow(
+        QCoreApplication::translate("Notechondria::SyncCard", "Sync target &repository"), m_repoCombo, this));
     m_reposBar = makeThinBar(u"reposProgressBar"_s, this);
     layout->addWidget(m_reposBar);
     auto *errorRow = new QHBoxLayout;

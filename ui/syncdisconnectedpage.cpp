@@ -50,14 +50,10 @@ SyncDisconnectedPage::SyncDisconnectedPage(QWidget *parent)
     m_waitingLabel->hide();
     layout->addWidget(m_waitingLabel);
 
-    auto *pasteRow = new QHBoxLayout;
-    auto *pasteLabel
-        = new QLabel(QCoreApplication::translate("Notechondria::SyncCard", "Or paste the &installation id:"), this);
     m_installationIdEdit = new QLineEdit(this);
     m_installationIdEdit->setObjectName(u"installationIdEdit"_s);
     m_installationIdEdit->setAccessibleName(QCoreApplication::translate("Notechondria::SyncCard", "Installation id"));
     m_installationIdEdit->setPlaceholderText(QCoreApplication::translate("Notechondria::SyncCard", "e.g. 12345678"));
-    pasteLabel->setBuddy(m_installationIdEdit);
     m_linkButton = new QPushButton(QCoreApplication::translate("Notechondria::SyncCard", "&Link"), this);
     m_linkButton->setObjectName(u"linkInstallationButton"_s);
     m_linkButton->setEnabled(false);
@@ -65,8 +61,9 @@ SyncDisconnectedPage::SyncDisconnectedPage(QWidget *parent)
         [this](const QString &text) { m_linkButton->setEnabled(!m_busy && !text.trimmed().isEmpty()); });
     connect(m_linkButton, &QPushButton::clicked, this, &SyncDisconnectedPage::requestLink);
     connect(m_installationIdEdit, &QLineEdit::returnPressed, this, &SyncDisconnectedPage::requestLink);
-    pasteRow->addWidget(pasteLabel);
-    pasteRow->addWidget(m_installationIdEdit, 1);
+    QHBoxLayout *pasteRow = SyncWidgets::makeLabelledRow(
+        QCoreApplication::translate("Notechondria::SyncCard", "Or paste the &installation id:"), m_installationIdEdit,
+        this);
     pasteRow->addWidget(m_linkButton);
     layout->addLayout(pasteRow);
     layout->addStretch();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncwidgets.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 
@@ -23,6 +24,16 @@ QProgressBar *makeThinBar(const QString &objectName, QWidget *parent)
     bar->setTextVisible(false);
     bar->setMaximumHeight(4);
     return bar;
+}
+
+QHBoxLayout *makeLabelledRow(const QString &label, QWidget *field, QWidget *parent)
+{
+    auto *row = new QHBoxLayout;
+    auto *text = new QLabel(label, parent);
+    text->setBuddy(field);
+    row->addWidget(text);
+    row->addWidget(field, 1);
+    return row;
 }
 
 void setErrorColour(QLabel *label)

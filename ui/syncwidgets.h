@@ -3,6 +3,7 @@
 
 #include <QString>
 
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QWidget;
@@ -16,6 +17,8 @@ namespace SyncWidgets {
 [[nodiscard]] QLabel *makeLabel(const QString &objectName, QWidget *parent, bool wrap = true);
 /// A thin busy indicator (no text, 4 px high).
 [[nodiscard]] QProgressBar *makeThinBar(const QString &objectName, QWidget *parent);
+/// A row of a label (with its mnemonic) and the field it names, stretched.
+[[nodiscard]] QHBoxLayout *makeLabelledRow(const QString &label, QWidget *field, QWidget *parent);
 /// Shows `label` in the error colour, its text selectable.
 void setErrorColour(QLabel *label);
 

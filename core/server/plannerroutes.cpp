@@ -87,6 +87,17 @@ std::expected<Entity, ApiResponse> readChecked(
     return entity;
 }
 
+/// The entities as a JSON array.
+template<typename Entity>
+ApiResponse listed(const QList<Entity> &entities, QJsonObject (*toJson)(const Entity &))
+{
+    QJsonArray array;
+    for (const Entity &entity : entities) {
+        array.append(toJson(entity));
+    }
+    return ApiResponse::json(array);
+}
+
 /// 201 with the saved entity, or 500 when the store did not save it.
 template<typename Entity>
 ApiResponse created(const Result<Entity> &saved, QJsonObject (*toJson)(const Entity &))
@@ -123,11 +134,7 @@ ApiResponse PlannerRoutes::listEvents(const ApiRequest &request)
     std::ranges::stable_sort(shown, [](const PlannerEvent &a, const PlannerEvent &b) {
         return a.eventDate != b.eventDate ? a.eventDate < b.eventDate : a.title < b.title;
     });
-    QJsonArray array;
-    for (const PlannerEvent &event : std::as_const(shown)) {
-        array.append(EntityJson::event(event));
-    }
-    return ApiResponse::json(array);
+    return listed(shown, EntityJson::event);
 }
 
 ApiResponse PlannerRoutes::postEvent(const ApiRequest &request)
@@ -155,11 +162,7 @@ ApiResponse PlannerRoutes::listFeeds(const ApiRequest &)
     if (!feeds) {
         return storeFailure(feeds.error());
     }
-    QJsonArray array;
-    for (const CalendarFeed &feed : *feeds) {
-        array.append(EntityJson::feed(feed));
-    }
-    return ApiResponse::json(array);
+    return listed(*feeds, EntityJson::feed);
 }
 
 ApiResponse PlannerRoutes::postFeed(const ApiRequest &request)
