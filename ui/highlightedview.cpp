@@ -37,11 +37,6 @@ void HighlightedView::showFile(const QString &fileName, const QString &text)
     setPlainText(text);
 }
 
-QString HighlightedView::definitionName() const
-{
-    return m_highlighter->definition().name();
-}
-
 void HighlightedView::markLines(const QList<int> &lines, const QColor &background)
 {
     QList<QTextEdit::ExtraSelection> selections;

@@ -29,7 +29,6 @@ public:
     void showFile(const QString &fileName, const QString &text);
     /// Lines (0-based) to mark as differing from the other side of a diff, with the given background.
     void markLines(const QList<int> &lines, const QColor &background);
-    [[nodiscard]] QString definitionName() const;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -8,13 +8,7 @@
 #include <QPointer>
 #include <QSet>
 
-class QCheckBox;
-class QComboBox;
-class QHBoxLayout;
 class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
 class QStackedWidget;
 class QTimer;
 
@@ -23,14 +17,18 @@ namespace Notechondria {
 class Clock;
 class ConflictDialog;
 class RestoreDialog;
+class SyncConnectedPage;
+class SyncDisconnectedPage;
 
 /**
  * The GitHub Sync card (upstream §7, DECISIONS §6), built in code because it changes shape with its state:
  * passive (no server or not signed in), loading, disconnected (Install Notechondria GitHub App, or a pasted
  * installation id) and connected (repository, Include assets, Push now, Disconnect, last push, last error).
  *
- * Every action runs as a coroutine on the NotechondriaClient; one busy flag keeps actions from overlapping.
- * Widgets carry objectNames (syncCard, installButton, repoComboBox, pushNowButton…) for tests.
+ * The disconnected and connected pages are widgets of their own (SyncDisconnectedPage, SyncConnectedPage) that
+ * report presses; the card runs every action as a coroutine on the NotechondriaClient (synccardactions.cpp), one
+ * busy flag keeping actions from overlapping. Widgets carry objectNames (syncCard,
+ * installButton, repoComboBox, pushNowButton…) for tests.
  *
  * With the local server (Backend::Local) the main button is Sync now (syncNowButton): GitHub's changes come in,
  * this device's go out, and the card says in words what moved; conflicts are resolved per item. A remote server
@@ -87,16 +85,13 @@ private:
     void buildUi();
     QWidget *buildPassivePage();
     QWidget *buildLoadingPage();
-    QWidget *buildDisconnectedPage();
-    QWidget *buildConnectedPage();
-    QHBoxLayout *buildRestoreRow(QWidget *page);
+    void connectPages();
     void openRestoreDialog(const RestoreSource &source);
     void setState(State state);
     void setBusy(bool busy);
     void showStatus();
     void showRepos();
     void updateLastPush();
-    void updateIncludeAssetsHint();
     void showActionError(const QString &message);
     void startInstall();
 
@@ -125,41 +120,14 @@ private:
     QSet<QString> m_knownInstallations;
     bool m_installationsSnapshotted = false;
     int m_refreshGeneration = 0;
+    int m_pollsLeft = 0;
 
     QStackedWidget *m_pages = nullptr;
-    QLabel *m_passiveHint = nullptr;
-    QProgressBar *m_loadingBar = nullptr;
-    // Disconnected.
-    QPushButton *m_installButton = nullptr;
-    QLabel *m_installHint = nullptr;
-    QLabel *m_operatorNote = nullptr;
-    QLineEdit *m_installationIdEdit = nullptr;
-    QPushButton *m_linkButton = nullptr;
-    QLabel *m_waitingLabel = nullptr;
-    QTimer *m_pollTimer = nullptr;
-    int m_pollsLeft = 0;
-    // Connected.
-    QLabel *m_installedLabel = nullptr;
-    QComboBox *m_repoCombo = nullptr;
-    QProgressBar *m_reposBar = nullptr;
-    QLabel *m_repoError = nullptr;
-    QPushButton *m_retryRepos = nullptr;
-    QLabel *m_emptyReposHint = nullptr;
-    QCheckBox *m_includeAssets = nullptr;
-    QLabel *m_includeAssetsHint = nullptr;
-    QPushButton *m_pushNow = nullptr;
-    QPushButton *m_syncNow = nullptr;
-    QLabel *m_syncResult = nullptr;
-    QPushButton *m_disconnect = nullptr;
-    QPushButton *m_previewButton = nullptr;
-    QPushButton *m_historyButton = nullptr;
-    QProgressBar *m_pushProgress = nullptr;
-    QLabel *m_commitLink = nullptr;
-    QLabel *m_lastPush = nullptr;
-    QLabel *m_lastError = nullptr;
-    // All states.
-    QLabel *m_actionError = nullptr;
-    QTimer *m_clockTimer = nullptr;
+    SyncDisconnectedPage *m_disconnected = nullptr;
+    SyncConnectedPage *m_connected = nullptr;
+    QLabel *m_actionError = nullptr; ///< all states
+    QTimer *m_pollTimer;
+    QTimer *m_clockTimer;
 };
 
 } // namespace Notechondria

@@ -2,14 +2,12 @@
 // The actions of the GitHub Sync card (upstream §7.4): each one a coroutine on the client, guarded by the busy flag.
 #include "conflictdialog.h"
 #include "synccard.h"
+#include "syncconnectedpage.h"
+#include "syncdisconnectedpage.h"
 
-#include <QComboBox>
 #include <QDesktopServices>
-#include <QLabel>
-#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QUrlQuery>
@@ -115,7 +113,7 @@ QCoro::Task<> SyncCard::doSelectRepo(int index)
     }
     showActionError(QString());
     m_sessionPushSha.clear();
-    m_commitLink->hide();
+    m_connected->hideCommitLink();
     co_await doRefresh();
 }
 
@@ -126,16 +124,15 @@ QCoro::Task<> SyncCard::doPush(SyncRequest request)
     }
     QPointer<SyncCard> self(this);
     const bool sync = m_backend == Backend::Local;
-    m_commitLink->hide();
-    m_syncResult->hide();
+    m_connected->clearResult();
     showActionError(QString());
-    m_pushProgress->setProperty("pushing", true);
+    m_connected->setPushing(true);
     setBusy(true);
     const Result<PushResult> answer = co_await (sync ? m_client->sync(request) : m_client->push(request.push));
     if (!self) {
         co_return;
     }
-    m_pushProgress->setProperty("pushing", false);
+    m_connected->setPushing(false);
     setBusy(false);
     if (!answer) {
         showActionError(sync ? shaped(tr("GitHub Sync failed"), u"sync"_s, answer.error().message())
@@ -204,15 +201,11 @@ void SyncCard::showPushed(const PushResult &result)
     const QString url = u"https://github.com/%1/commit/%2"_s.arg(m_status.repoFullName, result.commitSha);
     const QString link = u"<a href=\"%1\">%2</a>"_s.arg(url.toHtmlEscaped(), result.commitSha.left(8));
     if (m_backend == Backend::Local) {
-        m_syncResult->setText(syncSummary(result));
-        m_syncResult->show();
-        m_commitLink->setText(tr("Commit %1.").arg(link));
-        m_commitLink->setVisible(result.committed && !result.commitSha.isEmpty());
+        m_connected->showSyncResult(syncSummary(result));
+        m_connected->showCommitLink(tr("Commit %1.").arg(link), url, result.committed && !result.commitSha.isEmpty());
     } else {
-        m_commitLink->setText(tr("Pushed to GitHub: Frontend.GithubSync/push — commit %1.").arg(link));
-        m_commitLink->show();
+        m_connected->showCommitLink(tr("Pushed to GitHub: Frontend.GithubSync/push — commit %1.").arg(link), url, true);
     }
-    m_commitLink->setToolTip(url);
     Q_EMIT pushed(result.commitSha);
 }
 
@@ -261,7 +254,7 @@ QCoro::Task<> SyncCard::doDisconnect()
     }
     showActionError(QString());
     m_sessionPushSha.clear();
-    m_commitLink->hide();
+    m_connected->hideCommitLink();
     m_repos.reset();
     m_installationsSnapshotted = false;
     // Reload rather than reset locally: the status after disconnect still carries install_url (DECISIONS §2.5).
@@ -287,7 +280,7 @@ void SyncCard::startInstall()
         showActionError(shaped(tr("Cannot install GitHub App"), u"install"_s,
             tr("no web browser could be opened; open %1 yourself and paste the installation id.").arg(raw)));
     }
-    m_waitingLabel->show();
+    m_disconnected->setWaiting(true);
 }
 
 QCoro::Task<> SyncCard::snapshotInstallations()
@@ -378,14 +371,14 @@ QCoro::Task<> SyncCard::doLink(QString installationId, QString accountLogin)
         co_return;
     }
     setBusy(false);
-    m_waitingLabel->hide();
+    m_disconnected->setWaiting(false);
     if (!answer) {
         showActionError(
             shaped(tr("Cannot complete GitHub App install"), u"install.callback"_s, answer.error().message()));
         co_return;
     }
     showActionError(QString());
-    m_installationIdEdit->clear();
+    m_disconnected->clearInstallationId();
     co_await doRefresh();
 }
 

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apirequest.h"
+#include "apiresponse.h"
+#include "routesupport.h"
+
+namespace Notechondria {
+
+/**
+ * The planner endpoints of the local server (upstream §10.4): `planner-events/` (GET lists by date, completed ones
+ * only with include_completed; POST creates one, a bare date getting a noon one-hour window) and `calendar-feeds/`
+ * (GET lists, POST creates an iCal subscription or snapshot). A rejected request leaves the store unchanged.
+ */
+class PlannerRoutes : public StoreRoutes
+{
+public:
+    using StoreRoutes::StoreRoutes;
+
+    void registerOn(ApiRouter &router) override;
+
+private:
+    [[nodiscard]] ApiResponse listEvents(const ApiRequest &request);
+    [[nodiscard]] ApiResponse postEvent(const ApiRequest &request);
+    [[nodiscard]] ApiResponse listFeeds(const ApiRequest &request);
+    [[nodiscard]] ApiResponse postFeed(const ApiRequest &request);
+};
+
+} // namespace Notechondria
