@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // sync: the two-way sync of the account with its GitHub repository (DECISIONS §8).
-#include "appconfig.h"
 #include "clock.h"
 #include "command.h"
 #include "context.h"
-#include "githubapi.h"
-#include "httpclient.h"
+#include "pushrun.h"
 #include "pushservice.h"
 #include "store.h"
 
@@ -106,9 +104,8 @@ void printSummary(Context &context, const PushOutcome &outcome)
         << '\n';
 }
 
-QCoro::Task<int> runSync(Context &context)
+void addSyncOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.addOptions({{u"resolve"_s,
                            QCoreApplication::translate("notechondria-sync",
                                "Resolve one conflict: PATH=mine (this device's), PATH=theirs (GitHub's) or PATH=both "
@@ -125,6 +122,26 @@ QCoro::Task<int> runSync(Context &context)
             QCoreApplication::translate(
                 "notechondria-sync", "Confirm a mass deletion (more than 25 % of the tracked files).")},
         {u"json"_s, QCoreApplication::translate("notechondria-sync", "Print the outcome as JSON.")}});
+}
+
+/// The conflict stop: the count on stderr, the conflicts (or with --json the whole outcome) as JSON; exit code 3.
+int conflictStopped(Context &context, const PushOutcome &outcome, bool json)
+{
+    context.err() << QCoreApplication::translate("notechondria-sync",
+        "GitHub sync stopped: notechondria-sync/sync — %1 item(s) changed here and on GitHub in ways that "
+        "cannot be merged; nothing was changed. Run sync --resolve PATH=mine|theirs|both (or --mine / "
+        "--theirs).")
+                         .arg(outcome.conflicts.size())
+                  << '\n';
+    context.err().flush();
+    context.printJson(json ? QJsonDocument(outcomeJson(outcome)) : QJsonDocument(conflictsJson(outcome.conflicts)));
+    return 3;
+}
+
+QCoro::Task<int> runSync(Context &context)
+{
+    QCommandLineParser parser;
+    addSyncOptions(parser);
     if (!context.parse(parser,
             QCoreApplication::translate("notechondria-sync",
                 "Sync the account with its GitHub repository: bring GitHub's changes in, merge what changed on both "
@@ -144,36 +161,19 @@ QCoro::Task<int> runSync(Context &context)
     options.includeAssets = parser.isSet(u"include-assets"_s)
         || (integration && integration->has_value() && (*integration)->includeAssets);
     options.confirmMassDeletion = parser.isSet(u"yes"_s);
-    HttpClient http(context.network(), context.clock());
-    GitHubApi github(&http, AppConfig::fromEnvironment(), context.clock());
-    PushService service(store->get(), &github, context.clock());
-    auto outcome = co_await service.push(options);
+    auto outcome = co_await runPushService(context, **store, options);
     if (!outcome) {
         co_return context.failure(outcome.error());
     }
-    for (const ExportProblem &problem : outcome->withheld) {
-        context.err() << problem.message << '\n';
-    }
     if (outcome->conflict) {
-        context.err() << QCoreApplication::translate("notechondria-sync",
-            "GitHub sync stopped: notechondria-sync/sync — %1 item(s) changed here and on GitHub in ways that "
-            "cannot be merged; nothing was changed. Run sync --resolve PATH=mine|theirs|both (or --mine / "
-            "--theirs).")
-                             .arg(outcome->conflicts.size())
-                      << '\n';
-        context.err().flush();
-        context.printJson(parser.isSet(u"json"_s) ? QJsonDocument(outcomeJson(*outcome))
-                                                  : QJsonDocument(conflictsJson(outcome->conflicts)));
-        co_return 3;
+        co_return conflictStopped(context, *outcome, parser.isSet(u"json"_s));
     }
     if (outcome->massDeletionBlocked) {
-        context.err() << QCoreApplication::translate("notechondria-sync",
-            "GitHub sync stopped: notechondria-sync/sync — this sync would delete %1 tracked files; "
-            "run sync --yes to confirm.")
-                             .arg(outcome->wouldDelete)
-                      << '\n';
-        context.err().flush();
-        co_return 1;
+        co_return massDeletionStopped(context,
+            QCoreApplication::translate("notechondria-sync",
+                "GitHub sync stopped: notechondria-sync/sync — this sync would delete %1 tracked files; "
+                "run sync --yes to confirm.")
+                .arg(outcome->wouldDelete));
     }
     if (parser.isSet(u"json"_s)) {
         context.printJson(QJsonDocument(outcomeJson(*outcome)));

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
@@ -53,23 +54,11 @@ QCoro::Task<> runAndExit(Cli::Command command, std::shared_ptr<Cli::Context> con
     QCoreApplication::exit(code);
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+/// Reads the global options in front of the command from @p args (into @p dataDir); an exit code when the program
+/// ends here (help, version, an unknown option, no command).
+std::optional<int> readGlobalOptions(
+    QStringList &args, QString &dataDir, const QList<Cli::Command> &commands, QTextStream &out, QTextStream &err)
 {
-    QCoreApplication app(argc, argv);
-    installTranslators(app);
-    QCoreApplication::setOrganizationName(u"Notechondria"_s);
-    QCoreApplication::setApplicationName(u"notechondria"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(NOTECHONDRIA_VERSION));
-
-    const QList<Cli::Command> commands = allCommands();
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-
-    QStringList args = app.arguments();
-    const QString program = args.takeFirst();
-    QString dataDir = qEnvironmentVariable("NOTECHONDRIA_DATA_DIR");
     while (!args.isEmpty() && args.first().startsWith(u'-')) {
         const QString option = args.takeFirst();
         if (option == u"--data"_s && !args.isEmpty()) {
@@ -97,6 +86,29 @@ int main(int argc, char **argv)
             << '\n';
         printUsage(err, commands);
         return 2;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    installTranslators(app);
+    QCoreApplication::setOrganizationName(u"Notechondria"_s);
+    QCoreApplication::setApplicationName(u"notechondria"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(NOTECHONDRIA_VERSION));
+
+    const QList<Cli::Command> commands = allCommands();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList args = app.arguments();
+    const QString program = args.takeFirst();
+    QString dataDir = qEnvironmentVariable("NOTECHONDRIA_DATA_DIR");
+    if (const auto exitCode = readGlobalOptions(args, dataDir, commands, out, err)) {
+        return *exitCode;
     }
     if (dataDir.isEmpty()) {
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
