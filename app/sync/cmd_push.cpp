@@ -104,14 +104,8 @@ void addPushOptions(QCommandLineParser &parser)
                                "On a conflict, overwrite the remote copies of the conflicting paths.")},
         {u"keep-remote"_s,
             QCoreApplication::translate(
-                "notechondria-sync", "On a conflict, keep the remote copies of the conflicting paths.")},
-        {u"include-assets"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Include the avatar, note covers and attachments under assets/.")},
-        {u"yes"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Confirm a mass deletion (more than 25 % of the tracked files).")},
-        {u"json"_s, QCoreApplication::translate("notechondria-sync", "Print the outcome as JSON.")}});
+                "notechondria-sync", "On a conflict, keep the remote copies of the conflicting paths.")}});
+    parser.addOptions(sharedPushOptions());
 }
 
 /// The conflict stop: the paths on stderr (and as JSON with --json); exit code 3.
@@ -178,22 +172,11 @@ QCoro::Task<int> runPush(Context &context)
     options.keepRemote = parser.isSet(u"keep-remote"_s);
     options.includeAssets = parser.isSet(u"include-assets"_s);
     options.confirmMassDeletion = parser.isSet(u"yes"_s);
-    auto outcome = co_await runPushService(context, **store, options);
-    if (!outcome) {
-        co_return context.failure(outcome.error());
-    }
-    if (outcome->conflict) {
-        co_return conflictStopped(context, *outcome, parser.isSet(u"json"_s));
-    }
-    if (outcome->massDeletionBlocked) {
-        co_return massDeletionStopped(context,
+    co_return co_await pushAndReport(context, **store, options,
+        {conflictStopped, printPushed, parser.isSet(u"json"_s),
             QCoreApplication::translate("notechondria-sync",
                 "GitHub sync stopped: notechondria-sync/push — this push would delete %1 tracked files; "
-                "run push --yes to confirm.")
-                .arg(outcome->wouldDelete));
-    }
-    printPushed(context, *outcome, parser.isSet(u"json"_s));
-    co_return 0;
+                "run push --yes to confirm.")});
 }
 
 QCoro::Task<int> runRuns(Context &context)

@@ -38,7 +38,8 @@ int undoLastRestore(Context &context)
     return 0;
 }
 
-void addRestoreOptions(QCommandLineParser &parser)
+/// Adds the options of restore to @p parser and parses the arguments; false when they do not parse (usage printed).
+bool parseRestoreArguments(Context &context, QCommandLineParser &parser)
 {
     parser.addOptions({
         {u"repo-path"_s,
@@ -65,6 +66,13 @@ void addRestoreOptions(QCommandLineParser &parser)
                 "Undo the last restore into the local store (the app's or the local server's): bring back the account "
                 "kept just before it. Offline; needs no other option.")},
     });
+    return context.parse(parser,
+        QCoreApplication::translate("notechondria-sync",
+            "Replay a backup into a Notechondria /api/v1 (a real backend or the local server), "
+            "in the order settings, courses, notes, events, feeds, assets. Reruns change "
+            "nothing. A folder that is not a backup (no manifest.json of schema 1 or 2, no account files) is "
+            "refused and nothing is sent. The last stdout line is a JSON summary; exit 1 when any item failed. "
+            "--undo brings back the local account from before the last in-app restore."));
 }
 
 /// Reads --repo-path, --api-base, --token and the switches into @p options and @p repoPath; "" when they are
@@ -144,14 +152,7 @@ QCoro::Task<int> replay(Context &context, const Backup &backup, const RestoreOpt
 QCoro::Task<int> restore(Context &context)
 {
     QCommandLineParser parser;
-    addRestoreOptions(parser);
-    if (!context.parse(parser,
-            QCoreApplication::translate("notechondria-sync",
-                "Replay a backup into a Notechondria /api/v1 (a real backend or the local server), "
-                "in the order settings, courses, notes, events, feeds, assets. Reruns change "
-                "nothing. A folder that is not a backup (no manifest.json of schema 1 or 2, no account files) is "
-                "refused and nothing is sent. The last stdout line is a JSON summary; exit 1 when any item failed. "
-                "--undo brings back the local account from before the last in-app restore."))) {
+    if (!parseRestoreArguments(context, parser)) {
         co_return 2;
     }
     if (parser.isSet(u"undo"_s)) {

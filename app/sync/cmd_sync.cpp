@@ -114,14 +114,8 @@ void addSyncOptions(QCommandLineParser &parser)
         {u"mine"_s,
             QCoreApplication::translate("notechondria-sync", "Resolve every conflict with this device's version.")},
         {u"theirs"_s,
-            QCoreApplication::translate("notechondria-sync", "Resolve every conflict with GitHub's version.")},
-        {u"include-assets"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Include the avatar, note covers and attachments under assets/.")},
-        {u"yes"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Confirm a mass deletion (more than 25 % of the tracked files).")},
-        {u"json"_s, QCoreApplication::translate("notechondria-sync", "Print the outcome as JSON.")}});
+            QCoreApplication::translate("notechondria-sync", "Resolve every conflict with GitHub's version.")}});
+    parser.addOptions(sharedPushOptions());
 }
 
 /// The conflict stop: the count on stderr, the conflicts (or with --json the whole outcome) as JSON; exit code 3.
@@ -136,6 +130,16 @@ int conflictStopped(Context &context, const PushOutcome &outcome, bool json)
     context.err().flush();
     context.printJson(json ? QJsonDocument(outcomeJson(outcome)) : QJsonDocument(conflictsJson(outcome.conflicts)));
     return 3;
+}
+
+void printSynced(Context &context, const PushOutcome &outcome, bool json)
+{
+    if (json) {
+        context.printJson(QJsonDocument(outcomeJson(outcome)));
+    } else {
+        printSummary(context, outcome);
+    }
+    context.out().flush();
 }
 
 QCoro::Task<int> runSync(Context &context)
@@ -161,27 +165,11 @@ QCoro::Task<int> runSync(Context &context)
     options.includeAssets = parser.isSet(u"include-assets"_s)
         || (integration && integration->has_value() && (*integration)->includeAssets);
     options.confirmMassDeletion = parser.isSet(u"yes"_s);
-    auto outcome = co_await runPushService(context, **store, options);
-    if (!outcome) {
-        co_return context.failure(outcome.error());
-    }
-    if (outcome->conflict) {
-        co_return conflictStopped(context, *outcome, parser.isSet(u"json"_s));
-    }
-    if (outcome->massDeletionBlocked) {
-        co_return massDeletionStopped(context,
+    co_return co_await pushAndReport(context, **store, options,
+        {conflictStopped, printSynced, parser.isSet(u"json"_s),
             QCoreApplication::translate("notechondria-sync",
                 "GitHub sync stopped: notechondria-sync/sync — this sync would delete %1 tracked files; "
-                "run sync --yes to confirm.")
-                .arg(outcome->wouldDelete));
-    }
-    if (parser.isSet(u"json"_s)) {
-        context.printJson(QJsonDocument(outcomeJson(*outcome)));
-    } else {
-        printSummary(context, *outcome);
-    }
-    context.out().flush();
-    co_return 0;
+                "run sync --yes to confirm.")});
 }
 
 } // namespace

@@ -48,46 +48,15 @@ void printUsage(QTextStream &stream, const QList<Cli::Command> &commands)
     stream.flush();
 }
 
+/// Reads the global options in front of the command from @p args (into @p dataDir); an exit code when the program
+/// ends here (help, version, an unknown option, no command).
+std::optional<int> readGlobalOptions(
+    QStringList &args, QString &dataDir, const QList<Cli::Command> &commands, QTextStream &out, QTextStream &err);
+
 QCoro::Task<> runAndExit(Cli::Command command, std::shared_ptr<Cli::Context> context)
 {
     const int code = co_await command.run(*context);
     QCoreApplication::exit(code);
-}
-
-/// Reads the global options in front of the command from @p args (into @p dataDir); an exit code when the program
-/// ends here (help, version, an unknown option, no command).
-std::optional<int> readGlobalOptions(
-    QStringList &args, QString &dataDir, const QList<Cli::Command> &commands, QTextStream &out, QTextStream &err)
-{
-    while (!args.isEmpty() && args.first().startsWith(u'-')) {
-        const QString option = args.takeFirst();
-        if (option == u"--data"_s && !args.isEmpty()) {
-            dataDir = args.takeFirst();
-        } else if (option.startsWith(u"--data="_s)) {
-            dataDir = option.mid(7);
-        } else if (option == u"-h"_s || option == u"--help"_s) {
-            printUsage(out, commands);
-            return 0;
-        } else if (option == u"--version"_s) {
-            out << "notechondria-sync " << QCoreApplication::applicationVersion() << '\n';
-            return 0;
-        } else {
-            err << QCoreApplication::translate(
-                "notechondria-sync", "Command not run: notechondria-sync/main — unknown option %1")
-                       .arg(option)
-                << '\n';
-            printUsage(err, commands);
-            return 2;
-        }
-    }
-    if (args.isEmpty()) {
-        err << QCoreApplication::translate(
-            "notechondria-sync", "Command not run: notechondria-sync/main — no command given")
-            << '\n';
-        printUsage(err, commands);
-        return 2;
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -131,3 +100,41 @@ int main(int argc, char **argv)
     QTimer::singleShot(0, &app, [command = *found, context] { runAndExit(command, context); });
     return app.exec();
 }
+
+namespace {
+
+std::optional<int> readGlobalOptions(
+    QStringList &args, QString &dataDir, const QList<Cli::Command> &commands, QTextStream &out, QTextStream &err)
+{
+    while (!args.isEmpty() && args.first().startsWith(u'-')) {
+        const QString option = args.takeFirst();
+        if (option == u"--data"_s && !args.isEmpty()) {
+            dataDir = args.takeFirst();
+        } else if (option.startsWith(u"--data="_s)) {
+            dataDir = option.mid(7);
+        } else if (option == u"-h"_s || option == u"--help"_s) {
+            printUsage(out, commands);
+            return 0;
+        } else if (option == u"--version"_s) {
+            out << "notechondria-sync " << QCoreApplication::applicationVersion() << '\n';
+            return 0;
+        } else {
+            err << QCoreApplication::translate(
+                "notechondria-sync", "Command not run: notechondria-sync/main — unknown option %1")
+                       .arg(option)
+                << '\n';
+            printUsage(err, commands);
+            return 2;
+        }
+    }
+    if (args.isEmpty()) {
+        err << QCoreApplication::translate(
+            "notechondria-sync", "Command not run: notechondria-sync/main — no command given")
+            << '\n';
+        printUsage(err, commands);
+        return 2;
+    }
+    return std::nullopt;
+}
+
+} // namespace

@@ -161,7 +161,8 @@ QCoro::Task<Result<std::optional<SyncCommit>>> SyncRemote::commit(
     co_return SyncCommit{*commit, *tree};
 }
 
-QCoro::Task<Result<QString>> SyncRemote::uploadTree(const LocalState &local, const PublishPlan &publish, QString baseTree)
+QCoro::Task<Result<QString>> SyncRemote::uploadTree(
+    const LocalState &local, const PublishPlan &publish, QString baseTree)
 {
     QList<QByteArray> entries;
     entries.reserve(publish.upload.size() + publish.remove.size());

@@ -63,7 +63,8 @@ private:
     int m_requests = 0;
 };
 
-const QByteArray kStatusBody = R"({"connected": false, "install_url": "https://github.com/apps/x/installations/new"})"_ba;
+const QByteArray kStatusBody
+    = R"({"connected": false, "install_url": "https://github.com/apps/x/installations/new"})"_ba;
 
 } // namespace
 

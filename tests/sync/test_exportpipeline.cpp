@@ -134,7 +134,8 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> fresh = filesOf(exportWith({}));
 
         // The CLI's export and the preview route call the pipeline directly.
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^Previous manifest ignored: Core.Sync/export \u2014 "_s));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(u"^Previous manifest ignored: Core.Sync/export \u2014 "_s));
         const ExportTree direct = exportWith(manifest);
         QCOMPARE(direct.exportedAt, m_clock.now());
         QCOMPARE(filesOf(direct), fresh);
