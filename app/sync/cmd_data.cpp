@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QJsonObject>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria::Cli {
@@ -164,43 +166,50 @@ QCoro::Task<int> runConnect(Context &context)
     co_return 0;
 }
 
-QCoro::Task<int> runStatus(Context &context)
+/// A command without options that reads or changes the store and prints the JSON @p action gives.
+int storeCommand(Context &context, const QString &description, std::function<Result<QJsonObject>(Store &)> action)
 {
     QCommandLineParser parser;
-    if (!context.parse(parser,
-            QCoreApplication::translate(
-                "notechondria-sync", "Print the GitHub sync status (the API's GET status, as JSON)."))) {
-        co_return 2;
+    if (!context.parse(parser, description)) {
+        return 2;
     }
     auto store = Store::open(dataFile(context), context.clock());
     if (!store) {
-        co_return context.failure(store.error());
+        return context.failure(store.error());
     }
-    auto row = (*store)->integration();
-    if (!row) {
-        co_return context.failure(row.error());
+    const Result<QJsonObject> answer = action(**store);
+    if (!answer) {
+        return context.failure(answer.error());
     }
-    context.printJson(QJsonDocument(statusJson(*row)));
-    co_return 0;
+    context.printJson(QJsonDocument(*answer));
+    return 0;
+}
+
+QCoro::Task<int> runStatus(Context &context)
+{
+    co_return storeCommand(context,
+        QCoreApplication::translate(
+            "notechondria-sync", "Print the GitHub sync status (the API's GET status, as JSON)."),
+        [](Store &store) -> Result<QJsonObject> {
+            auto row = store.integration();
+            if (!row) {
+                return std::unexpected(row.error());
+            }
+            return statusJson(*row);
+        });
 }
 
 QCoro::Task<int> runDisconnect(Context &context)
 {
-    QCommandLineParser parser;
-    if (!context.parse(parser,
-            QCoreApplication::translate(
-                "notechondria-sync", "Forget the GitHub App installation and repository (the App stays installed)."))) {
-        co_return 2;
-    }
-    auto store = Store::open(dataFile(context), context.clock());
-    if (!store) {
-        co_return context.failure(store.error());
-    }
-    if (auto deleted = (*store)->deleteIntegration(); !deleted) {
-        co_return context.failure(deleted.error());
-    }
-    context.printJson(QJsonDocument(QJsonObject{{u"connected"_s, false}}));
-    co_return 0;
+    co_return storeCommand(context,
+        QCoreApplication::translate(
+            "notechondria-sync", "Forget the GitHub App installation and repository (the App stays installed)."),
+        [](Store &store) -> Result<QJsonObject> {
+            if (auto deleted = store.deleteIntegration(); !deleted) {
+                return std::unexpected(deleted.error());
+            }
+            return QJsonObject{{u"connected"_s, false}};
+        });
 }
 
 } // namespace

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // export, push, runs: the account's backup to GitHub from the command line.
-#include "appconfig.h"
 #include "clock.h"
 #include "command.h"
 #include "context.h"
 #include "exporter.h"
-#include "githubapi.h"
-#include "httpclient.h"
+#include "exportpipeline.h"
+#include "pushrun.h"
 #include "pushservice.h"
 #include "store.h"
 
@@ -65,56 +64,96 @@ QCoro::Task<int> runExport(Context &context)
     if (!store) {
         co_return context.failure(store.error());
     }
-    auto snapshot = (*store)->snapshot(parser.isSet(u"include-assets"_s));
-    if (!snapshot) {
-        co_return context.failure(snapshot.error());
-    }
-    // Keep exported_at stable: the folder's own manifest, else the one we last pushed (so a fresh export of an
+    // Keep exported_at stable: the folder's own manifest, else the one we last synced (so a fresh export of an
     // unchanged account equals the pushed tree byte for byte).
     const QString out = parser.value(u"out"_s);
     QByteArray previous = readFile(QDir(out).filePath(u"manifest.json"_s));
     if (previous.isEmpty()) {
-        previous = readFile(PushService::lastManifestPathFor(dataFile(context)));
+        auto synced = ExportPipeline::lastSyncedManifest(**store);
+        if (!synced) {
+            co_return context.failure(synced.error());
+        }
+        previous = *synced;
     }
-    ExportOptions options;
-    options.includeAssets = parser.isSet(u"include-assets"_s);
-    options.previousManifest = previous;
-    options.now = context.clock()->now();
-    const ExportTree tree = materialize(*snapshot, options);
-    if (auto written = writeExportTree(tree, out); !written) {
+    const auto tree = ExportPipeline(**store, *context.clock(), parser.isSet(u"include-assets"_s)).tree(previous);
+    if (!tree) {
+        co_return context.failure(tree.error());
+    }
+    if (auto written = writeExportTree(*tree, out); !written) {
         co_return context.failure(written.error());
     }
     qint64 bytes = 0;
-    for (const ExportFile &file : tree.files) {
+    for (const ExportFile &file : tree->files) {
         bytes += file.bytes.size();
     }
     QJsonArray skipped;
-    for (const SkippedAsset &asset : tree.skipped) {
+    for (const SkippedAsset &asset : tree->skipped) {
         skipped.append(
             QJsonObject{{u"path"_s, asset.path}, {u"size_bytes"_s, asset.sizeBytes}, {u"reason"_s, asset.reason}});
     }
     context.printJson(QJsonDocument(QJsonObject{{u"out"_s, QDir(out).absolutePath()},
-        {u"files"_s, int(tree.files.size())}, {u"bytes"_s, bytes}, {u"skipped"_s, skipped},
-        {u"rejected"_s, problemsJson(tree.rejected)}, {u"withheld"_s, problemsJson(tree.withheld)}}));
+        {u"files"_s, int(tree->files.size())}, {u"bytes"_s, bytes}, {u"skipped"_s, skipped},
+        {u"rejected"_s, problemsJson(tree->rejected)}, {u"withheld"_s, problemsJson(tree->withheld)}}));
     co_return 0;
 }
 
-QCoro::Task<int> runPush(Context &context)
+void addPushOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.addOptions({{u"force"_s,
                            QCoreApplication::translate("notechondria-sync",
                                "On a conflict, overwrite the remote copies of the conflicting paths.")},
         {u"keep-remote"_s,
             QCoreApplication::translate(
-                "notechondria-sync", "On a conflict, keep the remote copies of the conflicting paths.")},
-        {u"include-assets"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Include the avatar, note covers and attachments under assets/.")},
-        {u"yes"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Confirm a mass deletion (more than 25 % of the tracked files).")},
-        {u"json"_s, QCoreApplication::translate("notechondria-sync", "Print the outcome as JSON.")}});
+                "notechondria-sync", "On a conflict, keep the remote copies of the conflicting paths.")}});
+    parser.addOptions(sharedPushOptions());
+}
+
+/// The conflict stop: the paths on stderr (and as JSON with --json); exit code 3.
+int conflictStopped(Context &context, const PushOutcome &outcome, bool json)
+{
+    context.err() << QCoreApplication::translate("notechondria-sync",
+        "GitHub sync stopped: notechondria-sync/push — these paths changed on GitHub and here; "
+        "run push --force to overwrite them or push --keep-remote to keep GitHub's copies:")
+                  << '\n';
+    for (const QString &path : std::as_const(outcome.conflictPaths)) {
+        context.err() << u"  "_s << path << '\n';
+    }
+    context.err().flush();
+    if (json) {
+        context.printJson(QJsonDocument(QJsonObject{{u"conflict"_s, true},
+            {u"paths"_s, QJsonArray::fromStringList(outcome.conflictPaths)}, {u"requests"_s, outcome.requests}}));
+    }
+    return 3;
+}
+
+void printPushed(Context &context, const PushOutcome &outcome, bool json)
+{
+    if (json) {
+        context.printJson(QJsonDocument(QJsonObject{{u"commit_sha"_s, outcome.commitSha},
+            {u"committed"_s, outcome.committed}, {u"added"_s, outcome.added}, {u"changed"_s, outcome.changed},
+            {u"deleted"_s, outcome.deleted}, {u"requests"_s, outcome.requests}}));
+    } else if (outcome.committed) {
+        context.out() << QCoreApplication::translate(
+            "notechondria-sync", "Pushed %1: %2 added, %3 changed, %4 deleted in %5 requests.")
+                             .arg(outcome.commitSha)
+                             .arg(outcome.added)
+                             .arg(outcome.changed)
+                             .arg(outcome.deleted)
+                             .arg(outcome.requests)
+                      << '\n';
+    } else {
+        context.out() << QCoreApplication::translate(
+            "notechondria-sync", "Nothing to push: the repository already holds this account (%1 requests).")
+                             .arg(outcome.requests)
+                      << '\n';
+    }
+    context.out().flush();
+}
+
+QCoro::Task<int> runPush(Context &context)
+{
+    QCommandLineParser parser;
+    addPushOptions(parser);
     if (!context.parse(parser,
             QCoreApplication::translate(
                 "notechondria-sync", "Push the account to its GitHub repository as one commit (or none)."))) {
@@ -128,66 +167,16 @@ QCoro::Task<int> runPush(Context &context)
     if (!store) {
         co_return context.failure(store.error());
     }
-    HttpClient http(context.network(), context.clock());
-    GitHubApi github(&http, AppConfig::fromEnvironment(), context.clock());
-    PushService service(store->get(), &github, context.clock());
     PushOptions options;
     options.force = parser.isSet(u"force"_s);
     options.keepRemote = parser.isSet(u"keep-remote"_s);
     options.includeAssets = parser.isSet(u"include-assets"_s);
     options.confirmMassDeletion = parser.isSet(u"yes"_s);
-    auto outcome = co_await service.push(options);
-    if (!outcome) {
-        co_return context.failure(outcome.error());
-    }
-    for (const ExportProblem &problem : outcome->withheld) {
-        context.err() << problem.message << '\n';
-    }
-    if (outcome->conflict) {
-        context.err() << QCoreApplication::translate("notechondria-sync",
-            "GitHub sync stopped: notechondria-sync/push — these paths changed on GitHub and here; "
-            "run push --force to overwrite them or push --keep-remote to keep GitHub's copies:")
-                      << '\n';
-        for (const QString &path : std::as_const(outcome->conflictPaths)) {
-            context.err() << u"  "_s << path << '\n';
-        }
-        context.err().flush();
-        if (parser.isSet(u"json"_s)) {
-            context.printJson(QJsonDocument(QJsonObject{{u"conflict"_s, true},
-                {u"paths"_s, QJsonArray::fromStringList(outcome->conflictPaths)}, {u"requests"_s, outcome->requests}}));
-        }
-        co_return 3;
-    }
-    if (outcome->massDeletionBlocked) {
-        context.err() << QCoreApplication::translate("notechondria-sync",
-            "GitHub sync stopped: notechondria-sync/push — this push would delete %1 tracked files; "
-            "run push --yes to confirm.")
-                             .arg(outcome->wouldDelete)
-                      << '\n';
-        context.err().flush();
-        co_return 1;
-    }
-    if (parser.isSet(u"json"_s)) {
-        context.printJson(QJsonDocument(QJsonObject{{u"commit_sha"_s, outcome->commitSha},
-            {u"committed"_s, outcome->committed}, {u"added"_s, outcome->added}, {u"changed"_s, outcome->changed},
-            {u"deleted"_s, outcome->deleted}, {u"requests"_s, outcome->requests}}));
-    } else if (outcome->committed) {
-        context.out() << QCoreApplication::translate(
-            "notechondria-sync", "Pushed %1: %2 added, %3 changed, %4 deleted in %5 requests.")
-                             .arg(outcome->commitSha)
-                             .arg(outcome->added)
-                             .arg(outcome->changed)
-                             .arg(outcome->deleted)
-                             .arg(outcome->requests)
-                      << '\n';
-    } else {
-        context.out() << QCoreApplication::translate(
-            "notechondria-sync", "Nothing to push: the repository already holds this account (%1 requests).")
-                             .arg(outcome->requests)
-                      << '\n';
-    }
-    context.out().flush();
-    co_return 0;
+    co_return co_await pushAndReport(context, **store, options,
+        {conflictStopped, printPushed, parser.isSet(u"json"_s),
+            QCoreApplication::translate("notechondria-sync",
+                "GitHub sync stopped: notechondria-sync/push — this push would delete %1 tracked files; "
+                "run push --yes to confirm.")});
 }
 
 QCoro::Task<int> runRuns(Context &context)

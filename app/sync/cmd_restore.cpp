@@ -38,9 +38,9 @@ int undoLastRestore(Context &context)
     return 0;
 }
 
-QCoro::Task<int> restore(Context &context)
+/// Adds the options of restore to @p parser and parses the arguments; false when they do not parse (usage printed).
+bool parseRestoreArguments(Context &context, QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.addOptions({
         {u"repo-path"_s,
             QCoreApplication::translate(
@@ -66,55 +66,55 @@ QCoro::Task<int> restore(Context &context)
                 "Undo the last restore into the local store (the app's or the local server's): bring back the account "
                 "kept just before it. Offline; needs no other option.")},
     });
-    if (!context.parse(parser,
-            QCoreApplication::translate("notechondria-sync",
-                "Replay a backup into a Notechondria /api/v1 (a real backend or the local server), "
-                "in the order settings, courses, notes, events, feeds, assets. Reruns change "
-                "nothing. A folder that is not a backup (no manifest.json of schema 1 or 2, no account files) is "
-                "refused and nothing is sent. The last stdout line is a JSON summary; exit 1 when any item failed. "
-                "--undo brings back the local account from before the last in-app restore."))) {
-        co_return 2;
-    }
-    if (parser.isSet(u"undo"_s)) {
-        co_return undoLastRestore(context);
-    }
-    const QString repoPath = parser.value(u"repo-path"_s);
+    return context.parse(parser,
+        QCoreApplication::translate("notechondria-sync",
+            "Replay a backup into a Notechondria /api/v1 (a real backend or the local server), "
+            "in the order settings, courses, notes, events, feeds, assets. Reruns change "
+            "nothing. A folder that is not a backup (no manifest.json of schema 1 or 2, no account files) is "
+            "refused and nothing is sent. The last stdout line is a JSON summary; exit 1 when any item failed. "
+            "--undo brings back the local account from before the last in-app restore."));
+}
+
+/// Reads --repo-path, --api-base, --token and the switches into @p options and @p repoPath; "" when they are
+/// usable, else the usage error.
+QString readRestoreOptions(const QCommandLineParser &parser, RestoreOptions &options, QString &repoPath)
+{
+    repoPath = parser.value(u"repo-path"_s);
     const QString apiBase = parser.value(u"api-base"_s);
     const QString token
         = parser.isSet(u"token"_s) ? parser.value(u"token"_s) : qEnvironmentVariable("NOTECHONDRIA_API_KEY");
     if (repoPath.isEmpty() || apiBase.isEmpty()) {
-        co_return context.usageError(
-            QCoreApplication::translate("notechondria-sync", "--repo-path and --api-base are required"));
+        return QCoreApplication::translate("notechondria-sync", "--repo-path and --api-base are required");
     }
     if (!QFileInfo(repoPath).isDir()) {
-        co_return context.usageError(
-            QCoreApplication::translate("notechondria-sync", "--repo-path is not a directory: ") + repoPath);
+        return QCoreApplication::translate("notechondria-sync", "--repo-path is not a directory: ") + repoPath;
     }
     const QUrl base(apiBase);
     if (!base.isValid() || (base.scheme() != u"http"_s && base.scheme() != u"https"_s) || base.host().isEmpty()) {
-        co_return context.usageError(
-            QCoreApplication::translate("notechondria-sync", "--api-base is not an http(s) URL: ") + apiBase);
+        return QCoreApplication::translate("notechondria-sync", "--api-base is not an http(s) URL: ") + apiBase;
     }
     if (token.isEmpty() && !parser.isSet(u"dry-run"_s)) {
-        co_return context.usageError(
-            QCoreApplication::translate("notechondria-sync", "no API key: pass --token or set NOTECHONDRIA_API_KEY"));
+        return QCoreApplication::translate("notechondria-sync", "no API key: pass --token or set NOTECHONDRIA_API_KEY");
     }
-
-    RestoreOptions options;
     options.apiBase = base;
     options.token = token;
     options.dryRun = parser.isSet(u"dry-run"_s);
     options.verbose = parser.isSet(u"verbose"_s);
     options.includeAssets = parser.isSet(u"include-assets"_s);
+    return {};
+}
 
+/// The backup at @p repoPath, refused when it is not one; its reading problems are printed on stderr.
+Result<Backup> readRestoreSource(Context &context, const QString &repoPath, const RestoreOptions &options)
+{
     BackupReadOptions readOptions;
     readOptions.includeAssets = options.includeAssets;
-    const auto backup = readBackup(repoPath, readOptions);
+    auto backup = readBackup(repoPath, readOptions);
     if (!backup) {
-        co_return context.failure(backup.error());
+        return std::unexpected(backup.error());
     }
     if (const auto refused = checkIsBackup(*backup, repoPath); !refused) {
-        co_return context.failure(refused.error());
+        return std::unexpected(refused.error());
     }
     if (options.verbose) {
         context.out() << "Restore source: " << QFileInfo(repoPath).canonicalFilePath() << '\n';
@@ -123,7 +123,13 @@ QCoro::Task<int> restore(Context &context)
         context.err() << problem.message << '\n';
     }
     context.err().flush();
+    return backup;
+}
 
+/// Replays @p backup into the API, with its output and problems as lines, then the JSON summary; exit code 1 when
+/// any item failed.
+QCoro::Task<int> replay(Context &context, const Backup &backup, const RestoreOptions &options)
+{
     HttpClient http(context.network(), context.clock());
     Restorer restorer(&http, options);
     QObject::connect(&restorer, &Restorer::output, &restorer, [&context](const QString &line) {
@@ -134,13 +140,34 @@ QCoro::Task<int> restore(Context &context)
         context.err() << message << '\n';
         context.err().flush();
     });
-    RestoreSummary summary = co_await restorer.run(*backup);
-    summary.failed += int(backup->problems.size());
+    RestoreSummary summary = co_await restorer.run(backup);
+    summary.failed += int(backup.problems.size());
     context.out() << QString::fromUtf8(
         QJsonDocument(summary.toJson(options.includeAssets, options.dryRun)).toJson(QJsonDocument::Compact))
                   << '\n';
     context.out().flush();
     co_return summary.failed > 0 ? 1 : 0;
+}
+
+QCoro::Task<int> restore(Context &context)
+{
+    QCommandLineParser parser;
+    if (!parseRestoreArguments(context, parser)) {
+        co_return 2;
+    }
+    if (parser.isSet(u"undo"_s)) {
+        co_return undoLastRestore(context);
+    }
+    RestoreOptions options;
+    QString repoPath;
+    if (const QString wrong = readRestoreOptions(parser, options, repoPath); !wrong.isEmpty()) {
+        co_return context.usageError(wrong);
+    }
+    const auto backup = readRestoreSource(context, repoPath, options);
+    if (!backup) {
+        co_return context.failure(backup.error());
+    }
+    co_return co_await replay(context, *backup, options);
 }
 
 } // namespace

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // sync: the two-way sync of the account with its GitHub repository (DECISIONS §8).
-#include "appconfig.h"
 #include "clock.h"
 #include "command.h"
 #include "context.h"
-#include "githubapi.h"
-#include "httpclient.h"
+#include "pushrun.h"
 #include "pushservice.h"
 #include "store.h"
 
@@ -106,9 +104,8 @@ void printSummary(Context &context, const PushOutcome &outcome)
         << '\n';
 }
 
-QCoro::Task<int> runSync(Context &context)
+void addSyncOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.addOptions({{u"resolve"_s,
                            QCoreApplication::translate("notechondria-sync",
                                "Resolve one conflict: PATH=mine (this device's), PATH=theirs (GitHub's) or PATH=both "
@@ -117,14 +114,38 @@ QCoro::Task<int> runSync(Context &context)
         {u"mine"_s,
             QCoreApplication::translate("notechondria-sync", "Resolve every conflict with this device's version.")},
         {u"theirs"_s,
-            QCoreApplication::translate("notechondria-sync", "Resolve every conflict with GitHub's version.")},
-        {u"include-assets"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Include the avatar, note covers and attachments under assets/.")},
-        {u"yes"_s,
-            QCoreApplication::translate(
-                "notechondria-sync", "Confirm a mass deletion (more than 25 % of the tracked files).")},
-        {u"json"_s, QCoreApplication::translate("notechondria-sync", "Print the outcome as JSON.")}});
+            QCoreApplication::translate("notechondria-sync", "Resolve every conflict with GitHub's version.")}});
+    parser.addOptions(sharedPushOptions());
+}
+
+/// The conflict stop: the count on stderr, the conflicts (or with --json the whole outcome) as JSON; exit code 3.
+int conflictStopped(Context &context, const PushOutcome &outcome, bool json)
+{
+    context.err() << QCoreApplication::translate("notechondria-sync",
+        "GitHub sync stopped: notechondria-sync/sync — %1 item(s) changed here and on GitHub in ways that "
+        "cannot be merged; nothing was changed. Run sync --resolve PATH=mine|theirs|both (or --mine / "
+        "--theirs).")
+                         .arg(outcome.conflicts.size())
+                  << '\n';
+    context.err().flush();
+    context.printJson(json ? QJsonDocument(outcomeJson(outcome)) : QJsonDocument(conflictsJson(outcome.conflicts)));
+    return 3;
+}
+
+void printSynced(Context &context, const PushOutcome &outcome, bool json)
+{
+    if (json) {
+        context.printJson(QJsonDocument(outcomeJson(outcome)));
+    } else {
+        printSummary(context, outcome);
+    }
+    context.out().flush();
+}
+
+QCoro::Task<int> runSync(Context &context)
+{
+    QCommandLineParser parser;
+    addSyncOptions(parser);
     if (!context.parse(parser,
             QCoreApplication::translate("notechondria-sync",
                 "Sync the account with its GitHub repository: bring GitHub's changes in, merge what changed on both "
@@ -144,44 +165,11 @@ QCoro::Task<int> runSync(Context &context)
     options.includeAssets = parser.isSet(u"include-assets"_s)
         || (integration && integration->has_value() && (*integration)->includeAssets);
     options.confirmMassDeletion = parser.isSet(u"yes"_s);
-    HttpClient http(context.network(), context.clock());
-    GitHubApi github(&http, AppConfig::fromEnvironment(), context.clock());
-    PushService service(store->get(), &github, context.clock());
-    auto outcome = co_await service.push(options);
-    if (!outcome) {
-        co_return context.failure(outcome.error());
-    }
-    for (const ExportProblem &problem : outcome->withheld) {
-        context.err() << problem.message << '\n';
-    }
-    if (outcome->conflict) {
-        context.err() << QCoreApplication::translate("notechondria-sync",
-            "GitHub sync stopped: notechondria-sync/sync — %1 item(s) changed here and on GitHub in ways that "
-            "cannot be merged; nothing was changed. Run sync --resolve PATH=mine|theirs|both (or --mine / "
-            "--theirs).")
-                             .arg(outcome->conflicts.size())
-                      << '\n';
-        context.err().flush();
-        context.printJson(parser.isSet(u"json"_s) ? QJsonDocument(outcomeJson(*outcome))
-                                                  : QJsonDocument(conflictsJson(outcome->conflicts)));
-        co_return 3;
-    }
-    if (outcome->massDeletionBlocked) {
-        context.err() << QCoreApplication::translate("notechondria-sync",
-            "GitHub sync stopped: notechondria-sync/sync — this sync would delete %1 tracked files; "
-            "run sync --yes to confirm.")
-                             .arg(outcome->wouldDelete)
-                      << '\n';
-        context.err().flush();
-        co_return 1;
-    }
-    if (parser.isSet(u"json"_s)) {
-        context.printJson(QJsonDocument(outcomeJson(*outcome)));
-    } else {
-        printSummary(context, *outcome);
-    }
-    context.out().flush();
-    co_return 0;
+    co_return co_await pushAndReport(context, **store, options,
+        {conflictStopped, printSynced, parser.isSet(u"json"_s),
+            QCoreApplication::translate("notechondria-sync",
+                "GitHub sync stopped: notechondria-sync/sync — this sync would delete %1 tracked files; "
+                "run sync --yes to confirm.")});
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
@@ -47,6 +48,11 @@ void printUsage(QTextStream &stream, const QList<Cli::Command> &commands)
     stream.flush();
 }
 
+/// Reads the global options in front of the command from @p args (into @p dataDir); an exit code when the program
+/// ends here (help, version, an unknown option, no command).
+std::optional<int> readGlobalOptions(
+    QStringList &args, QString &dataDir, const QList<Cli::Command> &commands, QTextStream &out, QTextStream &err);
+
 QCoro::Task<> runAndExit(Cli::Command command, std::shared_ptr<Cli::Context> context)
 {
     const int code = co_await command.run(*context);
@@ -70,6 +76,36 @@ int main(int argc, char **argv)
     QStringList args = app.arguments();
     const QString program = args.takeFirst();
     QString dataDir = qEnvironmentVariable("NOTECHONDRIA_DATA_DIR");
+    if (const auto exitCode = readGlobalOptions(args, dataDir, commands, out, err)) {
+        return *exitCode;
+    }
+    if (dataDir.isEmpty()) {
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    }
+
+    const QString name = args.takeFirst();
+    const auto found = std::ranges::find(commands, name, &Cli::Command::name);
+    if (found == commands.end()) {
+        err << QCoreApplication::translate("notechondria-sync",
+            "Command not run: notechondria-sync/main — unknown command '%1' (notechondria-sync --help lists them)")
+                   .arg(name)
+            << '\n';
+        return 2;
+    }
+
+    QNetworkAccessManager network;
+    SystemClock clock;
+    args.prepend(program + u' ' + name);
+    auto context = std::make_shared<Cli::Context>(name, args, dataDir, &network, &clock);
+    QTimer::singleShot(0, &app, [command = *found, context] { runAndExit(command, context); });
+    return app.exec();
+}
+
+namespace {
+
+std::optional<int> readGlobalOptions(
+    QStringList &args, QString &dataDir, const QList<Cli::Command> &commands, QTextStream &out, QTextStream &err)
+{
     while (!args.isEmpty() && args.first().startsWith(u'-')) {
         const QString option = args.takeFirst();
         if (option == u"--data"_s && !args.isEmpty()) {
@@ -98,24 +134,7 @@ int main(int argc, char **argv)
         printUsage(err, commands);
         return 2;
     }
-    if (dataDir.isEmpty()) {
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    }
-
-    const QString name = args.takeFirst();
-    const auto found = std::ranges::find(commands, name, &Cli::Command::name);
-    if (found == commands.end()) {
-        err << QCoreApplication::translate("notechondria-sync",
-            "Command not run: notechondria-sync/main — unknown command '%1' (notechondria-sync --help lists them)")
-                   .arg(name)
-            << '\n';
-        return 2;
-    }
-
-    QNetworkAccessManager network;
-    SystemClock clock;
-    args.prepend(program + u' ' + name);
-    auto context = std::make_shared<Cli::Context>(name, args, dataDir, &network, &clock);
-    QTimer::singleShot(0, &app, [command = *found, context] { runAndExit(command, context); });
-    return app.exec();
+    return std::nullopt;
 }
+
+} // namespace

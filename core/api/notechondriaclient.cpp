@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notechondriaclient.h"
 
+#include "httpclient.h"
 #include "logging.h"
 
-#include <QCoroNetworkReply>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -21,15 +17,16 @@ namespace {
 constexpr auto clientModule = "Frontend.Api/request"_L1;
 constexpr auto syncBase = "integrations/github/"_L1;
 
-struct ReplyDeleter
+// An interactive client: a few quick retries, and no long Retry-After waits (the user can try again).
+constexpr int kMaxAttempts = 3;
+constexpr std::chrono::milliseconds kBaseBackoff{250};
+constexpr std::chrono::seconds kMaxWait{10};
+
+bool isLongRunning(const QString &path)
 {
-    void operator()(QNetworkReply *reply) const
-    {
-        if (reply) {
-            reply->deleteLater();
-        }
-    }
-};
+    return path.startsWith(syncBase)
+        && (path.endsWith("push/"_L1) || path.endsWith("sync/"_L1) || path.endsWith("restore/"_L1));
+}
 
 /// DRF field errors flattened into one line: `installation_id: This field is required.`
 QString flattenFieldErrors(const QJsonObject &object)
@@ -62,7 +59,15 @@ Result<QJsonObject> asObject(Result<QJsonValue> value)
 NotechondriaClient::NotechondriaClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
+    , m_http(std::make_unique<HttpClient>(nam, &m_clock))
 {
+    m_http->setRetryPolicy(kMaxAttempts, kBaseBackoff);
+    m_http->setMaxWait(kMaxWait);
+}
+
+void NotechondriaClient::setRetryPolicy(int maxAttempts, std::chrono::milliseconds baseBackoff)
+{
+    m_http->setRetryPolicy(maxAttempts, baseBackoff);
 }
 
 NotechondriaClient::~NotechondriaClient() = default;
@@ -118,37 +123,33 @@ QCoro::Task<Result<NotechondriaClient::Reply>> NotechondriaClient::send(
     if (!query.isEmpty()) {
         url.setQuery(query);
     }
-    QNetworkRequest request(url);
-    request.setTransferTimeout(static_cast<int>((path.startsWith(syncBase)
-                && (path.endsWith("push/"_L1) || path.endsWith("sync/"_L1) || path.endsWith("restore/"_L1))
-            ? m_pushTimeout
-            : m_timeout)
-            .count()));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-    request.setRawHeader("Accept", "application/json");
+    HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.timeout = isLongRunning(path) ? m_pushTimeout : m_timeout;
+    request.idempotent = method == "GET" || method == "HEAD";
+    request.maxResponseBytes = m_maxResponseBytes;
+    request.headers.append({"Accept"_ba, "application/json"_ba});
     if (!m_apiKey.isEmpty()) {
-        request.setRawHeader("Authorization", authorizationHeader(m_apiKey));
+        request.headers.append({"Authorization"_ba, authorizationHeader(m_apiKey)});
     }
-    QByteArray payload;
     if (!body.isNull()) {
-        payload = body.toJson(QJsonDocument::Compact);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        request.body = body.toJson(QJsonDocument::Compact);
+        request.headers.append({"Content-Type"_ba, "application/json"_ba});
     }
-    std::unique_ptr<QNetworkReply, ReplyDeleter> reply(m_nam->sendCustomRequest(request, method, payload));
-    co_await reply.get();
+    const Result<HttpResponse> response = co_await m_http->send(std::move(request));
+    if (!response) {
+        // No answer (network error, timeout) is worth another try later; an answer over the size cap is not.
+        const Error &error = response.error();
+        const QString cause = redactSecrets(error.cause);
+        qCWarning(lcNet).noquote() << u"Request failed: %1 — %2"_s.arg(module, cause);
+        co_return fail(
+            error.retryable ? u"Server not reachable"_s : u"Request failed"_s, module, cause, 0, error.retryable);
+    }
 
     Reply answer;
-    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray bytes = reply->readAll();
-    if (answer.status == 0) {
-        const bool timedOut
-            = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError;
-        const QString cause = timedOut ? u"no answer from %1 within %2 s"_s.arg(url.host())
-                                             .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count())
-                                       : redactSecrets(reply->errorString());
-        qCWarning(lcNet).noquote() << u"Request failed: %1 — %2"_s.arg(module, cause);
-        co_return fail(u"Server not reachable"_s, module, cause, 0, true);
-    }
+    answer.status = response->status;
+    const QByteArray &bytes = response->body;
     QJsonParseError parseError;
     answer.json = QJsonDocument::fromJson(bytes, &parseError);
     if (answer.json.isNull() && !bytes.trimmed().isEmpty() && answer.status >= 200 && answer.status < 300) {

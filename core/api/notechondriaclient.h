@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "clock.h"
 #include "error.h"
 #include "syncwire.h"
 
@@ -16,10 +17,13 @@
 #include <QUrlQuery>
 
 #include <chrono>
+#include <memory>
 
 class QNetworkAccessManager;
 
 namespace Notechondria {
+
+class HttpClient;
 
 /// Where a restore reads the backup from: the connected GitHub repository or a local folder.
 struct RestoreSource
@@ -56,8 +60,9 @@ struct RestoreResult
 
 /**
  * The REST client of a Notechondria `/api/v1` server: a remote backend or the local server started in-process
- * (DECISIONS §1). Asynchronous only: every call is a QCoro coroutine over QNetworkAccessManager with a transfer
- * timeout, so the GUI thread never waits.
+ * (DECISIONS §1). Asynchronous only: every call is a QCoro coroutine over the HttpClient job base (transfer
+ * timeout, response-size cap, bounded retries of GET requests, Authorization never redirected to another origin),
+ * so the GUI thread never waits.
  *
  * Failures come back as an Error shaped like upstream §7.2: a server detail that already contains "—" passes
  * through unchanged; 401 becomes `Session rejected: Backend.Auth/<METHOD> <path> — <detail>` and 403
@@ -82,6 +87,10 @@ public:
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     /// Pushes and syncs run longer than other calls.
     void setPushTimeout(std::chrono::milliseconds timeout) { m_pushTimeout = timeout; }
+    /// Answers larger than this are refused ("Request failed: Frontend.Api/<METHOD> <path> — … limit …").
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    /// How often a GET is tried (first try included) on no answer, 5xx or 429, and the first retry's backoff.
+    void setRetryPolicy(int maxAttempts, std::chrono::milliseconds baseBackoff);
 
     [[nodiscard]] static QUrl normalizedBaseUrl(const QUrl &url);
     [[nodiscard]] static QByteArray authorizationHeader(const QString &key);
@@ -142,6 +151,9 @@ private:
     [[nodiscard]] Error shapeError(const QByteArray &method, const QString &path, const Reply &reply) const;
 
     QPointer<QNetworkAccessManager> m_nam;
+    SystemClock m_clock; ///< for Retry-After dates and rate-limit resets
+    std::unique_ptr<HttpClient> m_http;
+    qint64 m_maxResponseBytes = 200LL * 1024 * 1024;
     QUrl m_baseUrl;
     QString m_apiKey;
     std::chrono::milliseconds m_timeout{30000};

@@ -105,11 +105,6 @@ int HttpClient::requestCount() const
     return m_requestCount;
 }
 
-void HttpClient::resetRequestCount()
-{
-    m_requestCount = 0;
-}
-
 void HttpClient::setRetryPolicy(int maxAttempts, std::chrono::milliseconds baseBackoff)
 {
     m_maxAttempts = std::max(1, maxAttempts);

@@ -68,7 +68,6 @@ public:
     [[nodiscard]] QCoro::Task<Result<HttpResponse>> send(HttpRequest request);
 
     [[nodiscard]] int requestCount() const; ///< attempts actually sent (redirect hops and retries included)
-    void resetRequestCount();
     /// maxAttempts ≥ 1 (first try included); the n-th retry waits about baseBackoff·2^(n-1) plus jitter.
     void setRetryPolicy(int maxAttempts, std::chrono::milliseconds baseBackoff);
     /// Longest Retry-After / rate-limit wait accepted; a longer one ends the request with its answer or an error.

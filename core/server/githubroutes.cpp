@@ -10,7 +10,6 @@
 #include "pushservice.h"
 #include "store.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QPointer>
 #include <QRegularExpression>
@@ -346,29 +345,21 @@ QCoro::Task<ApiResponse> GitHubRoutes::previewFile(QString path, bool includeAss
     if (path.isEmpty() || path.startsWith(u'/') || path.split(u'/').contains(u".."_s)) {
         co_return ApiResponse::detail(400, consequence, module, u"the path must be a relative path of the export."_s);
     }
-    const auto files = m_push->preview(includeAssets);
-    if (!files) {
-        co_return ApiResponse::fromError(files.error(), 400);
+    const auto preview = m_push->previewExport(includeAssets);
+    if (!preview) {
+        co_return ApiResponse::fromError(preview.error(), 400);
     }
-    const auto listed = std::ranges::find(*files, path, &std::pair<QString, QString>::first);
-    if (listed == files->end()) {
+    const QString status = [&] {
+        const auto listed = std::ranges::find(preview->statuses, path, &std::pair<QString, QString>::first);
+        return listed == preview->statuses.end() ? QString() : listed->second;
+    }();
+    if (status.isEmpty()) {
         co_return ApiResponse::detail(
             404, consequence, module, u"'%1' is neither in the export nor in the last push."_s.arg(path));
     }
-    // Local: the file as the current export writes it.
+    // Local: the file as the current export writes it (the export the statuses were judged on).
     std::optional<QByteArray> local;
-    const auto snapshot = m_store->snapshot(includeAssets);
-    if (!snapshot) {
-        co_return storeFailure(snapshot.error());
-    }
-    ExportOptions options;
-    options.includeAssets = includeAssets;
-    if (QFile manifest(m_push->lastManifestPath()); manifest.open(QIODevice::ReadOnly)) {
-        options.previousManifest = manifest.readAll();
-    }
-    const ExportTree tree = materialize(*snapshot, options);
-    const auto file = std::ranges::find(tree.files, path, &ExportFile::path);
-    if (file != tree.files.end()) {
+    if (const ExportFile *file = preview->tree.find(path)) {
         local = file->bytes;
     }
     // Remote: the file on the pushed branch, when GitHub answers.
@@ -383,8 +374,8 @@ QCoro::Task<ApiResponse> GitHubRoutes::previewFile(QString path, bool includeAss
         }
         remote = *fetched;
     }
-    co_return ApiResponse::json(QJsonObject{{u"path"_s, path}, {u"status"_s, listed->second},
-        {u"local"_s, textOrNull(local)}, {u"remote"_s, textOrNull(remote)}});
+    co_return ApiResponse::json(QJsonObject{
+        {u"path"_s, path}, {u"status"_s, status}, {u"local"_s, textOrNull(local)}, {u"remote"_s, textOrNull(remote)}});
 }
 
 QCoro::Task<Result<std::optional<QByteArray>>> GitHubRoutes::remoteFile(QString path)

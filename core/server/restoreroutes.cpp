@@ -237,7 +237,6 @@ ApiResponse RestoreRoutes::apply(Backup backup)
                                << u"%1 notes, %2 courses; the account before is kept in %3."_s.arg(notes)
                                       .arg(backup.account.courses.size())
                                       .arg(kept->path);
-    Q_EMIT restored();
     return ApiResponse::json(QJsonObject{{u"restored"_s, true}, {u"notes"_s, notes},
         {u"courses"_s, static_cast<int>(backup.account.courses.size())}, {u"problems"_s, problemsJson(backup.problems)},
         {u"undo_available"_s, true}});
@@ -260,7 +259,6 @@ ApiResponse RestoreRoutes::undo()
     if (!undone) {
         return ApiResponse::fromError(undone.error(), 500);
     }
-    Q_EMIT restored();
     return ApiResponse::json(QJsonObject{{u"undone"_s, true}, {u"notes"_s, undone->notes},
         {u"courses"_s, undone->courses}, {u"taken_at"_s, isoOrNull(undone->snapshot.takenAt)}});
 }

@@ -40,9 +40,6 @@ public:
     void registerOn(ApiRouter &router);
     [[nodiscard]] bool isRestoreRunning() const { return m_running; }
 
-Q_SIGNALS:
-    void restored();
-
 private:
     [[nodiscard]] QCoro::Task<ApiResponse> restore(ApiRequest request);
     /// Downloads the connected repository into @p directory and reads it; an answer when it cannot.

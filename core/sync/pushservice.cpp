@@ -2,6 +2,7 @@
 #include "pushservice.h"
 
 #include "clock.h"
+#include "exportpipeline.h"
 #include "gitblob.h"
 #include "gitdataclient.h"
 #include "githubapi.h"
@@ -10,13 +11,10 @@
 #include "syncapply.h"
 #include "syncmerge.h"
 #include "syncplanner.h"
+#include "syncremote.h"
 #include "syncstate.h"
-#include "treechunker.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -27,11 +25,6 @@ namespace {
 
 const QString kModule = u"Core.Sync/sync"_s;
 
-QString branchOf(const GitHubIntegration &integration)
-{
-    return integration.repoDefaultBranch.isEmpty() ? u"main"_s : integration.repoDefaultBranch;
-}
-
 QString commitMessage(const PushOutcome &outcome)
 {
     return u"Notechondria backup: %1 added, %2 changed, %3 deleted"_s.arg(outcome.added)
@@ -40,14 +33,6 @@ QString commitMessage(const PushOutcome &outcome)
 }
 
 } // namespace
-
-/// The branch head a sync builds on.
-struct PushService::Head
-{
-    QString sha;
-    QString treeSha;
-    QHash<QString, QByteArray> remote; ///< every blob of the head's tree
-};
 
 struct PushService::Run
 {
@@ -82,20 +67,29 @@ QString PushService::lastManifestPath() const
 
 QString PushService::lastManifestPathFor(const QString &databasePath)
 {
-    return QFileInfo(databasePath).dir().filePath(u"last-push-manifest.json"_s);
+    return ExportPipeline::lastManifestPathFor(databasePath);
+}
+
+Result<PushPreview> PushService::previewExport(bool includeAssets) const
+{
+    auto manifest = ExportPipeline::lastSyncedManifest(*m_store);
+    if (!manifest) {
+        return std::unexpected(manifest.error());
+    }
+    auto local = LocalState::prepare(*m_store, *m_clock, includeAssets, *manifest);
+    if (!local) {
+        return std::unexpected(local.error());
+    }
+    return PushPreview{local->previewStatuses(), std::move(local->tree)};
 }
 
 Result<QList<std::pair<QString, QString>>> PushService::preview(bool includeAssets) const
 {
-    QByteArray manifest;
-    if (auto base = m_store->syncBase()) {
-        manifest = LocalState::readManifest(lastManifestPath(), base->value(u"manifest.json"_s).base.toLatin1());
+    auto preview = previewExport(includeAssets);
+    if (!preview) {
+        return std::unexpected(preview.error());
     }
-    auto local = LocalState::prepare(*m_store, *m_clock, includeAssets, manifest);
-    if (!local) {
-        return std::unexpected(local.error());
-    }
-    return local->previewStatuses();
+    return std::move(preview->statuses);
 }
 
 QCoro::Task<Result<PushOutcome>> PushService::push(PushOptions options)
@@ -147,13 +141,11 @@ QCoro::Task<Result<PushOutcome>> PushService::push(PushOptions options)
         qCWarning(lcSync).noquote() << saved.error().message();
     }
     m_running = false;
-    Q_EMIT finished();
     co_return result;
 }
 
 QCoro::Task<Result<PushOutcome>> PushService::runPush(Run &run)
 {
-    Q_EMIT progress(u"Preparing export"_s, 0, 1);
     auto integration = LocalState::connectedIntegration(*m_store);
     if (!integration) {
         co_return std::unexpected(integration.error());
@@ -174,7 +166,7 @@ QCoro::Task<Result<PushOutcome>> PushService::runPush(Run &run)
     }
     co_return fail(u"GitHub sync rejected"_s, kModule,
         u"branch '%1' kept moving while syncing (not a fast forward twice); try again."_s.arg(
-            branchOf(run.local->integration)));
+            SyncRemote::branchOf(run.local->integration)));
 }
 
 QCoro::Task<Result<void>> PushService::prepareLocal(Run &run)
@@ -189,7 +181,7 @@ QCoro::Task<Result<void>> PushService::prepareLocal(Run &run)
             co_return std::unexpected(base.error());
         }
         const QString blob = base->value(u"manifest.json"_s).base;
-        manifest = LocalState::readManifest(lastManifestPath(), blob.toLatin1());
+        manifest = ExportPipeline::readManifest(lastManifestPath(), blob.toLatin1());
         if (manifest.isEmpty() && !blob.isEmpty()) {
             if (auto bytes = co_await run.git->blob(blob)) {
                 manifest = *bytes;
@@ -204,7 +196,7 @@ QCoro::Task<Result<void>> PushService::prepareLocal(Run &run)
     co_return Result<void>{};
 }
 
-QCoro::Task<Result<void>> PushService::adoptRemoteManifest(Run &run, const Head &head)
+QCoro::Task<Result<void>> PushService::adoptRemoteManifest(Run &run, const SyncHead &head)
 {
     const QByteArray blob = head.remote.value(u"manifest.json"_s);
     if (blob.isEmpty() || blob == GitBlob::id(run.local->previousManifest)) {
@@ -224,7 +216,8 @@ QCoro::Task<Result<bool>> PushService::syncOnce(Run &run)
     if (auto prepared = co_await prepareLocal(run); !prepared) {
         co_return std::unexpected(prepared.error());
     }
-    auto head = co_await resolveHead(run);
+    SyncRemote remote(*run.git);
+    auto head = co_await remote.resolveHead(*run.local);
     if (!head) {
         co_return std::unexpected(head.error());
     }
@@ -237,8 +230,7 @@ QCoro::Task<Result<bool>> PushService::syncOnce(Run &run)
     input.resolveAll = run.options.resolveAll;
     const SyncPlan plan = SyncPlanner::plan(input);
 
-    Q_EMIT progress(u"Reading changes from GitHub"_s, 0, 1);
-    auto contents = co_await fetchContents(run, plan, *head);
+    auto contents = co_await remote.fetchBlobs(run.local->neededBlobs(plan, head->remote));
     if (!contents) {
         co_return std::unexpected(contents.error());
     }
@@ -250,7 +242,6 @@ QCoro::Task<Result<bool>> PushService::syncOnce(Run &run)
     run.outcome.pulled = merge.pulled;
     run.outcome.merged = merge.mergedPaths;
     if (merge.changesLocal) {
-        Q_EMIT progress(u"Writing GitHub's changes here"_s, 0, 1);
         SyncApplyInput apply = run.local->applyInput(merge, plan, head->remote, *contents, m_clock->now());
         auto problems = applySync(*m_store, apply);
         if (!problems) {
@@ -288,10 +279,9 @@ void PushService::stopOnConflicts(Run &run, const QList<std::pair<QString, QStri
                           .arg(titles.join(u", "_s));
 }
 
-QCoro::Task<Result<bool>> PushService::publish(Run &run, const SyncPlan &plan, const Head &head)
+QCoro::Task<Result<bool>> PushService::publish(Run &run, const SyncPlan &plan, const SyncHead &head)
 {
     const LocalState &local = *run.local;
-    const QString branch = branchOf(local.integration);
     PushOutcome &outcome = run.outcome;
     const PublishPlan publish = local.publishPlan(plan, head.remote, run.options.pruneOrphans);
     outcome.commitSha = head.sha;
@@ -301,13 +291,7 @@ QCoro::Task<Result<bool>> PushService::publish(Run &run, const SyncPlan &plan, c
     outcome.wouldDelete = publish.deleted;
     outcome.withheld = local.tree.withheld;
     if (publish.massDeletion(run.options.confirmMassDeletion)) {
-        outcome.massDeletionBlocked = true;
-        run.outcomeKind = u"blocked"_s;
-        run.stopMessage = u"GitHub sync stopped: %1 — this push would delete %2 of the %3 files it tracks in '%4'; "
-                          u"confirm the deletion to push."_s.arg(kModule)
-                              .arg(publish.deleted)
-                              .arg(publish.tracked)
-                              .arg(local.integration.repoFullName);
+        stopOnMassDeletion(run, publish);
         co_return true;
     }
     if (publish.upload.isEmpty() && publish.remove.isEmpty()) {
@@ -322,40 +306,46 @@ QCoro::Task<Result<bool>> PushService::publish(Run &run, const SyncPlan &plan, c
                                     .arg(publish.upload.mid(0, 8).join(u", "_s))
                                     .arg(publish.remove.size())
                                     .arg(publish.remove.mid(0, 8).join(u", "_s));
-    auto tree = co_await uploadTree(run, publish.upload, publish.remove, head.treeSha);
-    if (!tree) {
-        co_return std::unexpected(tree.error());
-    }
-    Q_EMIT progress(u"Committing"_s, 0, 1);
-    auto commit = co_await run.git->createCommit(commitMessage(outcome), *tree, {head.sha});
+    auto commit = co_await SyncRemote(*run.git).commit(local, publish, head, commitMessage(outcome));
     if (!commit) {
         co_return std::unexpected(commit.error());
     }
-    Q_EMIT progress(u"Updating branch"_s, 0, 1);
-    auto updated = co_await run.git->updateRef(branch, *commit);
-    if (!updated) {
-        co_return std::unexpected(updated.error().withConsequence(u"GitHub sync aborted"_s));
+    if (!*commit) {
+        co_return false; // the branch moved: plan again
     }
-    if (updated->status == 422) {
-        co_return false;
-    }
-    if (!updated->isSuccess()) {
-        co_return std::unexpected(GitDataClient::rejected(*updated, u"updating branch '%1'"_s.arg(branch)));
-    }
-    if (auto saved = co_await recordSync(run, plan, head.remote, publish, *commit, *tree); !saved) {
+    if (auto saved = co_await recordSync(run, plan, head.remote, publish, (*commit)->sha, (*commit)->treeSha); !saved) {
         co_return std::unexpected(saved.error());
     }
-    outcome.commitSha = *commit;
+    outcome.commitSha = (*commit)->sha;
     outcome.committed = true;
     run.outcomeKind = u"committed"_s;
+    logCommitted(run);
+    co_return true;
+}
+
+void PushService::stopOnMassDeletion(Run &run, const PublishPlan &publish)
+{
+    run.outcome.massDeletionBlocked = true;
+    run.outcomeKind = u"blocked"_s;
+    run.stopMessage = u"GitHub sync stopped: %1 — this push would delete %2 of the %3 files it tracks in '%4'; "
+                      u"confirm the deletion to push."_s.arg(kModule)
+                          .arg(publish.deleted)
+                          .arg(publish.tracked)
+                          .arg(run.local->integration.repoFullName);
+}
+
+void PushService::logCommitted(const Run &run)
+{
+    const PushOutcome &outcome = run.outcome;
+    const GitHubIntegration &integration = run.local->integration;
     qCInfo(lcSync).noquote() << u"Synced user data with GitHub: %1 — repo=%2 branch=%3 pulled=%4 added=%5 "
-                                u"changed=%6 deleted=%7 sha=%8."_s.arg(kModule, local.integration.repoFullName, branch)
+                                u"changed=%6 deleted=%7 sha=%8."_s
+                                    .arg(kModule, integration.repoFullName, SyncRemote::branchOf(integration))
                                     .arg(outcome.pulled.added + outcome.pulled.changed + outcome.pulled.deleted)
                                     .arg(outcome.added)
                                     .arg(outcome.changed)
                                     .arg(outcome.deleted)
-                                    .arg(*commit);
-    co_return true;
+                                    .arg(outcome.commitSha);
 }
 
 QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan,
@@ -377,7 +367,8 @@ QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan
     if (const ExportFile *ours = local.tree.find(u"manifest.json"_s);
         ours && GitBlob::id(ours->bytes) == syncedManifest) {
         manifest = ours->bytes;
-    } else if (!syncedManifest.isEmpty() && LocalState::readManifest(lastManifestPath(), syncedManifest).isEmpty()) {
+    } else if (!syncedManifest.isEmpty()
+        && ExportPipeline::readManifest(lastManifestPath(), syncedManifest).isEmpty()) {
         if (auto bytes = co_await run.git->blob(QString::fromLatin1(syncedManifest))) {
             manifest = *bytes;
         }
@@ -393,162 +384,6 @@ QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan
         }
     }
     co_return Result<void>{};
-}
-
-} // namespace Notechondria
-
-namespace Notechondria {
-
-QCoro::Task<Result<PushService::Head>> PushService::resolveHead(Run &run)
-{
-    const GitHubIntegration &integration = run.local->integration;
-    const QString branch = branchOf(integration);
-    Q_EMIT progress(u"Reading branch"_s, 0, 1);
-    auto ref = co_await run.git->ref(branch);
-    if (!ref) {
-        co_return std::unexpected(ref.error());
-    }
-    Head head;
-    if (ref->state == GitDataClient::RefState::EmptyRepository) {
-        co_return co_await seedEmptyRepository(run, branch);
-    }
-    if (ref->state == GitDataClient::RefState::Missing) {
-        auto started = co_await startMissingBranch(run);
-        if (!started || !started->treeSha.isEmpty()) {
-            co_return started;
-        }
-        head = std::move(*started);
-    } else {
-        head.sha = ref->sha;
-    }
-    if (head.sha == integration.lastPushSha) {
-        if (auto recorded = run.local->recordedRemote()) {
-            head.treeSha = integration.lastPushTree; // nothing moved: the sync base is the remote state
-            head.remote = std::move(*recorded);
-            co_return head;
-        }
-    }
-    auto tree = co_await run.git->commitTree(head.sha);
-    if (!tree) {
-        co_return std::unexpected(tree.error());
-    }
-    head.treeSha = *tree;
-    Q_EMIT progress(u"Reading remote tree"_s, 0, 1);
-    auto remote = co_await run.git->completeTree(head.treeSha);
-    if (!remote) {
-        co_return std::unexpected(remote.error());
-    }
-    head.remote = std::move(remote->blobs);
-    co_return head;
-}
-
-QCoro::Task<Result<PushService::Head>> PushService::seedEmptyRepository(Run &run, QString branch)
-{
-    // Git Data writes answer 409 on an empty repository: the Contents API makes the first commit.
-    Q_EMIT progress(u"Creating the first commit"_s, 0, 1);
-    const ExportFile *readme = run.local->tree.find(u"README.md"_s);
-    const QByteArray bytes = readme ? readme->bytes : QByteArray("# Notechondria backup\n");
-    auto seed = co_await run.git->seed(u"README.md"_s, bytes, branch, u"Notechondria backup: first commit"_s);
-    if (!seed) {
-        co_return std::unexpected(seed.error());
-    }
-    Head head;
-    head.sha = seed->commitSha;
-    head.treeSha = seed->treeSha;
-    if (head.treeSha.isEmpty()) {
-        auto tree = co_await run.git->commitTree(head.sha);
-        if (!tree) {
-            co_return std::unexpected(tree.error());
-        }
-        head.treeSha = *tree;
-    }
-    head.remote = {{u"README.md"_s, seed->blobSha.isEmpty() ? GitBlob::id(bytes) : seed->blobSha}};
-    co_return head;
-}
-
-QCoro::Task<Result<PushService::Head>> PushService::startMissingBranch(Run &run)
-{
-    const QString branch = branchOf(run.local->integration);
-    auto defaultBranch = co_await run.git->defaultBranch();
-    if (!defaultBranch) {
-        co_return std::unexpected(defaultBranch.error());
-    }
-    if (defaultBranch->isEmpty() || *defaultBranch == branch) {
-        co_return fail(u"GitHub sync rejected"_s, kModule,
-            u"branch '%1' does not exist in '%2' and there is no other branch to start it from."_s.arg(
-                branch, run.local->integration.repoFullName));
-    }
-    auto ref = co_await run.git->ref(*defaultBranch);
-    if (!ref) {
-        co_return std::unexpected(ref.error());
-    }
-    if (ref->state == GitDataClient::RefState::EmptyRepository) {
-        co_return co_await seedEmptyRepository(run, branch);
-    }
-    if (ref->state == GitDataClient::RefState::Missing) {
-        co_return fail(u"GitHub sync rejected"_s, kModule,
-            u"branch '%1' does not exist in '%2', nor does its default branch '%3'."_s.arg(
-                branch, run.local->integration.repoFullName, *defaultBranch));
-    }
-    Q_EMIT progress(u"Creating branch"_s, 0, 1);
-    if (auto created = co_await run.git->createRef(branch, ref->sha); !created) {
-        co_return std::unexpected(created.error());
-    }
-    Head head;
-    head.sha = ref->sha;
-    co_return head;
-}
-
-QCoro::Task<Result<BlobContents>> PushService::fetchContents(Run &run, const SyncPlan &plan, const Head &head)
-{
-    const QSet<QByteArray> needed = run.local->neededBlobs(plan, head.remote);
-    BlobContents contents;
-    int done = 0;
-    for (const QByteArray &sha : needed) {
-        Q_EMIT progress(u"Reading changes from GitHub"_s, done++, int(needed.size()));
-        auto bytes = co_await run.git->blob(QString::fromLatin1(sha));
-        if (!bytes) {
-            co_return std::unexpected(bytes.error());
-        }
-        contents.insert(sha, *bytes);
-    }
-    co_return contents;
-}
-
-QCoro::Task<Result<QString>> PushService::uploadTree(Run &run, QStringList upload, QStringList remove, QString baseTree)
-{
-    const LocalState &local = *run.local;
-    QList<QByteArray> entries;
-    entries.reserve(upload.size() + remove.size());
-    int binaryDone = 0;
-    for (const QString &path : std::as_const(upload)) {
-        const ExportFile &file = local.tree.files[local.indexByPath.value(path)];
-        if (GitBlob::isInlineText(file.bytes) && file.bytes.size() <= TreeChunker::kMaxInlineBytes) {
-            entries.append(TreeChunker::inlineEntry(path, file.bytes));
-            continue;
-        }
-        Q_EMIT progress(u"Uploading binary files"_s, binaryDone++, int(upload.size()));
-        auto sha = co_await run.git->createBlob(file.bytes);
-        if (!sha) {
-            co_return std::unexpected(sha.error());
-        }
-        entries.append(TreeChunker::shaEntry(path, sha->toLatin1()));
-    }
-    for (const QString &path : std::as_const(remove)) {
-        entries.append(TreeChunker::deletionEntry(path));
-    }
-    const QList<TreeChunker::Chunk> chunks = TreeChunker::chunk(entries);
-    QString tree = baseTree;
-    for (qsizetype i = 0; i < chunks.size(); ++i) {
-        Q_EMIT progress(u"Uploading files"_s, int(i), int(chunks.size()));
-        auto created = co_await run.git->createTree(TreeChunker::body(tree, entries, chunks[i]));
-        if (!created) {
-            co_return std::unexpected(created.error());
-        }
-        tree = *created;
-    }
-    Q_EMIT progress(u"Uploading files"_s, int(chunks.size()), int(chunks.size()));
-    co_return tree;
 }
 
 } // namespace Notechondria

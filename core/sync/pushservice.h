@@ -22,6 +22,7 @@ class GitHubApi;
 class LocalState;
 class Store;
 struct PublishPlan;
+struct SyncHead;
 struct SyncPlan;
 
 /// Counts of one direction of a sync.
@@ -64,6 +65,13 @@ struct PushOutcome
     QList<ExportProblem> withheld; ///< files kept out of the push by the secret scan
 };
 
+/// What the next push would send, and the export that says so.
+struct PushPreview
+{
+    QList<std::pair<QString, QString>> statuses; ///< path → "added" | "changed" | "deleted" | "unchanged", sorted
+    ExportTree tree;
+};
+
 /**
  * The two-way sync of the account with its GitHub repository (DECISIONS §4, §8), and the push (a sync without the
  * pull).
@@ -95,6 +103,8 @@ public:
     /// What the next push would send, judged against the last synced tree without network: path → "added" | "changed" |
     /// "deleted" | "unchanged".
     [[nodiscard]] Result<QList<std::pair<QString, QString>>> preview(bool includeAssets) const;
+    /// preview() with the export it judged (materialized once, with the last synced manifest and the clock's time).
+    [[nodiscard]] Result<PushPreview> previewExport(bool includeAssets) const;
 
     [[nodiscard]] bool isRunning() const;
 
@@ -104,29 +114,18 @@ public:
     /// The same, for the database at @p databasePath (the CLI's export uses it without a service).
     [[nodiscard]] static QString lastManifestPathFor(const QString &databasePath);
 
-Q_SIGNALS:
-    /// A step of the running push, e.g. "Reading remote tree", "Uploading files" (done of total).
-    void progress(const QString &step, int done, int total);
-    void finished();
-
 private:
     struct Run;
-    struct Head;
     [[nodiscard]] QCoro::Task<Result<PushOutcome>> runPush(Run &run);
     [[nodiscard]] QCoro::Task<Result<void>> prepareLocal(Run &run);
-    [[nodiscard]] QCoro::Task<Result<void>> adoptRemoteManifest(Run &run, const Head &head);
+    [[nodiscard]] QCoro::Task<Result<void>> adoptRemoteManifest(Run &run, const SyncHead &head);
     /// One plan, pull and publish pass: true when done (committed, unchanged or stopped), false when the ref update
     /// lost a race and the sync should start again.
     [[nodiscard]] QCoro::Task<Result<bool>> syncOnce(Run &run);
-    [[nodiscard]] QCoro::Task<Result<Head>> resolveHead(Run &run);
-    [[nodiscard]] QCoro::Task<Result<Head>> startMissingBranch(Run &run);
-    [[nodiscard]] QCoro::Task<Result<Head>> seedEmptyRepository(Run &run, QString branch);
-    [[nodiscard]] QCoro::Task<Result<QHash<QByteArray, QByteArray>>> fetchContents(
-        Run &run, const SyncPlan &plan, const Head &head);
     void stopOnConflicts(Run &run, const QList<std::pair<QString, QString>> &conflicts, const QString &head);
-    [[nodiscard]] QCoro::Task<Result<bool>> publish(Run &run, const SyncPlan &plan, const Head &head);
-    [[nodiscard]] QCoro::Task<Result<QString>> uploadTree(
-        Run &run, QStringList upload, QStringList remove, QString baseTree);
+    void stopOnMassDeletion(Run &run, const PublishPlan &publish);
+    [[nodiscard]] QCoro::Task<Result<bool>> publish(Run &run, const SyncPlan &plan, const SyncHead &head);
+    static void logCommitted(const Run &run);
     [[nodiscard]] QCoro::Task<Result<void>> recordSync(Run &run, const SyncPlan &plan,
         const QHash<QString, QByteArray> &remote, const PublishPlan &publish, QString commitSha, QString treeSha);
 

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -62,6 +64,75 @@ std::optional<SyncResolution> SyncPlanner::resolutionFor(const SyncPlanInput &in
     return input.resolveAll;
 }
 
+namespace {
+
+/// The action for one path, into @p plan; a note whose both-changed file has a resolution goes into @p resolvedNotes.
+void planPath(const SyncPlanInput &input, const QString &path, SyncPlan &plan, QSet<QString> &resolvedNotes)
+{
+    const QByteArray local = input.local.value(path), remote = input.remote.value(path);
+    if (input.withheld.contains(path)) {
+        if (!remote.isNull() || !input.ancestor.value(path).isNull()) {
+            plan.actions.insert(path, SyncAction::KeepRemote);
+        }
+        return;
+    }
+    if (local == remote) {
+        return;
+    }
+    const QByteArray ancestor = input.ancestor.value(path);
+    const bool ours = local != ancestor;
+    const bool theirs = remote != ancestor;
+    if (!theirs) {
+        plan.actions.insert(path, SyncAction::Ours);
+        return;
+    }
+    if (!ours) {
+        plan.actions.insert(path, input.pull ? SyncAction::Theirs : SyncAction::KeepRemote);
+        return;
+    }
+    const QString key = itemKeyOf(path);
+    if (const auto resolution = SyncPlanner::resolutionFor(input, key)) {
+        plan.actions.insert(path, fromResolution(*resolution));
+        if (isNoteKey(key)) {
+            resolvedNotes.insert(key);
+            if (*resolution == SyncResolution::Both && !input.remote.value(key).isNull()) {
+                plan.copies.insert(key);
+            }
+        }
+        return;
+    }
+    if (local.isNull() || remote.isNull()) {
+        plan.actions.insert(path, SyncAction::Conflict);
+        plan.conflicts.append({key, local.isNull() ? u"deleted_here"_s : u"deleted_on_github"_s});
+        return;
+    }
+    plan.actions.insert(path, SyncAction::Merge);
+}
+
+/// A note's resolution covers both of its files, also the one that changed on one side only.
+void coverNoteFiles(const SyncPlanInput &input, const QSet<QString> &resolvedNotes, SyncPlan &plan)
+{
+    for (const QString &key : resolvedNotes) {
+        const SyncAction action = fromResolution(*SyncPlanner::resolutionFor(input, key));
+        const QString meta = key.chopped(3) + u".meta.json"_s;
+        for (const QString &path : QStringList{key, meta}) {
+            if (plan.actions.contains(path) || input.local.value(path) != input.remote.value(path)) {
+                plan.actions.insert(path, action);
+            }
+        }
+    }
+}
+
+} // namespace
+
+void keepOneConflictPerItem(QList<std::pair<QString, QString>> &conflicts)
+{
+    std::ranges::sort(conflicts);
+    conflicts.erase(std::unique(conflicts.begin(), conflicts.end(),
+                        [](const auto &a, const auto &b) { return a.first == b.first; }),
+        conflicts.end());
+}
+
 SyncPlan SyncPlanner::plan(const SyncPlanInput &input)
 {
     SyncPlan plan;
@@ -73,59 +144,10 @@ SyncPlan SyncPlanner::plan(const SyncPlanInput &input)
     }
     QSet<QString> resolvedNotes; // notes with a both-changed file and a resolution: it covers all their files
     for (const QString &path : std::as_const(paths)) {
-        const QByteArray local = input.local.value(path), remote = input.remote.value(path);
-        if (input.withheld.contains(path)) {
-            if (!remote.isNull() || !input.ancestor.value(path).isNull()) {
-                plan.actions.insert(path, SyncAction::KeepRemote);
-            }
-            continue;
-        }
-        if (local == remote) {
-            continue;
-        }
-        const QByteArray ancestor = input.ancestor.value(path);
-        const bool ours = local != ancestor;
-        const bool theirs = remote != ancestor;
-        if (!theirs) {
-            plan.actions.insert(path, SyncAction::Ours);
-            continue;
-        }
-        if (!ours) {
-            plan.actions.insert(path, input.pull ? SyncAction::Theirs : SyncAction::KeepRemote);
-            continue;
-        }
-        const QString key = itemKeyOf(path);
-        if (const auto resolution = resolutionFor(input, key)) {
-            plan.actions.insert(path, fromResolution(*resolution));
-            if (isNoteKey(key)) {
-                resolvedNotes.insert(key);
-                if (*resolution == SyncResolution::Both && !input.remote.value(key).isNull()) {
-                    plan.copies.insert(key);
-                }
-            }
-            continue;
-        }
-        if (local.isNull() || remote.isNull()) {
-            plan.actions.insert(path, SyncAction::Conflict);
-            plan.conflicts.append({key, local.isNull() ? u"deleted_here"_s : u"deleted_on_github"_s});
-            continue;
-        }
-        plan.actions.insert(path, SyncAction::Merge);
+        planPath(input, path, plan, resolvedNotes);
     }
-    for (const QString &key : std::as_const(resolvedNotes)) {
-        const SyncAction action = fromResolution(*resolutionFor(input, key));
-        const QString meta = key.chopped(3) + u".meta.json"_s;
-        for (const QString &path : QStringList{key, meta}) {
-            if (plan.actions.contains(path) || input.local.value(path) != input.remote.value(path)) {
-                plan.actions.insert(path, action);
-            }
-        }
-    }
-    // One conflict per item, in a stable order.
-    std::ranges::sort(plan.conflicts);
-    plan.conflicts.erase(std::unique(plan.conflicts.begin(), plan.conflicts.end(),
-                             [](const auto &a, const auto &b) { return a.first == b.first; }),
-        plan.conflicts.end());
+    coverNoteFiles(input, resolvedNotes, plan);
+    keepOneConflictPerItem(plan.conflicts);
     return plan;
 }
 

@@ -46,6 +46,9 @@ struct SyncPlan
     [[nodiscard]] QStringList paths(SyncAction action) const;
 };
 
+/// Sorts (item key, kind) conflicts and keeps the first of each item, so every item is named once, in a stable order.
+void keepOneConflictPerItem(QList<std::pair<QString, QString>> &conflicts);
+
 /**
  * The sync planner (DECISIONS §8): a pure function over blob ids. Per path, with the ancestor as the base: this
  * device changed it when its blob differs from the ancestor, GitHub changed it when the remote blob does. One side

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncstate.h"
 
-#include "clock.h"
+#include "exportpipeline.h"
 #include "gitblob.h"
 #include "store.h"
 #include "syncmerge.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,16 +47,6 @@ Result<GitHubIntegration> LocalState::connectedIntegration(const Store &store)
     return **integration;
 }
 
-QByteArray LocalState::readManifest(const QString &path, const QByteArray &blobId)
-{
-    QFile file(path);
-    if (blobId.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    const QByteArray bytes = file.readAll();
-    return GitBlob::id(bytes) == blobId ? bytes : QByteArray();
-}
-
 Result<LocalState> LocalState::prepare(
     const Store &store, const Clock &clock, bool includeAssets, const QByteArray &previousManifest)
 {
@@ -76,28 +65,25 @@ Result<LocalState> LocalState::prepare(
         }
         state.base = std::move(*base);
     }
-    auto snapshot = store.snapshot(includeAssets);
-    if (!snapshot) {
-        return std::unexpected(snapshot.error());
+    auto materialized = ExportPipeline(store, clock, includeAssets).run(previousManifest);
+    if (!materialized) {
+        return std::unexpected(materialized.error());
     }
-    for (const Note &note : std::as_const(snapshot->notes)) {
+    const AccountSnapshot &snapshot = materialized->account;
+    for (const Note &note : std::as_const(snapshot.notes)) {
         const QString hex = note.uuid.toString(QUuid::Id128);
         state.noteTitles.insert(hex, note.title);
         if (!note.deletedAt) {
             state.liveNoteIds.insert(hex);
         }
     }
-    for (const Course &course : std::as_const(snapshot->courses)) {
+    for (const Course &course : std::as_const(snapshot.courses)) {
         state.courseTitles.insert(course.slug, course.title);
     }
-    state.accountEmpty = snapshot->notes.isEmpty() && snapshot->courses.isEmpty() && snapshot->events.isEmpty()
-        && snapshot->feeds.isEmpty();
-    ExportOptions options;
-    options.includeAssets = includeAssets;
-    options.previousManifest = previousManifest;
+    state.accountEmpty = snapshot.notes.isEmpty() && snapshot.courses.isEmpty() && snapshot.events.isEmpty()
+        && snapshot.feeds.isEmpty();
     state.previousManifest = previousManifest;
-    options.now = clock.now();
-    state.tree = materialize(*snapshot, options);
+    state.tree = std::move(materialized->tree);
     state.indexByPath.reserve(state.tree.files.size());
     state.blobIds.reserve(state.tree.files.size());
     for (qsizetype i = 0; i < state.tree.files.size(); ++i) {
@@ -170,17 +156,19 @@ QSet<QByteArray> LocalState::neededBlobs(const SyncPlan &plan, const QHash<QStri
     return needed;
 }
 
-SyncMergeOutcome LocalState::merge(const SyncPlan &plan, const SyncPlanInput &input, const BlobContents &contents) const
+namespace {
+
+/// The items a pull changes here, by item key.
+struct ItemChanges
 {
-    SyncMergeOutcome outcome;
-    for (const ExportFile &file : tree.files) {
-        if (isTracked(file.path)) {
-            outcome.tree.insert(file.path, file.bytes);
-        }
-    }
-    for (const ExportFile &file : tree.withheldFiles) {
-        outcome.tree.insert(file.path, file.bytes);
-    }
+    QSet<QString> added, changed, deleted;
+};
+
+/// Merging resolves conflicts with the sync's resolutions; ids of new planner entries start above every id on the
+/// three sides and in the local tree.
+MergeContext mergeContextFor(
+    const SyncPlanInput &input, const BlobContents &contents, const QHash<QString, QByteArray> &tree)
+{
     MergeContext context;
     context.resolve = [&input](const QString &key) {
         return SyncPlanner::resolutionFor(input, key);
@@ -189,24 +177,35 @@ SyncMergeOutcome LocalState::merge(const SyncPlan &plan, const SyncPlanInput &in
         for (const QByteArray &sha : {input.local.value(path), input.remote.value(path), input.ancestor.value(path)}) {
             context.nextId = std::max(context.nextId, maxListId(path, contents.value(sha)) + 1);
         }
-        if (const auto found = outcome.tree.constFind(path); found != outcome.tree.cend()) {
+        if (const auto found = tree.constFind(path); found != tree.cend()) {
             context.nextId = std::max(context.nextId, maxListId(path, *found) + 1);
         }
     }
-    QSet<QString> added, changed, deleted;
-    outcome.conflicts = plan.conflicts;
+    return context;
+}
+
+/// GitHub's copies (or deletions) of the paths the plan takes from GitHub, into the merged tree.
+void takeTheirs(const SyncPlan &plan, const SyncPlanInput &input, const BlobContents &contents,
+    SyncMergeOutcome &outcome, ItemChanges &changes)
+{
     for (const QString &path : plan.paths(SyncAction::Theirs)) {
         const QByteArray remote = input.remote.value(path);
         const QString key = itemKeyOf(path);
         if (remote.isNull()) {
             outcome.tree.remove(path);
-            deleted.insert(key);
+            changes.deleted.insert(key);
         } else {
-            (input.local.contains(path) ? changed : added).insert(key);
+            (input.local.contains(path) ? changes.changed : changes.added).insert(key);
             outcome.tree.insert(path, contents.value(remote));
         }
         outcome.changesLocal = true;
     }
+}
+
+/// The three-way merges of the paths both sides changed, into the merged tree; what cannot merge is a conflict.
+void mergeBothSides(const SyncPlan &plan, const SyncPlanInput &input, const BlobContents &contents,
+    MergeContext &context, SyncMergeOutcome &outcome, ItemChanges &changes)
+{
     for (const QString &path : plan.paths(SyncAction::Merge)) {
         const QByteArray ancestor = input.ancestor.value(path);
         const FileContent baseBytes = ancestor.isNull() ? FileContent() : FileContent(contents.value(ancestor));
@@ -222,15 +221,33 @@ SyncMergeOutcome LocalState::merge(const SyncPlan &plan, const SyncPlanInput &in
         } else {
             outcome.tree.remove(path);
         }
-        changed.insert(itemKeyOf(path));
+        changes.changed.insert(itemKeyOf(path));
         outcome.changesLocal = true;
     }
+}
+
+} // namespace
+
+SyncMergeOutcome LocalState::merge(const SyncPlan &plan, const SyncPlanInput &input, const BlobContents &contents) const
+{
+    SyncMergeOutcome outcome;
+    for (const ExportFile &file : tree.files) {
+        if (isTracked(file.path)) {
+            outcome.tree.insert(file.path, file.bytes);
+        }
+    }
+    for (const ExportFile &file : tree.withheldFiles) {
+        outcome.tree.insert(file.path, file.bytes);
+    }
+    MergeContext context = mergeContextFor(input, contents, outcome.tree);
+    ItemChanges changes;
+    outcome.conflicts = plan.conflicts;
+    takeTheirs(plan, input, contents, outcome, changes);
+    mergeBothSides(plan, input, contents, context, outcome, changes);
     outcome.changesLocal = outcome.changesLocal || !plan.copies.isEmpty();
-    std::ranges::sort(outcome.conflicts);
-    outcome.conflicts.erase(std::unique(outcome.conflicts.begin(), outcome.conflicts.end(),
-                                [](const auto &a, const auto &b) { return a.first == b.first; }),
-        outcome.conflicts.end());
-    outcome.pulled = {int(added.size()), int((changed - added).size()), int(deleted.size())};
+    keepOneConflictPerItem(outcome.conflicts);
+    outcome.pulled
+        = {int(changes.added.size()), int((changes.changed - changes.added).size()), int(changes.deleted.size())};
     return outcome;
 }
 

@@ -52,12 +52,10 @@ class LocalState
 {
 public:
     [[nodiscard]] static Result<GitHubIntegration> connectedIntegration(const Store &store);
-    /// Reads the integration and the sync base and materializes the account, with @p previousManifest as the
-    /// manifest to keep exported_at from when no file changed.
+    /// Reads the integration and the sync base and materializes the account through ExportPipeline, with
+    /// @p previousManifest as the manifest to keep exported_at from when no file changed.
     [[nodiscard]] static Result<LocalState> prepare(
         const Store &store, const Clock &clock, bool includeAssets, const QByteArray &previousManifest);
-    /// The manifest kept at @p path when its blob id is @p blobId, else "".
-    [[nodiscard]] static QByteArray readManifest(const QString &path, const QByteArray &blobId);
 
     [[nodiscard]] SyncPlanInput planInput(const QHash<QString, QByteArray> &remote) const;
     /// The blob ids whose contents the plan needs (GitHub's side of pulls and merges, the merge ancestors).

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportpipeline.h"
+
+#include "clock.h"
+#include "gitblob.h"
+#include "logging.h"
+#include "store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+namespace {
+
+const QString kModule = u"Core.Sync/export"_s;
+
+} // namespace
+
+ExportPipeline::ExportPipeline(const Store &store, const Clock &clock, bool includeAssets)
+    : m_store(store)
+    , m_clock(clock)
+    , m_includeAssets(includeAssets)
+{
+}
+
+Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifest) const
+{
+    auto snapshot = m_store.snapshot(m_includeAssets);
+    if (!snapshot) {
+        return std::unexpected(snapshot.error());
+    }
+    MaterializedExport result;
+    result.account = std::move(*snapshot);
+    if (previousManifest.isEmpty() || isUsableManifest(previousManifest)) {
+        result.previousManifest = previousManifest;
+    } else {
+        qCWarning(lcSync).noquote() << u"Previous manifest ignored: %1 — it is not a manifest (no exported_at or "
+                                       u"sha256); the export takes the current time as exported_at."_s.arg(kModule);
+    }
+    ExportOptions options;
+    options.includeAssets = m_includeAssets;
+    options.previousManifest = result.previousManifest;
+    options.now = m_clock.now();
+    result.tree = materialize(result.account, options);
+    return result;
+}
+
+Result<ExportTree> ExportPipeline::tree(const QByteArray &previousManifest) const
+{
+    auto materialized = run(previousManifest);
+    if (!materialized) {
+        return std::unexpected(materialized.error());
+    }
+    return std::move(materialized->tree);
+}
+
+bool ExportPipeline::isUsableManifest(const QByteArray &manifest)
+{
+    const QJsonObject object = QJsonDocument::fromJson(manifest).object();
+    const QJsonValue exportedAt = object.value(u"exported_at"_s);
+    return exportedAt.isString() && QDateTime::fromString(exportedAt.toString(), Qt::ISODateWithMs).isValid()
+        && object.value(u"sha256"_s).isObject();
+}
+
+QString ExportPipeline::lastManifestPathFor(const QString &databasePath)
+{
+    return QFileInfo(databasePath).dir().filePath(u"last-push-manifest.json"_s);
+}
+
+QByteArray ExportPipeline::readManifest(const QString &path, const QByteArray &blobId)
+{
+    QFile file(path);
+    if (blobId.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    const QByteArray bytes = file.readAll();
+    return GitBlob::id(bytes) == blobId ? bytes : QByteArray();
+}
+
+Result<QByteArray> ExportPipeline::lastSyncedManifest(const Store &store)
+{
+    auto base = store.syncBase();
+    if (!base) {
+        return std::unexpected(base.error());
+    }
+    return readManifest(lastManifestPathFor(store.path()), base->value(u"manifest.json"_s).base.toLatin1());
+}
+
+} // namespace Notechondria

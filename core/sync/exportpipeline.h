@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "account.h"
+#include "error.h"
+#include "exporter.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Notechondria {
+
+class Clock;
+class Store;
+
+/// The account materialized once: the snapshot it was built from and its export tree.
+struct MaterializedExport
+{
+    AccountSnapshot account;
+    ExportTree tree;
+    QByteArray previousManifest; ///< the previous manifest the export compared itself with ("" when none was usable)
+};
+
+/**
+ * The one way the account's export is materialized "with the previous manifest": the push, the sync, the preview
+ * and the CLI's export all go through it, so the same account gives the same bytes everywhere.
+ *
+ * It reads the store's snapshot, checks the previous manifest and passes the clock's time. A previous manifest that
+ * is not one (not a JSON object, no parseable `exported_at`, no `sha256` object) is dropped with a warning, as if
+ * there were none: `exported_at` is then the clock's now.
+ */
+class ExportPipeline
+{
+public:
+    ExportPipeline(const Store &store, const Clock &clock, bool includeAssets);
+
+    /// The snapshot and its export; an Error (three-part) when the store cannot be read.
+    [[nodiscard]] Result<MaterializedExport> run(const QByteArray &previousManifest) const;
+    /// run() without the snapshot.
+    [[nodiscard]] Result<ExportTree> tree(const QByteArray &previousManifest) const;
+
+    /// Whether @p manifest can keep exported_at: a JSON object with a parseable `exported_at` and a `sha256` object.
+    [[nodiscard]] static bool isUsableManifest(const QByteArray &manifest);
+    /// Where the manifest.json of the last sync is kept for the database at @p databasePath (next to it).
+    [[nodiscard]] static QString lastManifestPathFor(const QString &databasePath);
+    /// The manifest kept at @p path when its blob id is @p blobId, else "".
+    [[nodiscard]] static QByteArray readManifest(const QString &path, const QByteArray &blobId);
+    /// The manifest of the last synced tree as kept next to @p store's database: "" when there is none, or when the
+    /// kept copy is not the one the sync base names.
+    [[nodiscard]] static Result<QByteArray> lastSyncedManifest(const Store &store);
+
+private:
+    const Store &m_store;
+    const Clock &m_clock;
+    bool m_includeAssets;
+};
+
+} // namespace Notechondria

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncremote.h"
+
+#include "gitblob.h"
+#include "gitdataclient.h"
+#include "httpclient.h"
+#include "syncstate.h"
+#include "treechunker.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Notechondria {
+
+namespace {
+
+const QString kModule = u"Core.Sync/sync"_s;
+
+} // namespace
+
+SyncRemote::SyncRemote(GitDataClient &git)
+    : m_git(git)
+{
+}
+
+QString SyncRemote::branchOf(const GitHubIntegration &integration)
+{
+    return integration.repoDefaultBranch.isEmpty() ? u"main"_s : integration.repoDefaultBranch;
+}
+
+QCoro::Task<Result<SyncHead>> SyncRemote::resolveHead(const LocalState &local)
+{
+    const GitHubIntegration &integration = local.integration;
+    const QString branch = branchOf(integration);
+    auto ref = co_await m_git.ref(branch);
+    if (!ref) {
+        co_return std::unexpected(ref.error());
+    }
+    SyncHead head;
+    if (ref->state == GitDataClient::RefState::EmptyRepository) {
+        co_return co_await seedEmptyRepository(local, branch);
+    }
+    if (ref->state == GitDataClient::RefState::Missing) {
+        auto started = co_await startMissingBranch(local);
+        if (!started || !started->treeSha.isEmpty()) {
+            co_return started;
+        }
+        head = std::move(*started);
+    } else {
+        head.sha = ref->sha;
+    }
+    if (head.sha == integration.lastPushSha) {
+        if (auto recorded = local.recordedRemote()) {
+            head.treeSha = integration.lastPushTree; // nothing moved: the sync base is the remote state
+            head.remote = std::move(*recorded);
+            co_return head;
+        }
+    }
+    auto tree = co_await m_git.commitTree(head.sha);
+    if (!tree) {
+        co_return std::unexpected(tree.error());
+    }
+    head.treeSha = *tree;
+    auto remote = co_await m_git.completeTree(head.treeSha);
+    if (!remote) {
+        co_return std::unexpected(remote.error());
+    }
+    head.remote = std::move(remote->blobs);
+    co_return head;
+}
+
+QCoro::Task<Result<SyncHead>> SyncRemote::seedEmptyRepository(const LocalState &local, QString branch)
+{
+    // Git Data writes answer 409 on an empty repository: the Contents API makes the first commit.
+    const ExportFile *readme = local.tree.find(u"README.md"_s);
+    const QByteArray bytes = readme ? readme->bytes : QByteArray("# Notechondria backup\n");
+    auto seed = co_await m_git.seed(u"README.md"_s, bytes, branch, u"Notechondria backup: first commit"_s);
+    if (!seed) {
+        co_return std::unexpected(seed.error());
+    }
+    SyncHead head;
+    head.sha = seed->commitSha;
+    head.treeSha = seed->treeSha;
+    if (head.treeSha.isEmpty()) {
+        auto tree = co_await m_git.commitTree(head.sha);
+        if (!tree) {
+            co_return std::unexpected(tree.error());
+        }
+        head.treeSha = *tree;
+    }
+    head.remote = {{u"README.md"_s, seed->blobSha.isEmpty() ? GitBlob::id(bytes) : seed->blobSha}};
+    co_return head;
+}
+
+QCoro::Task<Result<SyncHead>> SyncRemote::startMissingBranch(const LocalState &local)
+{
+    const QString branch = branchOf(local.integration);
+    auto defaultBranch = co_await m_git.defaultBranch();
+    if (!defaultBranch) {
+        co_return std::unexpected(defaultBranch.error());
+    }
+    if (defaultBranch->isEmpty() || *defaultBranch == branch) {
+        co_return fail(u"GitHub sync rejected"_s, kModule,
+            u"branch '%1' does not exist in '%2' and there is no other branch to start it from."_s.arg(
+                branch, local.integration.repoFullName));
+    }
+    auto ref = co_await m_git.ref(*defaultBranch);
+    if (!ref) {
+        co_return std::unexpected(ref.error());
+    }
+    if (ref->state == GitDataClient::RefState::EmptyRepository) {
+        co_return co_await seedEmptyRepository(local, branch);
+    }
+    if (ref->state == GitDataClient::RefState::Missing) {
+        co_return fail(u"GitHub sync rejected"_s, kModule,
+            u"branch '%1' does not exist in '%2', nor does its default branch '%3'."_s.arg(
+                branch, local.integration.repoFullName, *defaultBranch));
+    }
+    if (auto created = co_await m_git.createRef(branch, ref->sha); !created) {
+        co_return std::unexpected(created.error());
+    }
+    SyncHead head;
+    head.sha = ref->sha;
+    co_return head;
+}
+
+QCoro::Task<Result<QHash<QByteArray, QByteArray>>> SyncRemote::fetchBlobs(QSet<QByteArray> needed)
+{
+    QHash<QByteArray, QByteArray> contents;
+    for (const QByteArray &sha : std::as_const(needed)) {
+        auto bytes = co_await m_git.blob(QString::fromLatin1(sha));
+        if (!bytes) {
+            co_return std::unexpected(bytes.error());
+        }
+        contents.insert(sha, *bytes);
+    }
+    co_return contents;
+}
+
+QCoro::Task<Result<std::optional<SyncCommit>>> SyncRemote::commit(
+    const LocalState &local, const PublishPlan &publish, const SyncHead &head, QString message)
+{
+    const QString branch = branchOf(local.integration);
+    auto tree = co_await uploadTree(local, publish, head.treeSha);
+    if (!tree) {
+        co_return std::unexpected(tree.error());
+    }
+    auto commit = co_await m_git.createCommit(message, *tree, {head.sha});
+    if (!commit) {
+        co_return std::unexpected(commit.error());
+    }
+    auto updated = co_await m_git.updateRef(branch, *commit);
+    if (!updated) {
+        co_return std::unexpected(updated.error().withConsequence(u"GitHub sync aborted"_s));
+    }
+    if (updated->status == 422) {
+        co_return std::optional<SyncCommit>();
+    }
+    if (!updated->isSuccess()) {
+        co_return std::unexpected(GitDataClient::rejected(*updated, u"updating branch '%1'"_s.arg(branch)));
+    }
+    co_return SyncCommit{*commit, *tree};
+}
+
+QCoro::Task<Result<QString>> SyncRemote::uploadTree(
+    const LocalState &local, const PublishPlan &publish, QString baseTree)
+{
+    QList<QByteArray> entries;
+    entries.reserve(publish.upload.size() + publish.remove.size());
+    for (const QString &path : publish.upload) {
+        const ExportFile &file = local.tree.files[local.indexByPath.value(path)];
+        if (GitBlob::isInlineText(file.bytes) && file.bytes.size() <= TreeChunker::kMaxInlineBytes) {
+            entries.append(TreeChunker::inlineEntry(path, file.bytes));
+            continue;
+        }
+        auto sha = co_await m_git.createBlob(file.bytes);
+        if (!sha) {
+            co_return std::unexpected(sha.error());
+        }
+        entries.append(TreeChunker::shaEntry(path, sha->toLatin1()));
+    }
+    for (const QString &path : publish.remove) {
+        entries.append(TreeChunker::deletionEntry(path));
+    }
+    const QList<TreeChunker::Chunk> chunks = TreeChunker::chunk(entries);
+    QString tree = baseTree;
+    for (const TreeChunker::Chunk &chunk : chunks) {
+        auto created = co_await m_git.createTree(TreeChunker::body(tree, entries, chunk));
+        if (!created) {
+            co_return std::unexpected(created.error());
+        }
+        tree = *created;
+    }
+    co_return tree;
+}
+
+} // namespace Notechondria
