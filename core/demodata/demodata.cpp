@@ -328,7 +328,7 @@ Result<void> createPlanner(
         e.eventDate = when.date();
         if (gen.chance(80)) {
             e.startsAt = QDateTime(when.date(), QTime(8 + gen.bounded(10), 0), QTimeZone::UTC);
-            e.endsAt = e.startsAt->addSecs(3600 * (1 + gen.bounded(3)));
+            e.endsAt = e.startsAt->addSecs(qint64(3600) * (1 + gen.bounded(3)));
         }
         e.difficultyWeight = 1 + gen.bounded(4);
         e.description = gen.chance(50) ? gen.paragraph(1).left(255) : QString();

@@ -19,7 +19,7 @@ namespace {
 void appendIndent(QByteArray &out, int level)
 {
     out.append('\n');
-    out.append(QByteArray(level * 2, ' '));
+    out.append(QByteArray(qsizetype(level) * 2, ' '));
 }
 
 void appendString(QByteArray &out, const QString &text)
@@ -105,7 +105,7 @@ void appendArray(QByteArray &out, const QJsonArray &array, int level)
     }
     out.append('[');
     bool first = true;
-    for (const QJsonValue &item : array) {
+    for (const auto &item : array) {
         if (!first)
             out.append(',');
         first = false;

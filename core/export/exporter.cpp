@@ -417,7 +417,7 @@ void removeStale(const QDir &root, const QSet<QString> &current)
         return;
     const QJsonArray previousFiles
         = QJsonDocument::fromJson(manifestFile.readAll()).object().value(u"files"_s).toArray();
-    for (const QJsonValue &value : previousFiles) {
+    for (const auto &value : previousFiles) {
         const QString path = value.toString();
         // Only paths that are safe and inside the folder: a tampered manifest must not delete anything else.
         if (current.contains(path) || !isSafeRelativePath(path))

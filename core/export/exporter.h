@@ -102,7 +102,7 @@ enum class FrontmatterDialect {
  * back as a null QVariant (std::nullptr_t), quoted scalars as strings, plain ones as bool/qint64/double/string.
  */
 [[nodiscard]] Result<ParsedNoteFile> parseNoteMarkdown(
-    const QByteArray &text, FrontmatterDialect dialect = FrontmatterDialect::Auto);
+    const QByteArray &bytes, FrontmatterDialect dialect = FrontmatterDialect::Auto);
 
 /// The kinds of secrets found in @p bytes: "GitHub token", "private key", "Notechondria API key" (never the values).
 [[nodiscard]] QStringList findSecrets(const QByteArray &bytes);

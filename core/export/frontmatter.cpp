@@ -93,7 +93,7 @@ void emitJsonValue(YAML::Emitter &out, const QJsonValue &value)
         break;
     case QJsonValue::Array:
         out << YAML::Flow << YAML::BeginSeq;
-        for (const QJsonValue &item : value.toArray())
+        for (const auto &item : value.toArray())
             emitJsonValue(out, item);
         out << YAML::EndSeq;
         break;

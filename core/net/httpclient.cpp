@@ -208,11 +208,13 @@ std::optional<std::chrono::milliseconds> HttpClient::retryDelay(const HttpRespon
         }
     }
     if (status >= 500 || status == 429) {
-        return hinted ? *hinted : backoff(attempt);
+        if (hinted)
+            return hinted;
+        return backoff(attempt);
     }
     if (status == 403) {
         if (hinted) {
-            return *hinted;
+            return hinted;
         }
         if (response.body.contains("secondary rate limit")) {
             return backoff(attempt);

@@ -45,7 +45,7 @@ const QRegularExpression &repoPattern()
 /// The trimmed installation id of a valid update.
 Result<QString> validInstallationId(const Store::IntegrationUpdate &update)
 {
-    const QString installationId = update.installationId.trimmed();
+    QString installationId = update.installationId.trimmed();
     if (!isInstallationId(installationId)) {
         return fail(connectConsequence, connectProcess, u"the installation id must be a positive integer"_s);
     }
@@ -100,7 +100,7 @@ Result<std::optional<GitHubIntegration>> GitHubRecords::integration() const
     return readIntegration(*q);
 }
 
-Result<void> GitHubRecords::saveIntegration(const GitHubIntegration &g)
+Result<void> GitHubRecords::saveIntegration(const GitHubIntegration &integration)
 {
     const QDateTime now = m_context.now();
     return m_context.run(
@@ -113,10 +113,11 @@ Result<void> GitHubRecords::saveIntegration(const GitHubIntegration &g)
         "last_push_tree = excluded.last_push_tree, last_error = excluded.last_error, "
         "include_assets = excluded.include_assets, created_at = coalesce(github_integration.created_at, "
         "excluded.created_at), updated_at = excluded.updated_at"_s,
-        {text(g.installationId), text(g.accountLogin), text(g.repoFullName),
-            text(g.repoDefaultBranch.isEmpty() ? u"main"_s : g.repoDefaultBranch), fromDateTime(g.lastPushAt),
-            text(g.lastPushSha), text(g.lastPushTree), text(g.lastError), g.includeAssets ? 1 : 0,
-            fromDateTime(g.createdAt.value_or(now)), fromDateTime(now)},
+        {text(integration.installationId), text(integration.accountLogin), text(integration.repoFullName),
+            text(integration.repoDefaultBranch.isEmpty() ? u"main"_s : integration.repoDefaultBranch),
+            fromDateTime(integration.lastPushAt), text(integration.lastPushSha), text(integration.lastPushTree),
+            text(integration.lastError), integration.includeAssets ? 1 : 0,
+            fromDateTime(integration.createdAt.value_or(now)), fromDateTime(now)},
         u"Cannot save the GitHub integration"_s, u"Core.Store/save_integration"_s);
 }
 
