@@ -11,7 +11,8 @@
 namespace Notechondria::Test {
 
 /// Every exported file of @p store but manifest.json and README.md, assets included when @p includeAssets.
-[[nodiscard]] QMap<QString, QByteArray> exportedFiles(const Store &store, const Clock &clock, bool includeAssets = true);
+[[nodiscard]] QMap<QString, QByteArray> exportedFiles(
+    const Store &store, const Clock &clock, bool includeAssets = true);
 
 /// Writes the export of @p store (assets included) into @p folder, as a clone of the backup repository holds it.
 bool writeBackupOf(const Store &store, const Clock &clock, const QString &folder);

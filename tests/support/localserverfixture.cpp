@@ -27,8 +27,8 @@ QByteArray json(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-LocalServerFixture::Options
-LocalServerFixture::gitHubApp(const QString &clientId, const QByteArray &privateKeyPem, bool withInstallUrl)
+LocalServerFixture::Options LocalServerFixture::gitHubApp(
+    const QString &clientId, const QByteArray &privateKeyPem, bool withInstallUrl)
 {
     Options options;
     options.config.appName = QStringLiteral("notechondria-test");
@@ -133,8 +133,8 @@ ServerAnswer LocalServerFixture::wait(QNetworkReply *reply)
         QSignalSpy finished(reply, &QNetworkReply::finished);
         std::ignore = finished.wait(60000);
     }
-    ServerAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-        reply->rawHeaderPairs()};
+    ServerAnswer answer{
+        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply->rawHeaderPairs()};
     reply->deleteLater();
     return answer;
 }

@@ -85,7 +85,8 @@ struct LocalServerFixture
 
     /// A server whose GitHubApi talks to the GitHub test server as the App "notechondria-test" with @p clientId and
     /// @p privateKeyPem, its install URL set when @p withInstallUrl.
-    [[nodiscard]] static Options gitHubApp(const QString &clientId, const QByteArray &privateKeyPem, bool withInstallUrl);
+    [[nodiscard]] static Options gitHubApp(
+        const QString &clientId, const QByteArray &privateKeyPem, bool withInstallUrl);
 
     /// A server over the store only (no GitHub test server) with @p clock for every part, its SQLite file at
     /// @p databasePath (empty: in the fixture's folder).
