@@ -5,7 +5,7 @@
 
 namespace Notechondria {
 
-/// The time source of core; tests pass a FakeClock, the app a SystemClock.
+/// The time source of core; the app passes a SystemClock, tests a FakeClock (tests/support/fakeclock.h).
 class Clock
 {
 public:
@@ -18,19 +18,6 @@ class SystemClock final : public Clock
 {
 public:
     [[nodiscard]] QDateTime now() const override;
-};
-
-/// A clock that only moves when told to.
-class FakeClock final : public Clock
-{
-public:
-    explicit FakeClock(QDateTime start = QDateTime::currentDateTimeUtc());
-    [[nodiscard]] QDateTime now() const override;
-    void set(const QDateTime &time);
-    void advance(qint64 seconds);
-
-private:
-    QDateTime m_now;
 };
 
 } // namespace Notechondria

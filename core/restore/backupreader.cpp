@@ -1,230 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// readBackup(): the manifest, profile, courses, planner and assets of a backup; the notes are read in backupnotes.cpp.
 #include "backupreader.h"
 
+#include "backupreader_p.h"
 #include "exporter.h"
 #include "logging.h"
 
-#include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
 
+using namespace BackupReading;
+
 namespace {
-
-const QString module = u"Core.Restore/read_backup"_s;
-
-/// Reads the files of one backup, from a folder or from memory, reporting what cannot be read.
-class BackupSource
-{
-public:
-    explicit BackupSource(QList<BackupProblem> &problems)
-        : m_problems(problems)
-    {
-    }
-    virtual ~BackupSource() = default;
-
-    [[nodiscard]] virtual bool exists(const QString &relative) const = 0;
-    virtual std::optional<QByteArray> read(const QString &relative) = 0;
-    /// Relative paths of the files directly in @p folder whose names end with @p suffix, sorted.
-    [[nodiscard]] virtual QStringList list(const QString &folder, const QString &suffix) const = 0;
-    /// Relative paths of every file below @p folder, sorted.
-    [[nodiscard]] virtual QStringList listAll(const QString &folder) const = 0;
-
-    std::optional<QJsonObject> readObject(const QString &relative)
-    {
-        const auto bytes = read(relative);
-        if (!bytes) {
-            return std::nullopt;
-        }
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            problem(relative,
-                error.error != QJsonParseError::NoError
-                    ? u"invalid JSON at offset %1: %2"_s.arg(error.offset).arg(error.errorString())
-                    : u"the JSON is not an object"_s);
-            return std::nullopt;
-        }
-        return document.object();
-    }
-
-    void problem(const QString &relative, const QString &cause)
-    {
-        m_problems.append({relative, u"Item not restored: "_s + module + u" — "_s + relative + u": "_s + cause});
-    }
-
-private:
-    QList<BackupProblem> &m_problems;
-};
-
-/// Reads files of one backup folder, refusing anything outside it or too big.
-class FolderReader final : public BackupSource
-{
-public:
-    FolderReader(QString root, qint64 maxBytes, QList<BackupProblem> &problems)
-        : BackupSource(problems)
-        , m_root(std::move(root))
-        , m_maxBytes(maxBytes)
-    {
-    }
-
-    [[nodiscard]] bool exists(const QString &relative) const override
-    {
-        return QFileInfo::exists(m_root + u'/' + relative);
-    }
-
-    std::optional<QByteArray> read(const QString &relative) override
-    {
-        const QFileInfo info(m_root + u'/' + relative);
-        if (!info.exists()) {
-            return std::nullopt;
-        }
-        const QString canonical = info.canonicalFilePath();
-        if (relative.contains(u".."_s) || !canonical.startsWith(m_root + u'/')) {
-            problem(relative, u"the path leads outside the backup folder"_s);
-            return std::nullopt;
-        }
-        if (!info.isFile()) {
-            problem(relative, u"not a regular file"_s);
-            return std::nullopt;
-        }
-        if (info.size() > m_maxBytes) {
-            problem(relative, u"%1 bytes is over the %2-byte limit"_s.arg(info.size()).arg(m_maxBytes));
-            return std::nullopt;
-        }
-        QFile file(canonical);
-        if (!file.open(QIODevice::ReadOnly)) {
-            problem(relative, file.errorString());
-            return std::nullopt;
-        }
-        return file.readAll();
-    }
-
-    [[nodiscard]] QStringList list(const QString &folder, const QString &suffix) const override
-    {
-        QStringList names
-            = QDir(m_root + u'/' + folder).entryList({u"*"_s + suffix}, QDir::Files | QDir::Hidden, QDir::Name);
-        for (QString &name : names) {
-            name = folder + u'/' + name;
-        }
-        return names;
-    }
-
-    [[nodiscard]] QStringList listAll(const QString &folder) const override
-    {
-        QDirIterator it(m_root + u'/' + folder, QDir::Files, QDirIterator::Subdirectories);
-        QStringList paths;
-        while (it.hasNext()) {
-            paths.append(it.next().mid(m_root.size() + 1));
-        }
-        paths.sort();
-        return paths;
-    }
-
-private:
-    QString m_root;
-    qint64 m_maxBytes;
-};
-
-/// Reads a backup held in memory (path → bytes), e.g. a sync's merged tree.
-class MapReader final : public BackupSource
-{
-public:
-    MapReader(const QHash<QString, QByteArray> &files, QList<BackupProblem> &problems)
-        : BackupSource(problems)
-        , m_files(files)
-    {
-    }
-
-    [[nodiscard]] bool exists(const QString &relative) const override { return m_files.contains(relative); }
-
-    std::optional<QByteArray> read(const QString &relative) override
-    {
-        const auto found = m_files.constFind(relative);
-        return found == m_files.cend() ? std::nullopt : std::optional<QByteArray>(*found);
-    }
-
-    [[nodiscard]] QStringList list(const QString &folder, const QString &suffix) const override
-    {
-        QStringList names;
-        const QString prefix = folder + u'/';
-        for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
-            if (it.key().startsWith(prefix) && it.key().endsWith(suffix)
-                && !it.key().mid(prefix.size()).contains(u'/')) {
-                names.append(it.key());
-            }
-        }
-        names.sort();
-        return names;
-    }
-
-    [[nodiscard]] QStringList listAll(const QString &folder) const override
-    {
-        QStringList names;
-        for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
-            if (it.key().startsWith(folder + u'/')) {
-                names.append(it.key());
-            }
-        }
-        names.sort();
-        return names;
-    }
-
-private:
-    const QHash<QString, QByteArray> &m_files;
-};
-
-std::optional<QDateTime> dateTime(const QJsonValue &value)
-{
-    if (!value.isString() || value.toString().isEmpty()) {
-        return std::nullopt;
-    }
-    QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    if (!parsed.isValid()) {
-        return std::nullopt;
-    }
-    return parsed.toUTC();
-}
-
-std::optional<QDate> date(const QJsonValue &value)
-{
-    const QDate parsed = QDate::fromString(value.toString(), Qt::ISODate);
-    return parsed.isValid() ? std::optional<QDate>(parsed) : std::nullopt;
-}
-
-std::optional<qint64> optionalId(const QJsonValue &value)
-{
-    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
-}
-
-QString text(const QJsonObject &object, const QString &key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? value.toString() : QString();
-}
-
-/// Upstream writes JSON text fields as strings; tolerate objects (re-encoded) too.
-QString jsonText(const QJsonValue &value)
-{
-    if (value.isString()) {
-        return value.toString();
-    }
-    if (value.isObject()) {
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-    if (value.isArray()) {
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    }
-    return {};
-}
 
 void readProfile(BackupSource &reader, Profile &profile)
 {
@@ -292,140 +83,6 @@ void readCourses(BackupSource &reader, Backup &backup)
         course.lastEdit = dateTime(object->value(u"last_edit"_s));
         backup.courseSlugById.insert(course.id, course.slug);
         backup.account.courses.append(course);
-    }
-}
-
-bool frontmatterBool(const QVariant &value)
-{
-    return value.typeId() == QMetaType::Bool ? value.toBool() : value.toString() == u"true"_s;
-}
-
-// Schema 1 backups come from the web backend: its line-based frontmatter, where a backslash is literal.
-FrontmatterDialect dialectOf(const Backup &backup)
-{
-    return backup.schemaVersion == 1 ? FrontmatterDialect::UpstreamLines : FrontmatterDialect::Auto;
-}
-
-void applyFrontmatter(const ParsedNoteFile &parsed, const QHash<QString, qint64> &courseIds, Note &note)
-{
-    const QVariantMap &fm = parsed.frontmatter;
-    note.title = fm.value(u"title"_s).toString();
-    note.isPublic = frontmatterBool(fm.value(u"is_public"_s));
-    note.editorMode = fm.value(u"editor_mode"_s, u"P"_s).toString();
-    note.lastEdit = QDateTime::fromString(fm.value(u"last_edit"_s).toString(), Qt::ISODateWithMs).toUTC();
-    note.dateCreated = QDateTime::fromString(fm.value(u"date_created"_s).toString(), Qt::ISODateWithMs).toUTC();
-    const QString slug = fm.value(u"course_slug"_s).toString();
-    if (!slug.isEmpty() && courseIds.contains(slug)) {
-        note.courseId = courseIds.value(slug);
-    }
-    note.content = parsed.body;
-}
-
-void readNote(BackupSource &reader, const QString &metaPath, Backup &backup, const QHash<QString, qint64> &courseIds)
-{
-    const auto meta = reader.readObject(metaPath);
-    if (!meta) {
-        return;
-    }
-    const QString stem = QFileInfo(metaPath).fileName().chopped(int(qstrlen(".meta.json")));
-    Note note;
-    note.uuid = QUuid::fromString(text(*meta, u"uuid"_s));
-    if (note.uuid.isNull()) {
-        note.uuid = QUuid::fromString(stem.size() == 32 ? stem.left(8) + u'-' + stem.mid(8, 4) + u'-' + stem.mid(12, 4)
-                    + u'-' + stem.mid(16, 4) + u'-' + stem.mid(20)
-                                                        : QString());
-    }
-    if (note.uuid.isNull() || note.uuid.toString(QUuid::Id128) != stem) {
-        reader.problem(metaPath, u"the file name is not the note's uuid"_s);
-        return;
-    }
-    note.id = meta->value(u"id"_s).toInteger();
-    note.sharingId = QUuid::fromString(text(*meta, u"sharing_id"_s));
-    note.description = text(*meta, u"description"_s);
-    note.metadataJson = jsonText(meta->value(u"metadata_json"_s));
-    note.customMeta = jsonText(meta->value(u"custom_meta"_s));
-    if (meta->value(u"client_draft_id"_s).isString()) {
-        note.clientDraftId = meta->value(u"client_draft_id"_s).toString();
-    }
-    note.noteType = meta->value(u"note_type"_s).toString(u"N"_s);
-    const QUuid source = QUuid::fromString(text(*meta, u"source_note_uuid"_s));
-    if (!source.isNull()) {
-        note.sourceNoteUuid = source;
-    }
-    note.coverImageUrl = text(*meta, u"cover_image_url"_s);
-
-    const QString markdownPath = u"notes/"_s + stem + u".md"_s;
-    const auto markdown = reader.read(markdownPath);
-    if (!markdown) {
-        if (!reader.exists(markdownPath)) {
-            reader.problem(markdownPath, u"missing; the note is restored without content"_s);
-        }
-    } else if (const auto parsed = parseNoteMarkdown(*markdown, dialectOf(backup))) {
-        applyFrontmatter(*parsed, courseIds, note);
-    } else {
-        reader.problem(markdownPath, parsed.error().cause);
-    }
-    if (note.title.isEmpty()) {
-        note.title = note.uuid.toString(QUuid::WithoutBraces);
-    }
-    backup.account.notes.append(note);
-}
-
-/// A notes/<name>.md without its .meta.json: restored as a note when its frontmatter names the uuid, else reported.
-void readLooseMarkdown(
-    BackupSource &reader, const QString &path, Backup &backup, const QHash<QString, qint64> &courseIds)
-{
-    const auto markdown = reader.read(path);
-    if (!markdown) {
-        return;
-    }
-    const auto parsed = parseNoteMarkdown(*markdown, dialectOf(backup));
-    if (!parsed) {
-        reader.problem(path, u"no .meta.json and "_s + parsed.error().cause);
-        return;
-    }
-    Note note;
-    note.uuid = QUuid::fromString(parsed->frontmatter.value(u"uuid"_s).toString());
-    const QString stem = QFileInfo(path).completeBaseName();
-    if (note.uuid.isNull()) {
-        reader.problem(path, u"no .meta.json and no uuid in its frontmatter; the note is not restored"_s);
-        return;
-    }
-    if (stem.size() == 32 && stem != note.uuid.toString(QUuid::Id128)) {
-        reader.problem(path, u"the file name is not the note's uuid"_s);
-        return;
-    }
-    if (std::ranges::any_of(backup.account.notes, [&note](const Note &other) { return other.uuid == note.uuid; })) {
-        reader.problem(path, u"another note of the backup has the same uuid; this one is not restored"_s);
-        return;
-    }
-    applyFrontmatter(*parsed, courseIds, note);
-    if (note.title.isEmpty()) {
-        note.title = stem;
-    }
-    backup.account.notes.append(note);
-}
-
-void readRecycleBin(BackupSource &reader, Backup &backup)
-{
-    const auto bin = reader.readObject(u"recycle_bin.json"_s);
-    if (!bin) {
-        return;
-    }
-    for (const QJsonValue &value : bin->value(u"notes"_s).toArray()) {
-        const QJsonObject object = value.toObject();
-        Note note;
-        note.uuid = QUuid::fromString(text(object, u"uuid"_s));
-        if (note.uuid.isNull()) {
-            reader.problem(u"recycle_bin.json"_s, u"an entry has no valid uuid"_s);
-            continue;
-        }
-        note.title = text(object, u"title"_s);
-        note.deletedAt = dateTime(object.value(u"deleted_at"_s));
-        if (!note.deletedAt) {
-            note.deletedAt = QDateTime::fromSecsSinceEpoch(0, QTimeZone::UTC);
-        }
-        backup.account.notes.append(note);
     }
 }
 
@@ -530,14 +187,7 @@ void readAll(BackupSource &reader, const BackupReadOptions &options, Backup &bac
     for (const Course &course : std::as_const(backup.account.courses)) {
         courseIds.insert(course.slug, course.id);
     }
-    for (const QString &metaPath : reader.list(u"notes"_s, u".meta.json"_s)) {
-        readNote(reader, metaPath, backup, courseIds);
-    }
-    for (const QString &path : reader.list(u"notes"_s, u".md"_s)) {
-        if (!reader.exists(path.chopped(3) + u".meta.json"_s)) {
-            readLooseMarkdown(reader, path, backup, courseIds);
-        }
-    }
+    readNotes(reader, backup, courseIds);
     readRecycleBin(reader, backup);
     readPlanner(reader, backup, courseIds);
     if (options.includeAssets) {
@@ -554,16 +204,16 @@ Result<Backup> readBackup(const QString &directory, const BackupReadOptions &opt
         return fail(u"Restore aborted"_s, module, u"%1 is not a readable folder"_s.arg(directory));
     }
     Backup backup;
-    FolderReader reader(rootInfo.canonicalFilePath(), options.maxFileBytes, backup.problems);
-    readAll(reader, options, backup);
+    const auto reader = folderSource(rootInfo.canonicalFilePath(), options.maxFileBytes, backup.problems);
+    readAll(*reader, options, backup);
     return backup;
 }
 
 Backup readBackup(const QHash<QString, QByteArray> &files, const BackupReadOptions &options)
 {
     Backup backup;
-    MapReader reader(files, backup.problems);
-    readAll(reader, options, backup);
+    const auto reader = memorySource(files, backup.problems);
+    readAll(*reader, options, backup);
     return backup;
 }
 

@@ -3,13 +3,13 @@
 // loopback over real SQLite files: a non-backup is refused before anything is sent, attachments round-trip and a rerun
 // uploads none again, a .md without its .meta.json is reported, and `restore --undo` brings the account back.
 #include "demodata.h"
-#include "serverundertest.h"
+#include "exportedfiles.h"
+#include "localserverfixture.h"
 
 #include <QCoroTask>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -68,10 +68,10 @@ class TestCliRestore : public QObject
         return result;
     }
 
-    Run restoreInto(ServerUnderTest &target, const QString &folder)
+    Run restoreInto(LocalServerFixture &target, const QString &folder)
     {
-        return run({u"restore"_s, u"--repo-path"_s, folder, u"--api-base"_s, target.server.baseUrl().toString(),
-            u"--token"_s, target.server.apiKey(), u"--include-assets"_s});
+        return run({u"restore"_s, u"--repo-path"_s, folder, u"--api-base"_s, target.server->baseUrl().toString(),
+            u"--token"_s, target.server->apiKey(), u"--include-assets"_s});
     }
 
     QString backupWithAttachments(int notes = 10, int attachments = 4)
@@ -132,8 +132,9 @@ private Q_SLOTS:
     void attachmentsRoundTripAndARerunUploadsNoneAgain()
     {
         const QString folder = backupWithAttachments();
-        ServerUnderTest target(m_dir->filePath(u"target.sqlite"_s), &m_clock);
-        QVERIFY(QCoro::waitFor(target.server.start()).has_value());
+        LocalServerFixture target;
+        QVERIFY2(target.setUp(LocalServerFixture::offline(&m_clock, m_dir->filePath(u"target.sqlite"_s))),
+            qPrintable(target.problem));
 
         const Run first = restoreInto(target, folder);
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
@@ -155,8 +156,9 @@ private Q_SLOTS:
         QVERIFY(loose.open(QIODevice::WriteOnly));
         loose.write("---\ntitle: \"No uuid\"\n---\nbody\n");
         loose.close();
-        ServerUnderTest target(m_dir->filePath(u"target.sqlite"_s), &m_clock);
-        QVERIFY(QCoro::waitFor(target.server.start()).has_value());
+        LocalServerFixture target;
+        QVERIFY2(target.setUp(LocalServerFixture::offline(&m_clock, m_dir->filePath(u"target.sqlite"_s))),
+            qPrintable(target.problem));
         const Run r = restoreInto(target, folder);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"notes/loose.md"_s) && r.err.contains(u" \u2014 "_s), qPrintable(r.err));
@@ -169,23 +171,20 @@ private Q_SLOTS:
         const QString backup = backupWithAttachments(4, 1);
         QMap<QString, QByteArray> before;
         {
-            ServerUnderTest local(m_dir->filePath(u"notechondria.sqlite"_s), &m_clock);
+            LocalServerFixture local;
+            QVERIFY2(local.setUp(LocalServerFixture::offline(&m_clock, m_dir->filePath(u"notechondria.sqlite"_s))),
+                qPrintable(local.problem));
             DemoOptions options;
             options.notes = 9;
             options.seed = 77;
             options.attachments = 2;
             QVERIFY(generateDemoData(*local.store, options, m_clock).has_value());
             before = exportedFiles(*local.store, m_clock);
-            QVERIFY(QCoro::waitFor(local.server.start()).has_value());
-            QNetworkRequest request(QUrl(local.server.baseUrl().toString() + u"/integrations/github/restore/"_s));
-            request.setRawHeader("Authorization", "Bearer " + local.server.apiKey().toLatin1());
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-            QNetworkReply *reply = local.nam.post(
-                request, QJsonDocument(QJsonObject{{u"source"_s, u"folder"_s}, {u"path"_s, backup}}).toJson());
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            QVERIFY(finished.wait(60000));
-            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-            reply->deleteLater();
+            QCOMPARE(local
+                         .callJson("POST", u"/integrations/github/restore/"_s,
+                             {{u"source"_s, u"folder"_s}, {u"path"_s, backup}})
+                         .status,
+                200);
             QVERIFY(exportedFiles(*local.store, m_clock) != before);
         }
         const Run undone = run({u"restore"_s, u"--undo"_s});

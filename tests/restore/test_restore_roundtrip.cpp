@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Export → restore into an empty local server over real HTTP → export again: the same files.
-#include "appconfig.h"
 #include "backupreader.h"
-#include "clock.h"
 #include "demodata.h"
 #include "exporter.h"
-#include "githubapi.h"
 #include "httpclient.h"
-#include "localserver.h"
-#include "pushservice.h"
+#include "localserverfixture.h"
 #include "restoreplan.h"
 #include "restorer.h"
-#include "secretstore.h"
-#include "serverundertest.h"
-#include "store.h"
 
 #include <QCoroTask>
 #include <QDir>
@@ -29,7 +22,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
-using Notechondria::Test::ServerUnderTest;
+using Notechondria::Test::LocalServerFixture;
 
 namespace {
 
@@ -79,9 +72,8 @@ private Q_SLOTS:
     // restore, importAccountIntoTheStoreKeepsEveryFile, is the byte-identical one).
     void restoreIntoAnEmptyServerRecreatesTheAccountAndARerunCreatesNothing()
     {
-        QTemporaryDir dir;
-        ServerUnderTest target(dir.filePath(u"target.sqlite"_s), &m_clock);
-        QVERIFY(QCoro::waitFor(target.server.start()).has_value());
+        LocalServerFixture target;
+        QVERIFY2(target.setUp(LocalServerFixture::offline(&m_clock)), qPrintable(target.problem));
 
         const auto backup = readBackup(m_dir.filePath(u"backup"_s));
         QVERIFY(backup.has_value());
@@ -90,8 +82,8 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         HttpClient http(&nam, &m_clock);
         RestoreOptions options;
-        options.apiBase = target.server.baseUrl();
-        options.token = target.server.apiKey();
+        options.apiBase = target.server->baseUrl();
+        options.token = target.server->apiKey();
         Restorer restorer(&http, options);
         QStringList problems;
         connect(&restorer, &Restorer::problem, this, [&problems](const QString &message) { problems.append(message); });
@@ -158,15 +150,14 @@ private Q_SLOTS:
 
     void dryRunSendsNothingAndShowsNoSecret()
     {
-        QTemporaryDir dir;
-        ServerUnderTest target(dir.filePath(u"target.sqlite"_s), &m_clock);
-        QVERIFY(QCoro::waitFor(target.server.start()).has_value());
+        LocalServerFixture target;
+        QVERIFY2(target.setUp(LocalServerFixture::offline(&m_clock)), qPrintable(target.problem));
         const auto backup = readBackup(m_dir.filePath(u"backup"_s));
         QNetworkAccessManager nam;
         HttpClient http(&nam, &m_clock);
         RestoreOptions options;
-        options.apiBase = target.server.baseUrl();
-        options.token = target.server.apiKey();
+        options.apiBase = target.server->baseUrl();
+        options.token = target.server->apiKey();
         options.dryRun = true;
         Restorer restorer(&http, options);
         QStringList lines;

@@ -3,8 +3,9 @@
 // backup is refused and changes nothing, a restore keeps the account for Undo, which brings it back byte for byte,
 // and attachments, covers and the avatar come along.
 #include "demodata.h"
+#include "exportedfiles.h"
+#include "localserverfixture.h"
 #include "restoresnapshots.h"
-#include "serverundertest.h"
 
 #include <QCoroTask>
 #include <QDir>
@@ -12,8 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -61,23 +60,12 @@ class TestSafeRestore : public QObject
 
     FakeClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::UTC)};
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ServerUnderTest> m_target;
+    std::unique_ptr<LocalServerFixture> m_target;
 
     Answer call(const QByteArray &method, const QString &path, const QJsonObject &body = {})
     {
-        QNetworkRequest request(QUrl(m_target->server.baseUrl().toString() + path));
-        request.setRawHeader("Authorization", "Bearer " + m_target->server.apiKey().toLatin1());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        QNetworkReply *reply = m_target->nam.sendCustomRequest(
-            request, method, method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
-        if (!reply->isFinished()) {
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            finished.wait(60000);
-        }
-        Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-            QJsonDocument::fromJson(reply->readAll()).object()};
-        reply->deleteLater();
-        return answer;
+        const Test::ServerAnswer answer = m_target->callJson(method, path, body);
+        return {answer.status, answer.object()};
     }
 
     Answer restoreFolder(const QString &folder, bool dryRun = false)
@@ -111,9 +99,9 @@ private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_target = std::make_unique<ServerUnderTest>(m_dir->filePath(u"notechondria.sqlite"_s), &m_clock);
-        const auto started = QCoro::waitFor(m_target->server.start());
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
+        m_target = std::make_unique<LocalServerFixture>();
+        QVERIFY2(m_target->setUp(LocalServerFixture::offline(&m_clock, m_dir->filePath(u"notechondria.sqlite"_s))),
+            qPrintable(m_target->problem));
     }
 
     void cleanup()

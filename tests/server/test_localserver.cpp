@@ -1,26 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The local server over real HTTP on loopback: a real Store (SQLite in a temp dir), the real GitHubApi and
 // PushService against the GitHub test server (real bare git repositories).
+#include "../github/keyfixture.h"
 #include "apikey.h"
-#include "clock.h"
-#include "githubapi.h"
-#include "githubtestserver.h"
-#include "httpclient.h"
-#include "localserver.h"
-#include "pushservice.h"
-#include "secretstore.h"
-#include "store.h"
+#include "localserverfixture.h"
 
 #include <QCoroTask>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -28,80 +19,17 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Notechondria;
 
-namespace {
-
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    [[nodiscard]] QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-    [[nodiscard]] QString detail() const { return object().value(u"detail"_s).toString(); }
-};
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
+using Answer = Notechondria::Test::ServerAnswer;
+using Notechondria::Test::json;
 
 class TestLocalServer : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_keyDir;
+    Test::KeyFixture m_keys;
     QByteArray m_pem;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeClock> m_clock;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<Test::GitHubTestServer> m_github;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<GitHubApi> m_api;
-    std::unique_ptr<PushService> m_push;
-    std::unique_ptr<LocalServer> m_server;
+    std::unique_ptr<Test::LocalServerFixture> m_fx;
     QString m_installation;
-
-    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-        const QByteArray &contentType = "application/json", std::optional<QByteArray> authorization = std::nullopt,
-        const QList<std::pair<QByteArray, QByteArray>> &headers = {})
-    {
-        QNetworkRequest request(QUrl(m_server->baseUrl().toString() + path));
-        request.setRawHeader("Authorization", authorization.value_or("Bearer " + m_server->apiKey().toLatin1()));
-        if (authorization && authorization->isEmpty()) {
-            request.setRawHeader("Authorization", QByteArray());
-        }
-        if (!contentType.isEmpty()) {
-            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        }
-        for (const auto &[name, value] : headers) {
-            request.setRawHeader(name, value);
-        }
-        return m_nam->sendCustomRequest(request, method, body);
-    }
-
-    static Answer wait(QNetworkReply *reply)
-    {
-        if (!reply->isFinished()) {
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            finished.wait(30000);
-        }
-        Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-            reply->rawHeaderPairs()};
-        reply->deleteLater();
-        return answer;
-    }
-
-    Answer call(const QByteArray &method, const QString &path, const QByteArray &body = {},
-        const QByteArray &contentType = "application/json", std::optional<QByteArray> authorization = std::nullopt,
-        const QList<std::pair<QByteArray, QByteArray>> &headers = {})
-    {
-        return wait(send(method, path, body, contentType, authorization, headers));
-    }
 
     Answer upload(const QString &path, const QString &field, const QString &fileName, const QByteArray &type,
         const QByteArray &bytes, const QByteArray &method = "POST")
@@ -113,18 +41,18 @@ class TestLocalServer : public QObject
             QString(u"form-data; name=\""_s + field + u"\"; filename=\""_s + fileName + u"\""_s));
         part.setBody(bytes);
         multi->append(part);
-        QNetworkRequest request(QUrl(m_server->baseUrl().toString() + path));
-        request.setRawHeader("Authorization", "Token " + m_server->apiKey().toLatin1());
-        QNetworkReply *reply = m_nam->sendCustomRequest(request, method, multi);
+        QNetworkRequest request(QUrl(m_fx->server->baseUrl().toString() + path));
+        request.setRawHeader("Authorization", "Token " + m_fx->server->apiKey().toLatin1());
+        QNetworkReply *reply = m_fx->nam.sendCustomRequest(request, method, multi);
         multi->setParent(reply);
-        return wait(reply);
+        return m_fx->wait(reply);
     }
 
-    int noteCount() const { return m_store->noteCount().value_or(-1); }
+    int noteCount() const { return m_fx->store->noteCount().value_or(-1); }
 
     void connectRepository(const QString &repo = u"octo/notes"_s)
     {
-        const Answer linked = call("POST", u"/integrations/github/callback/"_s,
+        const Answer linked = m_fx->call("POST", u"/integrations/github/callback/"_s,
             json({{u"installation_id"_s, m_installation}, {u"account_login"_s, u"octo"_s},
                 {u"repo_full_name"_s, repo}}));
         QCOMPARE(linked.status, 200);
@@ -133,63 +61,27 @@ class TestLocalServer : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QProcess openssl;
-        openssl.setWorkingDirectory(m_keyDir.path());
-        openssl.start(u"openssl"_s,
-            {u"genpkey"_s, u"-algorithm"_s, u"RSA"_s, u"-pkeyopt"_s, u"rsa_keygen_bits:2048"_s, u"-out"_s,
-                u"app.pem"_s});
-        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
-        QFile key(m_keyDir.filePath(u"app.pem"_s));
-        QVERIFY(key.open(QIODevice::ReadOnly));
-        m_pem = key.readAll();
+        QVERIFY(m_keys.isValid() && m_keys.makeRsaKey(u"app"_s));
+        m_pem = m_keys.read(u"app.pkcs8.pem"_s);
     }
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_clock = std::make_unique<FakeClock>(QDateTime::currentDateTimeUtc());
-        auto store = Store::open(m_dir->filePath(u"store.sqlite"_s), m_clock.get());
-        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
-        m_store = std::move(*store);
-        m_secrets = std::make_unique<MemorySecretStore>();
-        m_github = std::make_unique<Test::GitHubTestServer>();
-        QVERIFY(m_github->start());
-        m_installation = QString::number(m_github->addInstallation(u"octo"_s));
-        m_github->addRepository(m_installation.toLongLong(), u"octo/notes"_s, u"main"_s, false, false);
-        m_github->addRepository(m_installation.toLongLong(), u"octo/archive"_s, u"trunk"_s, true, false);
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_http = std::make_unique<HttpClient>(m_nam.get(), m_clock.get());
-        AppConfig config;
-        config.appName = u"notechondria-test"_s;
-        config.clientId = u"Iv1.servertest"_s;
-        config.installUrl = u"https://github.com/apps/notechondria-test/installations/new"_s;
-        config.privateKeyPem = QString::fromLatin1(m_pem);
-        config.apiUrl = m_github->apiUrl();
-        m_api = std::make_unique<GitHubApi>(m_http.get(), config, m_clock.get());
-        m_push = std::make_unique<PushService>(m_store.get(), m_api.get(), m_clock.get());
-        m_server
-            = std::make_unique<LocalServer>(m_store.get(), m_secrets.get(), m_api.get(), m_push.get(), m_clock.get());
-        const auto started = QCoro::waitFor(m_server->start());
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
+        m_fx = std::make_unique<Test::LocalServerFixture>();
+        QVERIFY2(m_fx->setUp(Test::LocalServerFixture::gitHubApp(u"Iv1.servertest"_s, m_pem, true)),
+            qPrintable(m_fx->problem));
+        m_installation = QString::number(m_fx->github.addInstallation(u"octo"_s));
+        m_fx->github.addRepository(m_installation.toLongLong(), u"octo/notes"_s, u"main"_s, false, false);
+        m_fx->github.addRepository(m_installation.toLongLong(), u"octo/archive"_s, u"trunk"_s, true, false);
     }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_push.reset();
-        m_api.reset();
-        m_http.reset();
-        m_nam.reset();
-        m_github.reset();
-        m_store.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_fx.reset(); }
 
     // --- start-up, auth, Host, routing -------------------------------------------------------------------------
 
     void refusesANonLoopbackAddress()
     {
-        LocalServer other(m_store.get(), m_secrets.get(), nullptr, nullptr, m_clock.get());
+        LocalServer other(m_fx->store.get(), &m_fx->secrets, nullptr, nullptr, m_fx->clock);
         const auto started = QCoro::waitFor(other.start(QHostAddress::AnyIPv4));
         QVERIFY(!started);
         QVERIFY(started.error().message().startsWith(u"Local server not started: Core.Server/start \u2014 "_s));
@@ -198,14 +90,14 @@ private Q_SLOTS:
 
     void makesTheApiKeyOnFirstStartAndKeepsIt()
     {
-        QVERIFY(ApiKey::isWellFormed(m_server->apiKey()));
-        QCOMPARE(m_server->baseUrl().toString(), u"http://127.0.0.1:%1/api/v1"_s.arg(m_server->port()));
-        const auto stored = QCoro::waitFor(m_secrets->read(QString::fromUtf16(SecretKeys::LocalApiKey)));
+        QVERIFY(ApiKey::isWellFormed(m_fx->server->apiKey()));
+        QCOMPARE(m_fx->server->baseUrl().toString(), u"http://127.0.0.1:%1/api/v1"_s.arg(m_fx->server->port()));
+        const auto stored = QCoro::waitFor(m_fx->secrets.read(QString::fromUtf16(SecretKeys::LocalApiKey)));
         QVERIFY(stored && *stored);
-        QCOMPARE(**stored, m_server->apiKey());
-        LocalServer second(m_store.get(), m_secrets.get(), nullptr, nullptr, m_clock.get());
+        QCOMPARE(**stored, m_fx->server->apiKey());
+        LocalServer second(m_fx->store.get(), &m_fx->secrets, nullptr, nullptr, m_fx->clock);
         QVERIFY(QCoro::waitFor(second.start()));
-        QCOMPARE(second.apiKey(), m_server->apiKey());
+        QCOMPARE(second.apiKey(), m_fx->server->apiKey());
     }
 
     void authenticatesWithBearerOrToken_data()
@@ -225,13 +117,13 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, header);
         QFETCH(int, status);
-        header.replace("SHORT", m_server->apiKey().left(20).toLatin1());
-        header.replace("KEY", m_server->apiKey().toLatin1());
-        const Answer answer = call("GET", u"/settings/"_s, {}, {}, header);
+        header.replace("SHORT", m_fx->server->apiKey().left(20).toLatin1());
+        header.replace("KEY", m_fx->server->apiKey().toLatin1());
+        const Answer answer = m_fx->call("GET", u"/settings/"_s, {}, {}, header);
         QCOMPARE(answer.status, status);
         if (status == 401) {
             QVERIFY(answer.detail().startsWith(u"Request rejected: Core.Server/auth \u2014 "_s));
-            QVERIFY(!answer.body.contains(m_server->apiKey().toLatin1()));
+            QVERIFY(!answer.body.contains(m_fx->server->apiKey().toLatin1()));
         }
     }
 
@@ -252,8 +144,9 @@ private Q_SLOTS:
         QFETCH(QByteArray, name);
         QFETCH(QByteArray, value);
         QFETCH(int, status);
-        value.replace("PORT", QByteArray::number(m_server->port()));
-        const Answer answer = call("GET", u"/integrations/github/status/"_s, {}, {}, std::nullopt, {{name, value}});
+        value.replace("PORT", QByteArray::number(m_fx->server->port()));
+        const Answer answer
+            = m_fx->call("GET", u"/integrations/github/status/"_s, {}, {}, std::nullopt, {{name, value}});
         QCOMPARE(answer.status, status);
         if (status == 403) {
             QVERIFY(answer.detail().startsWith(u"Request forbidden: Core.Server/host_check \u2014 "_s));
@@ -263,10 +156,10 @@ private Q_SLOTS:
     void sendsNoCorsHeaders()
     {
         const QList<Answer> answers{
-            call("GET", u"/settings/"_s, {}, {}, std::nullopt, {{"Origin", "http://127.0.0.1:1"}}),
-            call("OPTIONS", u"/notes/"_s, {}, {}, std::nullopt,
+            m_fx->call("GET", u"/settings/"_s, {}, {}, std::nullopt, {{"Origin", "http://127.0.0.1:1"}}),
+            m_fx->call("OPTIONS", u"/notes/"_s, {}, {}, std::nullopt,
                 {{"Access-Control-Request-Method", "POST"}, {"Origin", "http://evil.example"}}),
-            call("GET", u"/notes/"_s),
+            m_fx->call("GET", u"/notes/"_s),
         };
         for (const Answer &answer : answers) {
             for (const auto &[name, value] : answer.headers) {
@@ -277,26 +170,26 @@ private Q_SLOTS:
 
     void answersJsonErrorsForUnknownPathsAndMethods()
     {
-        const Answer missing = call("GET", u"/nothing-here/"_s);
+        const Answer missing = m_fx->call("GET", u"/nothing-here/"_s);
         QCOMPARE(missing.status, 404);
         QVERIFY(missing.detail().startsWith(u"Not found: Core.Server/route \u2014 "_s));
-        QCOMPARE(call("GET", u"/notes/0/"_s).status, 404);
-        QCOMPARE(call("GET", u"/notes/abc/"_s).status, 404);
-        const Answer wrongMethod = call("PUT", u"/courses/"_s, "{}");
+        QCOMPARE(m_fx->call("GET", u"/notes/0/"_s).status, 404);
+        QCOMPARE(m_fx->call("GET", u"/notes/abc/"_s).status, 404);
+        const Answer wrongMethod = m_fx->call("PUT", u"/courses/"_s, "{}");
         QCOMPARE(wrongMethod.status, 405);
         QVERIFY(wrongMethod.detail().contains(u"PUT"_s));
-        QCOMPARE(call("GET", u"/courses"_s).status, 200); // the trailing slash is optional
+        QCOMPARE(m_fx->call("GET", u"/courses"_s).status, 200); // the trailing slash is optional
     }
 
     // --- settings ----------------------------------------------------------------------------------------------
 
     void patchesSettingsAndMergesAppSettings()
     {
-        Answer answer = call("PATCH", u"/settings/"_s,
+        Answer answer = m_fx->call("PATCH", u"/settings/"_s,
             json({{u"display_name"_s, u"Ada"_s}, {u"app_settings"_s, QJsonObject{{u"a"_s, 1}}},
                 {u"theme_mode"_s, u"D"_s}}));
         QCOMPARE(answer.status, 200);
-        answer = call("PATCH", u"/settings/"_s, json({{u"app_settings"_s, QJsonObject{{u"b"_s, 2}}}}));
+        answer = m_fx->call("PATCH", u"/settings/"_s, json({{u"app_settings"_s, QJsonObject{{u"b"_s, 2}}}}));
         QCOMPARE(answer.status, 200);
         const QJsonObject settings = answer.object();
         QCOMPARE(settings.value(u"display_name"_s).toString(), u"Ada"_s);
@@ -306,13 +199,13 @@ private Q_SLOTS:
         QCOMPARE(app.value(u"b"_s).toInt(), 2);
         QCOMPARE(app.value(u"theme_mode"_s).toString(), u"D"_s);
         QVERIFY(!settings.value(u"app_settings_updated_at"_s).isNull());
-        QCOMPARE(settings.value(u"api_key_prefix"_s).toString(), m_server->apiKey().left(8));
+        QCOMPARE(settings.value(u"api_key_prefix"_s).toString(), m_fx->server->apiKey().left(8));
     }
 
     void rejectsInvalidSettingsAndKeepsTheProfile()
     {
-        const Profile before = *m_store->profile();
-        const Answer answer = call("PATCH", u"/settings/"_s,
+        const Profile before = *m_fx->store->profile();
+        const Answer answer = m_fx->call("PATCH", u"/settings/"_s,
             json({{u"display_name"_s, u"Changed"_s}, {u"theme_mode"_s, u"X"_s}, {u"api_base_url"_s, u"ftp:/x"_s}}));
         QCOMPARE(answer.status, 400);
         const QJsonObject errors = answer.object();
@@ -322,31 +215,31 @@ private Q_SLOTS:
                 .toString()
                 .startsWith(u"Settings not saved: Core.Server.Settings/update.validate_theme_mode \u2014 "_s));
         QVERIFY(errors.contains(u"api_base_url"_s));
-        QCOMPARE(m_store->profile()->displayName, before.displayName);
+        QCOMPARE(m_fx->store->profile()->displayName, before.displayName);
     }
 
     void uploadsAnAvatar()
     {
         const Answer answer = upload(u"/settings/"_s, u"avatar"_s, u"me.png"_s, "image/png", "\x89PNG fake", "PATCH");
         QCOMPARE(answer.status, 200);
-        QCOMPARE(m_store->profile()->avatar.bytes, QByteArray("\x89PNG fake"));
+        QCOMPARE(m_fx->store->profile()->avatar.bytes, QByteArray("\x89PNG fake"));
     }
 
     // --- courses -----------------------------------------------------------------------------------------------
 
     void upsertsCoursesByClientId()
     {
-        Answer created = call("POST", u"/courses/"_s,
+        Answer created = m_fx->call("POST", u"/courses/"_s,
             json({{u"title"_s, u"Biology"_s}, {u"client_course_id"_s, u"c-1"_s}, {u"icon"_s, 128300}}));
         QCOMPARE(created.status, 201);
         const qint64 id = created.object().value(u"id"_s).toInteger();
         QCOMPARE(created.object().value(u"slug"_s).toString(), u"biology"_s);
-        Answer updated
-            = call("POST", u"/courses/"_s, json({{u"title"_s, u"Cell biology"_s}, {u"client_course_id"_s, u"c-1"_s}}));
+        Answer updated = m_fx->call(
+            "POST", u"/courses/"_s, json({{u"title"_s, u"Cell biology"_s}, {u"client_course_id"_s, u"c-1"_s}}));
         QCOMPARE(updated.status, 200);
         QCOMPARE(updated.object().value(u"id"_s).toInteger(), id);
         QCOMPARE(updated.object().value(u"icon"_s).toInt(), 128300);
-        const Answer list = call("GET", u"/courses/"_s);
+        const Answer list = m_fx->call("GET", u"/courses/"_s);
         QCOMPARE(list.array().size(), 1);
         QCOMPARE(list.array().first().toObject().value(u"title"_s).toString(), u"Cell biology"_s);
     }
@@ -373,11 +266,11 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QString, expected);
-        QCOMPARE(call("POST", u"/courses/"_s, json({{u"title"_s, u"Biology"_s}})).status, 201);
-        const Answer answer = call("POST", u"/courses/"_s, body);
+        QCOMPARE(m_fx->call("POST", u"/courses/"_s, json({{u"title"_s, u"Biology"_s}})).status, 201);
+        const Answer answer = m_fx->call("POST", u"/courses/"_s, body);
         QCOMPARE(answer.status, status);
         QVERIFY2(answer.detail().contains(expected) || answer.object().contains(expected), answer.body.constData());
-        QCOMPARE(m_store->courses()->size(), 1);
+        QCOMPARE(m_fx->store->courses()->size(), 1);
     }
 
     // --- notes -------------------------------------------------------------------------------------------------
@@ -385,10 +278,10 @@ private Q_SLOTS:
     void findsOrUpdatesNotesByClientDraftId()
     {
         const qint64 course
-            = call("POST", u"/courses/"_s, json({{u"title"_s, u"Chem"_s}})).object()[u"id"_s].toInteger();
+            = m_fx->call("POST", u"/courses/"_s, json({{u"title"_s, u"Chem"_s}})).object()[u"id"_s].toInteger();
         const QJsonObject note{{u"title"_s, u"Atoms"_s}, {u"content"_s, u"# Atoms\nSmall."_s},
             {u"client_draft_id"_s, u"d-1"_s}, {u"course_id"_s, course}, {u"custom_meta"_s, QJsonObject{{u"k"_s, 1}}}};
-        const Answer created = call("POST", u"/notes/"_s, json(note));
+        const Answer created = m_fx->call("POST", u"/notes/"_s, json(note));
         QCOMPARE(created.status, 201);
         const QJsonObject detail = created.object();
         for (const QString &key : {u"id"_s, u"uuid"_s, u"title"_s, u"description"_s, u"excerpt"_s, u"preview_lines"_s,
@@ -402,7 +295,7 @@ private Q_SLOTS:
         QJsonObject again = note;
         again[u"title"_s] = u"Atoms, revised"_s;
         again.remove(u"custom_meta"_s);
-        const Answer updated = call("POST", u"/notes/"_s, json(again));
+        const Answer updated = m_fx->call("POST", u"/notes/"_s, json(again));
         QCOMPARE(updated.status, 200);
         QCOMPARE(updated.object()[u"id"_s], detail[u"id"_s]);
         QCOMPARE(updated.object()[u"title"_s].toString(), u"Atoms, revised"_s);
@@ -413,162 +306,167 @@ private Q_SLOTS:
     void listsNotesInPages()
     {
         for (int i = 0; i < 5; ++i) {
-            QCOMPARE(call("POST", u"/notes/"_s, json({{u"title"_s, u"N%1"_s.arg(i)}})).status, 201);
+            QCOMPARE(m_fx->call("POST", u"/notes/"_s, json({{u"title"_s, u"N%1"_s.arg(i)}})).status, 201);
         }
-        const Answer page = call("GET", u"/notes/?scope=personal&limit=2&offset=2"_s);
+        const Answer page = m_fx->call("GET", u"/notes/?scope=personal&limit=2&offset=2"_s);
         QCOMPARE(page.status, 200);
         QCOMPARE(page.object()[u"results"_s].toArray().size(), 2);
         QCOMPARE(page.object()[u"total"_s].toInt(), 5);
         QCOMPARE(page.object()[u"has_more"_s].toBool(), true);
-        QCOMPARE(call("GET", u"/notes/"_s).array().size(), 5);
-        QCOMPARE(call("GET", u"/notes/?q=N3&limit=10"_s).object()[u"total"_s].toInt(), 1);
-        QCOMPARE(call("GET", u"/notes/?limit=-1"_s).status, 400);
-        QCOMPARE(call("GET", u"/notes/?scope=everyone"_s).status, 400);
+        QCOMPARE(m_fx->call("GET", u"/notes/"_s).array().size(), 5);
+        QCOMPARE(m_fx->call("GET", u"/notes/?q=N3&limit=10"_s).object()[u"total"_s].toInt(), 1);
+        QCOMPARE(m_fx->call("GET", u"/notes/?limit=-1"_s).status, 400);
+        QCOMPARE(m_fx->call("GET", u"/notes/?scope=everyone"_s).status, 400);
     }
 
     void patchesAndSoftDeletesANote()
     {
-        const qint64 id = call("POST", u"/notes/"_s, json({{u"title"_s, u"T"_s}})).object()[u"id"_s].toInteger();
+        const qint64 id = m_fx->call("POST", u"/notes/"_s, json({{u"title"_s, u"T"_s}})).object()[u"id"_s].toInteger();
         const QString path = u"/notes/%1/"_s.arg(id);
-        Answer patched = call("PATCH", path, json({{u"is_public"_s, true}, {u"content"_s, u"body"_s}}));
+        Answer patched = m_fx->call("PATCH", path, json({{u"is_public"_s, true}, {u"content"_s, u"body"_s}}));
         QCOMPARE(patched.status, 200);
         QCOMPARE(patched.object()[u"is_public"_s].toBool(), true);
         QCOMPARE(patched.object()[u"title"_s].toString(), u"T"_s);
-        QCOMPARE(call("PATCH", path, json({{u"is_public"_s, u"maybe"_s}})).status, 400);
-        QCOMPARE(call("GET", path).object()[u"is_public"_s].toBool(), true);
-        QCOMPARE(call("DELETE", path).status, 204);
-        QCOMPARE(call("GET", path).status, 404);
-        QCOMPARE(call("GET", u"/notes/"_s).array().size(), 0);
-        QVERIFY(m_store->note(id).value()->deletedAt.has_value()); // in the recycle bin, not gone
+        QCOMPARE(m_fx->call("PATCH", path, json({{u"is_public"_s, u"maybe"_s}})).status, 400);
+        QCOMPARE(m_fx->call("GET", path).object()[u"is_public"_s].toBool(), true);
+        QCOMPARE(m_fx->call("DELETE", path).status, 204);
+        QCOMPARE(m_fx->call("GET", path).status, 404);
+        QCOMPARE(m_fx->call("GET", u"/notes/"_s).array().size(), 0);
+        QVERIFY(m_fx->store->note(id).value()->deletedAt.has_value()); // in the recycle bin, not gone
     }
 
     void rejectsBadNotesAndKeepsTheStore()
     {
-        QCOMPARE(call("POST", u"/notes/"_s, json({{u"content"_s, u"no title"_s}})).status, 400);
-        QCOMPARE(call("POST", u"/notes/"_s, json({{u"title"_s, QString(101, u'x')}})).status, 400);
-        const Answer unknownCourse = call("POST", u"/notes/"_s, json({{u"title"_s, u"T"_s}, {u"course_id"_s, 999}}));
+        QCOMPARE(m_fx->call("POST", u"/notes/"_s, json({{u"content"_s, u"no title"_s}})).status, 400);
+        QCOMPARE(m_fx->call("POST", u"/notes/"_s, json({{u"title"_s, QString(101, u'x')}})).status, 400);
+        const Answer unknownCourse
+            = m_fx->call("POST", u"/notes/"_s, json({{u"title"_s, u"T"_s}, {u"course_id"_s, 999}}));
         QCOMPARE(unknownCourse.status, 404);
         QVERIFY(unknownCourse.detail().contains(u"course 999 does not exist"_s));
-        const Answer huge = call("POST", u"/notes/"_s, "{\"title\": \"" + QByteArray(3 * 1024 * 1024, 'a') + "\"}");
+        const Answer huge
+            = m_fx->call("POST", u"/notes/"_s, "{\"title\": \"" + QByteArray(3 * 1024 * 1024, 'a') + "\"}");
         QCOMPARE(huge.status, 413);
-        QCOMPARE(call("POST", u"/notes/"_s, "title=x", "text/csv").status, 415);
-        QCOMPARE(call("PATCH", u"/notes/4242/"_s, json({{u"title"_s, u"T"_s}})).status, 404);
+        QCOMPARE(m_fx->call("POST", u"/notes/"_s, "title=x", "text/csv").status, 415);
+        QCOMPARE(m_fx->call("PATCH", u"/notes/4242/"_s, json({{u"title"_s, u"T"_s}})).status, 404);
         QCOMPARE(noteCount(), 0);
     }
 
     void uploadsCoversAndAttachments()
     {
-        const qint64 id = call("POST", u"/notes/"_s, json({{u"title"_s, u"T"_s}})).object()[u"id"_s].toInteger();
+        const qint64 id = m_fx->call("POST", u"/notes/"_s, json({{u"title"_s, u"T"_s}})).object()[u"id"_s].toInteger();
         const Answer cover = upload(u"/notes/%1/cover/"_s.arg(id), u"cover"_s, u"c.png"_s, "image/png", "PNGDATA");
         QCOMPARE(cover.status, 200);
         const Answer attached
             = upload(u"/notes/%1/attachments/"_s.arg(id), u"file"_s, u"../../etc/passwd"_s, "text/plain", "root:x");
         QCOMPARE(attached.status, 201);
         QCOMPARE(attached.object()[u"original_filename"_s].toString(), u"passwd"_s);
-        const Note note = *m_store->note(id).value();
+        const Note note = *m_fx->store->note(id).value();
         QCOMPARE(note.cover.bytes, QByteArray("PNGDATA"));
         QCOMPARE(note.attachments.size(), 1);
         QCOMPARE(note.attachments.first().file.bytes, QByteArray("root:x"));
         const Answer notImage = upload(u"/notes/%1/cover/"_s.arg(id), u"cover"_s, u"c.txt"_s, "text/plain", "x");
         QCOMPARE(notImage.status, 400);
-        const Answer broken
-            = call("POST", u"/notes/%1/attachments/"_s.arg(id), "--b\r\nnonsense", "multipart/form-data; boundary=b");
+        const Answer broken = m_fx->call(
+            "POST", u"/notes/%1/attachments/"_s.arg(id), "--b\r\nnonsense", "multipart/form-data; boundary=b");
         QCOMPARE(broken.status, 400);
         QVERIFY(broken.detail().startsWith(u"Upload not accepted: Core.Server/multipart \u2014 "_s));
-        QCOMPARE(m_store->note(id).value()->attachments.size(), 1);
+        QCOMPARE(m_fx->store->note(id).value()->attachments.size(), 1);
     }
 
     // --- planner -----------------------------------------------------------------------------------------------
 
     void createsAndListsEventsAndFeeds()
     {
-        const Answer event = call("POST", u"/planner-events/"_s,
+        const Answer event = m_fx->call("POST", u"/planner-events/"_s,
             json({{u"title"_s, u"Exam"_s}, {u"event_date"_s, u"2026-12-01"_s}, {u"difficulty_weight"_s, 3}}));
         QCOMPARE(event.status, 201);
         QCOMPARE(event.object()[u"starts_at"_s].toString(), u"2026-12-01T12:00:00.000000+00:00"_s);
-        QCOMPARE(call("POST", u"/planner-events/"_s, json({{u"title"_s, u"X"_s}, {u"event_date"_s, u"soon"_s}})).status,
-            400);
-        QCOMPARE(call("POST", u"/planner-events/"_s,
-                     json({{u"title"_s, u"X"_s}, {u"event_date"_s, u"2026-12-01"_s}, {u"difficulty_weight"_s, 9}}))
+        QCOMPARE(m_fx->call("POST", u"/planner-events/"_s, json({{u"title"_s, u"X"_s}, {u"event_date"_s, u"soon"_s}}))
                      .status,
             400);
-        QCOMPARE(call("GET", u"/planner-events/"_s).array().size(), 1);
-        const Answer feed = call("POST", u"/calendar-feeds/"_s,
+        QCOMPARE(m_fx->call("POST", u"/planner-events/"_s,
+                         json({{u"title"_s, u"X"_s}, {u"event_date"_s, u"2026-12-01"_s}, {u"difficulty_weight"_s, 9}}))
+                     .status,
+            400);
+        QCOMPARE(m_fx->call("GET", u"/planner-events/"_s).array().size(), 1);
+        const Answer feed = m_fx->call("POST", u"/calendar-feeds/"_s,
             json(
                 {{u"title"_s, u"Uni"_s}, {u"source_kind"_s, u"S"_s}, {u"source_url"_s, u"https://x.example/a.ics"_s}}));
         QCOMPARE(feed.status, 201);
         QCOMPARE(
-            call("POST", u"/calendar-feeds/"_s, json({{u"title"_s, u"U"_s}, {u"source_kind"_s, u"Q"_s}})).status, 400);
-        QCOMPARE(call("GET", u"/calendar-feeds/"_s).array().size(), 1);
-        QCOMPARE(m_store->events()->size(), 1);
+            m_fx->call("POST", u"/calendar-feeds/"_s, json({{u"title"_s, u"U"_s}, {u"source_kind"_s, u"Q"_s}})).status,
+            400);
+        QCOMPARE(m_fx->call("GET", u"/calendar-feeds/"_s).array().size(), 1);
+        QCOMPARE(m_fx->store->events()->size(), 1);
     }
 
     // --- GitHub sync -------------------------------------------------------------------------------------------
 
     void statusAlwaysCarriesInstallUrlAndAppName()
     {
-        Answer status = call("GET", u"/integrations/github/status/"_s);
+        Answer status = m_fx->call("GET", u"/integrations/github/status/"_s);
         QCOMPARE(status.object()[u"connected"_s].toBool(), false);
         QCOMPARE(status.object()[u"app_name"_s].toString(), u"notechondria-test"_s);
         connectRepository();
-        status = call("GET", u"/integrations/github/status/"_s);
+        status = m_fx->call("GET", u"/integrations/github/status/"_s);
         QCOMPARE(status.object()[u"connected"_s].toBool(), true);
         QCOMPARE(status.object()[u"installation_id"_s].toString(), m_installation);
         QCOMPARE(status.object()[u"repo_full_name"_s].toString(), u"octo/notes"_s);
         QVERIFY(!status.body.contains("token"));
-        QCOMPARE(call("GET", u"/integrations/github/repos/"_s).status, 200); // caches an installation token
-        const Answer disconnected = call("DELETE", u"/integrations/github/status/"_s);
+        QCOMPARE(m_fx->call("GET", u"/integrations/github/repos/"_s).status, 200); // caches an installation token
+        const Answer disconnected = m_fx->call("DELETE", u"/integrations/github/status/"_s);
         QCOMPARE(disconnected.status, 200);
         QCOMPARE(disconnected.object(), QJsonObject({{u"connected"_s, false}}));
-        QVERIFY(m_github->revokedTokenCount() >= 1);
-        status = call("GET", u"/integrations/github/status/"_s);
+        QVERIFY(m_fx->github.revokedTokenCount() >= 1);
+        status = m_fx->call("GET", u"/integrations/github/status/"_s);
         QCOMPARE(status.object()[u"connected"_s].toBool(), false);
         QVERIFY(!status.object()[u"install_url"_s].toString().isEmpty());
         QCOMPARE(status.object()[u"app_name"_s].toString(), u"notechondria-test"_s);
-        QCOMPARE(call("DELETE", u"/integrations/github/status/"_s).status, 200); // idempotent
+        QCOMPARE(m_fx->call("DELETE", u"/integrations/github/status/"_s).status, 200); // idempotent
     }
 
     void callbackMergesOmittedFieldsAndResolvesTheBranch()
     {
-        QCOMPARE(call("POST", u"/integrations/github/callback/"_s,
-                     json({{u"installation_id"_s, m_installation}, {u"account_login"_s, u"octo"_s}}))
+        QCOMPARE(m_fx->call("POST", u"/integrations/github/callback/"_s,
+                         json({{u"installation_id"_s, m_installation}, {u"account_login"_s, u"octo"_s}}))
                      .status,
             200);
-        const Answer picked = call("POST", u"/integrations/github/callback/"_s,
+        const Answer picked = m_fx->call("POST", u"/integrations/github/callback/"_s,
             json({{u"installation_id"_s, m_installation}, {u"repo_full_name"_s, u"octo/archive"_s}}));
         QCOMPARE(picked.status, 200);
         QCOMPARE(picked.object()[u"repo_full_name"_s].toString(), u"octo/archive"_s);
-        const GitHubIntegration row = *m_store->integration().value();
+        const GitHubIntegration row = *m_fx->store->integration().value();
         QCOMPARE(row.accountLogin, u"octo"_s); // not wiped by the repo choice
         QCOMPARE(row.repoDefaultBranch, u"trunk"_s); // from GitHub
-        QCOMPARE(call("POST", u"/integrations/github/callback/"_s,
-                     json({{u"installation_id"_s, m_installation}, {u"repo_default_branch"_s, u""_s},
-                         {u"repo_full_name"_s, u"octo/unknown"_s}}))
+        QCOMPARE(m_fx->call("POST", u"/integrations/github/callback/"_s,
+                         json({{u"installation_id"_s, m_installation}, {u"repo_default_branch"_s, u""_s},
+                             {u"repo_full_name"_s, u"octo/unknown"_s}}))
                      .status,
             200);
-        QCOMPARE(m_store->integration().value()->repoDefaultBranch, u"main"_s);
-        const Answer missing = call("POST", u"/integrations/github/callback/"_s, json({{u"account_login"_s, u"x"_s}}));
+        QCOMPARE(m_fx->store->integration().value()->repoDefaultBranch, u"main"_s);
+        const Answer missing
+            = m_fx->call("POST", u"/integrations/github/callback/"_s, json({{u"account_login"_s, u"x"_s}}));
         QCOMPARE(missing.status, 400);
         QCOMPARE(missing.object()[u"installation_id"_s].toArray().first().toString(), u"This field is required."_s);
-        QCOMPARE(call("POST", u"/integrations/github/callback/"_s,
-                     json({{u"installation_id"_s, m_installation}, {u"repo_full_name"_s, u"../x"_s}}))
+        QCOMPARE(m_fx->call("POST", u"/integrations/github/callback/"_s,
+                         json({{u"installation_id"_s, m_installation}, {u"repo_full_name"_s, u"../x"_s}}))
                      .status,
             400);
-        QCOMPARE(m_store->integration().value()->repoFullName, u"octo/unknown"_s);
+        QCOMPARE(m_fx->store->integration().value()->repoFullName, u"octo/unknown"_s);
     }
 
     void browserCallbackLinksOnlyOurInstallations()
     {
-        QSignalSpy linked(m_server.get(), &LocalServer::installationLinked);
-        const QString state
-            = QUrlQuery(QUrl(call("GET", u"/integrations/github/status/"_s).object()[u"install_url"_s].toString()))
-                  .queryItemValue(u"state"_s);
-        const Answer foreign = call("GET",
+        QSignalSpy linked(m_fx->server.get(), &LocalServer::installationLinked);
+        const QString state = QUrlQuery(
+            QUrl(m_fx->call("GET", u"/integrations/github/status/"_s).object()[u"install_url"_s].toString()))
+                                  .queryItemValue(u"state"_s);
+        const Answer foreign = m_fx->call("GET",
             u"/integrations/github/callback/?installation_id=999999&setup_action=install&state=%1"_s.arg(state), {}, {},
             QByteArray());
         QCOMPARE(foreign.status, 400);
-        QVERIFY(!m_store->integration().value());
-        const Answer page = call("GET",
+        QVERIFY(!m_fx->store->integration().value());
+        const Answer page = m_fx->call("GET",
             u"/integrations/github/callback/?installation_id=%1&setup_action=install&state=%2"_s.arg(
                 m_installation, state),
             {}, {}, QByteArray());
@@ -577,59 +475,60 @@ private Q_SLOTS:
             u"Notechondria Desktop is connected \u2014 you can close this tab"_s));
         QCOMPARE(linked.size(), 1);
         QCOMPARE(linked.first().first().toString(), m_installation);
-        QCOMPARE(m_store->integration().value()->accountLogin, u"octo"_s);
+        QCOMPARE(m_fx->store->integration().value()->accountLogin, u"octo"_s);
     }
 
     void reposNeedsAnInstallation()
     {
-        const Answer none = call("GET", u"/integrations/github/repos/"_s);
+        const Answer none = m_fx->call("GET", u"/integrations/github/repos/"_s);
         QCOMPARE(none.status, 400);
         QCOMPARE(none.detail(),
             u"Cannot list repositories: Core.Server.GitHubSync/list_repos \u2014 no GitHub App installation linked to this account. Click \u201cInstall Notechondria GitHub App\u201d first."_s);
         connectRepository();
         const QJsonArray repositories
-            = call("GET", u"/integrations/github/repos/"_s).object()[u"repositories"_s].toArray();
+            = m_fx->call("GET", u"/integrations/github/repos/"_s).object()[u"repositories"_s].toArray();
         QCOMPARE(repositories.size(), 2);
-        const Answer installations = call("GET", u"/integrations/github/installations/"_s);
+        const Answer installations = m_fx->call("GET", u"/integrations/github/installations/"_s);
         QCOMPARE(installations.object()[u"installations"_s].toArray().first().toObject()[u"account_login"_s].toString(),
             u"octo"_s);
     }
 
     void pushesAndStatusShowsTheCommit()
     {
-        QCOMPARE(call("POST", u"/notes/"_s, json({{u"title"_s, u"Pushed"_s}, {u"content"_s, u"hello"_s}})).status, 201);
-        const Answer noRepo = call("POST", u"/integrations/github/push/"_s, "{}");
+        QCOMPARE(m_fx->call("POST", u"/notes/"_s, json({{u"title"_s, u"Pushed"_s}, {u"content"_s, u"hello"_s}})).status,
+            201);
+        const Answer noRepo = m_fx->call("POST", u"/integrations/github/push/"_s, "{}");
         QCOMPARE(noRepo.status, 400);
         connectRepository();
-        QSignalSpy finished(m_server.get(), &LocalServer::pushFinished);
-        const Answer pushed
-            = call("POST", u"/integrations/github/push/?prune_orphans=yes"_s, json({{u"include_assets"_s, true}}));
+        QSignalSpy finished(m_fx->server.get(), &LocalServer::pushFinished);
+        const Answer pushed = m_fx->call(
+            "POST", u"/integrations/github/push/?prune_orphans=yes"_s, json({{u"include_assets"_s, true}}));
         QVERIFY2(pushed.status == 200, pushed.body.constData());
         const QJsonObject body = pushed.object();
         QCOMPARE(body[u"include_assets"_s].toBool(), true);
         QCOMPARE(body[u"prune_orphans"_s].toBool(), true);
         QCOMPARE(body[u"committed"_s].toBool(), true);
-        QCOMPARE(body[u"commit_sha"_s].toString(), m_github->headSha(u"octo/notes"_s, u"main"_s));
+        QCOMPARE(body[u"commit_sha"_s].toString(), m_fx->github.headSha(u"octo/notes"_s, u"main"_s));
         QCOMPARE(finished.size(), 1);
-        const Answer status = call("GET", u"/integrations/github/status/"_s);
+        const Answer status = m_fx->call("GET", u"/integrations/github/status/"_s);
         QCOMPARE(status.object()[u"last_push_sha"_s].toString(), body[u"commit_sha"_s].toString());
-        QVERIFY(!call("GET", u"/integrations/github/runs/"_s).object()[u"runs"_s].toArray().isEmpty());
-        QCOMPARE(call("GET", u"/integrations/github/preview/"_s).status, 200);
+        QVERIFY(!m_fx->call("GET", u"/integrations/github/runs/"_s).object()[u"runs"_s].toArray().isEmpty());
+        QCOMPARE(m_fx->call("GET", u"/integrations/github/preview/"_s).status, 200);
     }
 
     void previewOfOneFileShowsTheLocalExportAndTheBranchCopy()
     {
         connectRepository();
-        QCOMPARE(call("POST", u"/integrations/github/push/"_s, "{}").status, 200);
-        auto profile = m_store->profile();
+        QCOMPARE(m_fx->call("POST", u"/integrations/github/push/"_s, "{}").status, 200);
+        auto profile = m_fx->store->profile();
         QVERIFY(profile);
         profile->motto = u"written here"_s;
-        QVERIFY(m_store->saveProfile(*profile));
+        QVERIFY(m_fx->store->saveProfile(*profile));
         const QByteArray theirs = "{\n  \"motto\": \"written elsewhere\"\n}\n";
-        m_github->commitFromAnotherDevice(
+        m_fx->github.commitFromAnotherDevice(
             u"octo/notes"_s, u"main"_s, {{u"profile/creator.json"_s, theirs}}, u"Second device"_s);
 
-        const Answer file = call("GET", u"/integrations/github/preview/?path=profile/creator.json"_s);
+        const Answer file = m_fx->call("GET", u"/integrations/github/preview/?path=profile/creator.json"_s);
         QVERIFY2(file.status == 200, file.body.constData());
         const QJsonObject body = file.object();
         QCOMPARE(body[u"path"_s].toString(), u"profile/creator.json"_s);
@@ -637,32 +536,32 @@ private Q_SLOTS:
         QVERIFY2(body[u"local"_s].toString().contains(u"written here"_s), file.body.constData());
         QCOMPARE(body[u"remote"_s].toString(), QString::fromUtf8(theirs));
 
-        const Answer missing = call("GET", u"/integrations/github/preview/?path=notes/nothing-here.md"_s);
+        const Answer missing = m_fx->call("GET", u"/integrations/github/preview/?path=notes/nothing-here.md"_s);
         QCOMPARE(missing.status, 404);
-        QCOMPARE(call("GET", u"/integrations/github/preview/?path=../outside"_s).status, 400);
+        QCOMPARE(m_fx->call("GET", u"/integrations/github/preview/?path=../outside"_s).status, 400);
     }
 
     void answersOtherRequestsWhileAPushRuns()
     {
         connectRepository();
-        QCOMPARE(call("POST", u"/notes/"_s, json({{u"title"_s, u"Slow"_s}})).status, 201);
-        m_github->setHangDuration(1500ms);
-        m_github->injectFault({"", QRegularExpression(u"/repos/octo/notes/git/"_s), 0, {}, {}, true, 1});
-        QNetworkReply *push = send("POST", u"/integrations/github/push/"_s, "{}");
-        QTRY_VERIFY(m_server->isPushRunning());
-        const Answer second = call("POST", u"/integrations/github/push/"_s, "{}");
+        QCOMPARE(m_fx->call("POST", u"/notes/"_s, json({{u"title"_s, u"Slow"_s}})).status, 201);
+        m_fx->github.setHangDuration(1500ms);
+        m_fx->github.injectFault({"", QRegularExpression(u"/repos/octo/notes/git/"_s), 0, {}, {}, true, 1});
+        QNetworkReply *push = m_fx->send("POST", u"/integrations/github/push/"_s, "{}");
+        QTRY_VERIFY(m_fx->server->isPushRunning());
+        const Answer second = m_fx->call("POST", u"/integrations/github/push/"_s, "{}");
         QCOMPARE(second.status, 409);
         QVERIFY(second.detail().contains(u"already running"_s));
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 40; ++i) {
-            replies.append(send("GET", i % 2 ? u"/integrations/github/status/"_s : u"/notes/?limit=20"_s));
+            replies.append(m_fx->send("GET", i % 2 ? u"/integrations/github/status/"_s : u"/notes/?limit=20"_s));
         }
         for (QNetworkReply *reply : std::as_const(replies)) {
-            QCOMPARE(wait(reply).status, 200);
+            QCOMPARE(m_fx->wait(reply).status, 200);
         }
         QVERIFY(!push->isFinished()); // all answered while the push was still waiting on GitHub
-        QCOMPARE(wait(push).status, 200);
-        QVERIFY(!m_server->isPushRunning());
+        QCOMPARE(m_fx->wait(push).status, 200);
+        QVERIFY(!m_fx->server->isPushRunning());
     }
 };
 

@@ -1,27 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The restore endpoint of the local server over real HTTP on loopback: a real Store (SQLite in a temp dir), the real
 // GitHubApi and PushService against the GitHub test server (real bare git repositories), and the REST client.
-#include "clock.h"
+#include "../github/keyfixture.h"
 #include "demodata.h"
+#include "exportedfiles.h"
 #include "exporter.h"
-#include "githubapi.h"
-#include "githubtestserver.h"
-#include "httpclient.h"
-#include "localserver.h"
-#include "notechondriaclient.h"
-#include "pushservice.h"
-#include "secretstore.h"
-#include "store.h"
+#include "localserverfixture.h"
 
 #include <QCoroTask>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -30,84 +22,36 @@ using namespace Notechondria;
 
 namespace {
 
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-
-    [[nodiscard]] QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QString detail() const { return object().value(u"detail"_s).toString(); }
-};
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
 const QString refusal = u"Restore not done: Core.Server.GitHubSync/restore \u2014 "_s;
 
 } // namespace
+
+using Answer = Notechondria::Test::ServerAnswer;
+using Notechondria::Test::json;
 
 class TestRestoreRoutes : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_keyDir;
+    Test::KeyFixture m_keys;
     QByteArray m_pem;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeClock> m_clock;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<Test::GitHubTestServer> m_github;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<GitHubApi> m_api;
-    std::unique_ptr<PushService> m_push;
-    std::unique_ptr<LocalServer> m_server;
+    std::unique_ptr<Test::LocalServerFixture> m_fx;
     QString m_installation;
 
-    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {})
+    Answer restore(const QJsonObject &body)
     {
-        QNetworkRequest request(QUrl(m_server->baseUrl().toString() + path));
-        request.setRawHeader("Authorization", "Bearer " + m_server->apiKey().toLatin1());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        return m_nam->sendCustomRequest(request, method, body);
+        return m_fx->call("POST", u"/integrations/github/restore/"_s, json(body));
     }
-
-    static Answer wait(QNetworkReply *reply)
-    {
-        if (!reply->isFinished()) {
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            finished.wait(60000);
-        }
-        Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
-        reply->deleteLater();
-        return answer;
-    }
-
-    Answer call(const QByteArray &method, const QString &path, const QByteArray &body = {})
-    {
-        return wait(send(method, path, body));
-    }
-
-    Answer restore(const QJsonObject &body) { return call("POST", u"/integrations/github/restore/"_s, json(body)); }
     Answer restoreFromGitHub(bool dryRun) { return restore({{u"source"_s, u"github"_s}, {u"dry_run"_s, dryRun}}); }
-    Answer push(const QJsonObject &body = {}) { return call("POST", u"/integrations/github/push/"_s, json(body)); }
+    Answer push(const QJsonObject &body = {})
+    {
+        return m_fx->call("POST", u"/integrations/github/push/"_s, json(body));
+    }
 
     /// The export with assets (avatar, covers, attachments), bytes included.
     [[nodiscard]] QMap<QString, QByteArray> exportWithAssets() const
     {
-        ExportOptions options;
-        options.now = m_clock->now();
-        options.includeAssets = true;
-        const ExportTree tree = materialize(*m_store->snapshot(true), options);
-        QMap<QString, QByteArray> files;
-        for (const auto &file : tree.files) {
-            files.insert(file.path, file.bytes);
-        }
-        files.remove(u"manifest.json"_s);
-        files.remove(u"README.md"_s);
-        return files;
+        return Test::exportedFiles(*m_fx->store, *m_fx->clock);
     }
 
     void connectRepository(const QString &repo = u"octo/notes"_s)
@@ -116,7 +60,7 @@ class TestRestoreRoutes : public QObject
         if (!repo.isEmpty()) {
             body.insert(u"repo_full_name"_s, repo);
         }
-        const Answer linked = call("POST", u"/integrations/github/callback/"_s, json(body));
+        const Answer linked = m_fx->call("POST", u"/integrations/github/callback/"_s, json(body));
         QCOMPARE(linked.status, 200);
     }
 
@@ -125,7 +69,7 @@ class TestRestoreRoutes : public QObject
         DemoOptions options;
         options.notes = notes;
         options.seed = 7;
-        const auto made = generateDemoData(*m_store, options, *m_clock);
+        const auto made = generateDemoData(*m_fx->store, options, *m_fx->clock);
         QVERIFY2(made, qPrintable(made ? QString() : made.error().message()));
     }
 
@@ -133,9 +77,9 @@ class TestRestoreRoutes : public QObject
     [[nodiscard]] QMap<QString, QByteArray> exportFiles() const
     {
         ExportOptions options;
-        options.now = m_clock->now();
+        options.now = m_fx->clock->now();
         QMap<QString, QByteArray> files;
-        for (const auto &file : materialize(*m_store->snapshot(false), options).files) {
+        for (const auto &file : materialize(*m_fx->store->snapshot(false), options).files) {
             files.insert(file.path, file.bytes);
         }
         files.remove(u"manifest.json"_s);
@@ -159,60 +103,25 @@ class TestRestoreRoutes : public QObject
         return paths;
     }
 
-    int noteCount() const { return m_store->noteCount().value_or(-1); }
+    int noteCount() const { return m_fx->store->noteCount().value_or(-1); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QProcess openssl;
-        openssl.setWorkingDirectory(m_keyDir.path());
-        openssl.start(u"openssl"_s,
-            {u"genpkey"_s, u"-algorithm"_s, u"RSA"_s, u"-pkeyopt"_s, u"rsa_keygen_bits:2048"_s, u"-out"_s,
-                u"app.pem"_s});
-        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
-        QFile key(m_keyDir.filePath(u"app.pem"_s));
-        QVERIFY(key.open(QIODevice::ReadOnly));
-        m_pem = key.readAll();
+        QVERIFY(m_keys.isValid() && m_keys.makeRsaKey(u"app"_s));
+        m_pem = m_keys.read(u"app.pkcs8.pem"_s);
     }
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_clock = std::make_unique<FakeClock>(QDateTime::currentDateTimeUtc());
-        auto store = Store::open(m_dir->filePath(u"store.sqlite"_s), m_clock.get());
-        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
-        m_store = std::move(*store);
-        m_secrets = std::make_unique<MemorySecretStore>();
-        m_github = std::make_unique<Test::GitHubTestServer>();
-        QVERIFY(m_github->start());
-        m_installation = QString::number(m_github->addInstallation(u"octo"_s));
-        m_github->addRepository(m_installation.toLongLong(), u"octo/notes"_s, u"main"_s, true, true);
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_http = std::make_unique<HttpClient>(m_nam.get(), m_clock.get());
-        AppConfig config;
-        config.appName = u"notechondria-test"_s;
-        config.clientId = u"Iv1.restoretest"_s;
-        config.privateKeyPem = QString::fromLatin1(m_pem);
-        config.apiUrl = m_github->apiUrl();
-        m_api = std::make_unique<GitHubApi>(m_http.get(), config, m_clock.get());
-        m_push = std::make_unique<PushService>(m_store.get(), m_api.get(), m_clock.get());
-        m_server
-            = std::make_unique<LocalServer>(m_store.get(), m_secrets.get(), m_api.get(), m_push.get(), m_clock.get());
-        const auto started = QCoro::waitFor(m_server->start());
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
+        m_fx = std::make_unique<Test::LocalServerFixture>();
+        QVERIFY2(m_fx->setUp(Test::LocalServerFixture::gitHubApp(u"Iv1.restoretest"_s, m_pem, false)),
+            qPrintable(m_fx->problem));
+        m_installation = QString::number(m_fx->github.addInstallation(u"octo"_s));
+        m_fx->github.addRepository(m_installation.toLongLong(), u"octo/notes"_s, u"main"_s, true, true);
     }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_push.reset();
-        m_api.reset();
-        m_http.reset();
-        m_nam.reset();
-        m_github.reset();
-        m_store.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_fx.reset(); }
 
     void restoresWhatWasPushedSoTheNextPushCreatesNoCommit()
     {
@@ -223,11 +132,11 @@ private Q_SLOTS:
         const Answer first = push();
         QCOMPARE(first.status, 200);
         QVERIFY(first.object().value(u"committed"_s).toBool());
-        const QString head = m_github->headSha(u"octo/notes"_s, u"main"_s);
+        const QString head = m_fx->github.headSha(u"octo/notes"_s, u"main"_s);
 
-        QVERIFY(m_store->clearAccount());
+        QVERIFY(m_fx->store->clearAccount());
         QCOMPARE(noteCount(), 0);
-        m_github->clearRequests();
+        m_fx->github.clearRequests();
         const Answer restored = restoreFromGitHub(false);
         QCOMPARE(restored.status, 200);
         QCOMPARE(restored.object().value(u"restored"_s).toBool(), true);
@@ -235,7 +144,7 @@ private Q_SLOTS:
         QVERIFY(restored.object().value(u"courses"_s).toInt() >= 2);
         QCOMPARE(restored.object().value(u"problems"_s).toArray().size(), 0);
         int tarballs = 0;
-        for (const auto &request : m_github->requests()) {
+        for (const auto &request : m_fx->github.requests()) {
             tarballs += request.path.contains(u"/tarball/"_s) ? 1 : 0;
         }
         QCOMPARE(tarballs, 1);
@@ -245,7 +154,7 @@ private Q_SLOTS:
         const Answer second = push();
         QCOMPARE(second.status, 200);
         QCOMPARE(second.object().value(u"committed"_s).toBool(), false);
-        QCOMPARE(m_github->headSha(u"octo/notes"_s, u"main"_s), head);
+        QCOMPARE(m_fx->github.headSha(u"octo/notes"_s, u"main"_s), head);
     }
 
     void restoresAttachmentsCoversAndAvatarFromTheGitHubTarball()
@@ -255,13 +164,13 @@ private Q_SLOTS:
         options.notes = 8;
         options.seed = 7;
         options.attachments = 4;
-        QVERIFY(generateDemoData(*m_store, options, *m_clock));
+        QVERIFY(generateDemoData(*m_fx->store, options, *m_fx->clock));
         const auto before = exportWithAssets();
         QCOMPARE(
             std::ranges::count_if(before.keys(), [](const QString &path) { return path.contains(u"/attachments/"_s); }),
             4);
         QCOMPARE(push({{u"include_assets"_s, true}}).status, 200);
-        QVERIFY(m_store->clearAccount());
+        QVERIFY(m_fx->store->clearAccount());
 
         const Answer restored = restoreFromGitHub(false);
         QCOMPARE(restored.status, 200);
@@ -280,7 +189,7 @@ private Q_SLOTS:
         QVERIFY2(same.object().value(u"changes"_s).toArray().isEmpty(), same.body.constData());
         QCOMPARE(same.object().value(u"schema_version"_s).toInt(), 2);
 
-        QVERIFY(m_store->clearAccount());
+        QVERIFY(m_fx->store->clearAccount());
         const Answer planned = restoreFromGitHub(true);
         QCOMPARE(planned.status, 200);
         const QJsonArray changes = planned.object().value(u"changes"_s).toArray();
@@ -300,10 +209,10 @@ private Q_SLOTS:
         const int notes = noteCount();
         const auto before = exportFiles();
         ExportOptions options;
-        options.now = m_clock->now();
-        const QString folder = m_dir->filePath(u"backup"_s);
-        QVERIFY(writeExportTree(materialize(*m_store->snapshot(false), options), folder));
-        QVERIFY(m_store->clearAccount());
+        options.now = m_fx->clock->now();
+        const QString folder = m_fx->dir.filePath(u"backup"_s);
+        QVERIFY(writeExportTree(materialize(*m_fx->store->snapshot(false), options), folder));
+        QVERIFY(m_fx->store->clearAccount());
 
         const Answer planned = restore({{u"source"_s, u"folder"_s}, {u"path"_s, folder}, {u"dry_run"_s, true}});
         QCOMPARE(planned.status, 200);
@@ -320,9 +229,9 @@ private Q_SLOTS:
     {
         fillDemoData(3);
         ExportOptions options;
-        options.now = m_clock->now();
-        const QString folder = m_dir->filePath(u"backup"_s);
-        QVERIFY(writeExportTree(materialize(*m_store->snapshot(false), options), folder));
+        options.now = m_fx->clock->now();
+        const QString folder = m_fx->dir.filePath(u"backup"_s);
+        QVERIFY(writeExportTree(materialize(*m_fx->store->snapshot(false), options), folder));
         QFile broken(folder + u"/planner/events.json"_s);
         QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
         broken.write("{ not json");
@@ -359,7 +268,7 @@ private Q_SLOTS:
         fault.method = "GET";
         fault.path = QRegularExpression(u"/tarball/"_s);
         fault.status = 404;
-        m_github->injectFault(fault);
+        m_fx->github.injectFault(fault);
         const Answer answer = restoreFromGitHub(false);
         QCOMPARE(answer.status, 400);
         QVERIFY2(answer.detail().startsWith(u"Cannot download the backup: "_s), qPrintable(answer.detail()));
@@ -380,15 +289,15 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, field);
-        const Answer answer = call("POST", u"/integrations/github/restore/"_s, body);
+        const Answer answer = m_fx->call("POST", u"/integrations/github/restore/"_s, body);
         QCOMPARE(answer.status, 400);
         QVERIFY2(answer.object().contains(field), answer.body.constData());
     }
 
     void refusesAFolderThatDoesNotExist()
     {
-        const Answer answer
-            = restore({{u"source"_s, u"folder"_s}, {u"path"_s, m_dir->filePath(u"missing"_s)}, {u"dry_run"_s, true}});
+        const Answer answer = restore(
+            {{u"source"_s, u"folder"_s}, {u"path"_s, m_fx->dir.filePath(u"missing"_s)}, {u"dry_run"_s, true}});
         QCOMPARE(answer.status, 400);
         QVERIFY2(answer.detail().startsWith(refusal), qPrintable(answer.detail()));
     }
@@ -398,24 +307,24 @@ private Q_SLOTS:
         connectRepository();
         fillDemoData(2);
         QCOMPARE(push().status, 200);
-        m_github->clearRequests();
-        m_github->setHangDuration(1500ms);
+        m_fx->github.clearRequests();
+        m_fx->github.setHangDuration(1500ms);
         Test::GitHubTestServer::Fault fault;
         fault.method = "GET";
         fault.path = QRegularExpression(u"/tarball/"_s);
         fault.status = 0;
         fault.hang = true;
-        m_github->injectFault(fault);
-        QNetworkReply *running = send(
+        m_fx->github.injectFault(fault);
+        QNetworkReply *running = m_fx->send(
             "POST", u"/integrations/github/restore/"_s, json({{u"source"_s, u"github"_s}, {u"dry_run"_s, true}}));
-        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::any_of(m_github->requests(),
+        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::any_of(m_fx->github.requests(),
                                      [](const auto &request) { return request.path.contains(u"/tarball/"_s); }),
             20000);
         const Answer second = restoreFromGitHub(true);
         QCOMPARE(second.status, 409);
         QVERIFY2(second.detail().startsWith(refusal), qPrintable(second.detail()));
         QCOMPARE(push().status, 409);
-        QCOMPARE(wait(running).status, 200);
+        QCOMPARE(m_fx->wait(running).status, 200);
         QCOMPARE(restoreFromGitHub(true).status, 200);
     }
 
@@ -425,11 +334,11 @@ private Q_SLOTS:
         fillDemoData(4);
         const int notes = noteCount();
         QCOMPARE(push().status, 200);
-        QVERIFY(m_store->clearAccount());
+        QVERIFY(m_fx->store->clearAccount());
 
-        NotechondriaClient client(m_nam.get());
-        client.setBaseUrl(m_server->baseUrl());
-        client.setApiKey(m_server->apiKey());
+        NotechondriaClient client(&m_fx->nam);
+        client.setBaseUrl(m_fx->server->baseUrl());
+        client.setApiKey(m_fx->server->apiKey());
         const auto plan = QCoro::waitFor(client.restorePlan(RestoreSource::gitHub()));
         QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message()));
         QVERIFY(std::ranges::any_of(plan->changes, [](const RestoreChange &change) {
@@ -441,7 +350,8 @@ private Q_SLOTS:
         QCOMPARE(applied->notes, notes);
         QCOMPARE(noteCount(), notes);
 
-        const auto missing = QCoro::waitFor(client.restorePlan(RestoreSource::fromFolder(m_dir->filePath(u"nope"_s))));
+        const auto missing
+            = QCoro::waitFor(client.restorePlan(RestoreSource::fromFolder(m_fx->dir.filePath(u"nope"_s))));
         QVERIFY(!missing);
         QVERIFY2(missing.error().message().startsWith(refusal), qPrintable(missing.error().message()));
     }

@@ -2,13 +2,8 @@
 // The local server's hardening, over real sockets on loopback with raw bytes: early refusal before the body,
 // timeouts and the connection cap, strict framing, input validation, redacted logs and the install `state` nonce.
 // A real Store (SQLite in a temp dir) and the real GitHubApi against the GitHub test server.
-#include "clock.h"
-#include "githubapi.h"
-#include "githubtestserver.h"
-#include "httpclient.h"
-#include "localserver.h"
-#include "secretstore.h"
-#include "store.h"
+#include "../github/keyfixture.h"
+#include "localserverfixture.h"
 
 #include <QCoroTask>
 #include <QFile>
@@ -16,10 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QProcess>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -106,21 +98,13 @@ class TestServerHardening : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_keyDir;
+    Test::KeyFixture m_keys;
     QByteArray m_pem;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeClock> m_clock;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<Test::GitHubTestServer> m_github;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<GitHubApi> m_api;
-    std::unique_ptr<LocalServer> m_server;
+    std::unique_ptr<Test::LocalServerFixture> m_fx;
     QString m_installation;
 
-    [[nodiscard]] QByteArray host() const { return "127.0.0.1:" + QByteArray::number(m_server->port()); }
-    [[nodiscard]] QByteArray key() const { return m_server->apiKey().toLatin1(); }
+    [[nodiscard]] QByteArray host() const { return "127.0.0.1:" + QByteArray::number(m_fx->server->port()); }
+    [[nodiscard]] QByteArray key() const { return m_fx->server->apiKey().toLatin1(); }
 
     /// A request head: method, path under /api/v1, our Host and key unless overridden, extra header lines.
     [[nodiscard]] QByteArray head(const QByteArray &method, const QByteArray &path, const QByteArray &extra = {},
@@ -133,7 +117,7 @@ class TestServerHardening : public QObject
     [[nodiscard]] std::unique_ptr<QTcpSocket> open() const
     {
         auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(QHostAddress::LocalHost, m_server->port());
+        socket->connectToHost(QHostAddress::LocalHost, m_fx->server->port());
         std::ignore = QTest::qWaitFor([&] { return socket->state() == QAbstractSocket::ConnectedState; }, 2000);
         return socket;
     }
@@ -199,15 +183,8 @@ class TestServerHardening : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QProcess openssl;
-        openssl.setWorkingDirectory(m_keyDir.path());
-        openssl.start(u"openssl"_s,
-            {u"genpkey"_s, u"-algorithm"_s, u"RSA"_s, u"-pkeyopt"_s, u"rsa_keygen_bits:2048"_s, u"-out"_s,
-                u"app.pem"_s});
-        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
-        QFile pem(m_keyDir.filePath(u"app.pem"_s));
-        QVERIFY(pem.open(QIODevice::ReadOnly));
-        m_pem = pem.readAll();
+        QVERIFY(m_keys.isValid() && m_keys.makeRsaKey(u"app"_s));
+        m_pem = m_keys.read(u"app.pkcs8.pem"_s);
         QLoggingCategory::setFilterRules(u"notechondria.*=true"_s);
         g_previous = qInstallMessageHandler(captureMessage);
     }
@@ -216,46 +193,22 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_clock = std::make_unique<FakeClock>(QDateTime::currentDateTimeUtc());
-        auto store = Store::open(m_dir->filePath(u"store.sqlite"_s), m_clock.get());
-        QVERIFY(store);
-        m_store = std::move(*store);
-        m_secrets = std::make_unique<MemorySecretStore>();
-        m_github = std::make_unique<Test::GitHubTestServer>();
-        QVERIFY(m_github->start());
-        m_installation = QString::number(m_github->addInstallation(u"octo"_s));
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_http = std::make_unique<HttpClient>(m_nam.get(), m_clock.get());
-        AppConfig config;
-        config.appName = u"notechondria-test"_s;
-        config.clientId = u"Iv1.hardening"_s;
-        config.installUrl = u"https://github.com/apps/notechondria-test/installations/new"_s;
-        config.privateKeyPem = QString::fromLatin1(m_pem);
-        config.apiUrl = m_github->apiUrl();
-        m_api = std::make_unique<GitHubApi>(m_http.get(), config, m_clock.get());
-        m_server = std::make_unique<LocalServer>(m_store.get(), m_secrets.get(), m_api.get(), nullptr, m_clock.get());
+        m_fx = std::make_unique<Test::LocalServerFixture>();
+        auto options = Test::LocalServerFixture::gitHubApp(u"Iv1.hardening"_s, m_pem, true);
+        options.push = false;
         Http::Limits limits;
         limits.headerTimeout = 500ms;
         limits.idleTimeout = 700ms;
         limits.stallTimeout = 500ms;
         limits.lingerTimeout = 300ms;
         limits.maxConnections = 8;
-        m_server->setLimits(limits);
-        QVERIFY(QCoro::waitFor(m_server->start()));
+        options.limits = limits;
+        QVERIFY2(m_fx->setUp(options), qPrintable(m_fx->problem));
+        m_installation = QString::number(m_fx->github.addInstallation(u"octo"_s));
         g_log.clear();
     }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_api.reset();
-        m_http.reset();
-        m_nam.reset();
-        m_github.reset();
-        m_store.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_fx.reset(); }
 
     // --- 1. refused before the body is read ----------------------------------------------------------------------
 
@@ -290,7 +243,7 @@ private Q_SLOTS:
         const Raw origin = exchange(
             head("POST", "/notes/", "Origin: http://evil.example\r\nContent-Length: 5000\r\n"), 1, false, 2000);
         QCOMPARE(origin.statusOf(), 403);
-        QCOMPARE(m_store->noteCount().value_or(-1), 0);
+        QCOMPARE(m_fx->store->noteCount().value_or(-1), 0);
     }
 
     void expect100ContinueIsAnsweredOnlyForAnAdmittedHead()
@@ -377,7 +330,7 @@ private Q_SLOTS:
             1, true);
         QCOMPARE(raw.statusOf(), 400);
         QVERIFY(raw.body().value(u"detail"_s).toString().contains(u"more than one Content-Length"_s));
-        QCOMPARE(m_store->noteCount().value_or(-1), 0);
+        QCOMPARE(m_fx->store->noteCount().value_or(-1), 0);
     }
 
     void contentLengthWithTransferEncodingCannotSmuggleASecondRequest()
@@ -393,7 +346,7 @@ private Q_SLOTS:
             2, true);
         QCOMPARE(raw.statusOf(), 400);
         QCOMPARE(raw.finalAnswers(), 1);
-        QCOMPARE(m_store->noteCount().value_or(-1), 0);
+        QCOMPARE(m_fx->store->noteCount().value_or(-1), 0);
     }
 
     void malformedChunkedBodyIsRefusedAndChangesNothing()
@@ -431,13 +384,13 @@ private Q_SLOTS:
             const Raw raw = exchange(withBody("POST", "/integrations/github/callback/", body));
             QCOMPARE(raw.statusOf(), 400);
             QVERIFY(raw.body().contains(u"installation_id"_s));
-            QVERIFY(!m_store->integration().value());
+            QVERIFY(!m_fx->store->integration().value());
         }
         Store::IntegrationUpdate update;
         update.installationId = u"ghs_notanumber"_s;
-        QVERIFY(!m_store->connectIntegration(update));
+        QVERIFY(!m_fx->store->connectIntegration(update));
         update.installationId = m_installation;
-        QVERIFY(m_store->connectIntegration(update));
+        QVERIFY(m_fx->store->connectIntegration(update));
         QVERIFY(!g_log.join(u'\n').contains(u"ghs_0123456789"_s));
     }
 
@@ -447,7 +400,7 @@ private Q_SLOTS:
         const Raw raw = exchange(withBody("POST", "/notes/", body));
         QCOMPARE(raw.statusOf(), 400);
         QCOMPARE(raw.body().value(u"title"_s).toArray().first().toString(), u"Null characters are not allowed."_s);
-        QCOMPARE(m_store->noteCount().value_or(-1), 0);
+        QCOMPARE(m_fx->store->noteCount().value_or(-1), 0);
         const QByteArray settings = R"({"app_settings":{"k":"v\u0000"}})";
         QCOMPARE(exchange(withBody("PATCH", "/settings/", settings)).statusOf(), 400);
     }
@@ -460,7 +413,7 @@ private Q_SLOTS:
             const Raw raw = exchange(withBody("PATCH", "/settings/", body, "multipart/form-data; boundary=b"));
             QCOMPARE(raw.statusOf(), 400);
             QVERIFY(raw.body().contains(u"avatar"_s));
-            QVERIFY(m_store->profile().value().avatar.bytes.isEmpty());
+            QVERIFY(m_fx->store->profile().value().avatar.bytes.isEmpty());
         }
     }
 
@@ -500,12 +453,12 @@ private Q_SLOTS:
         };
         QCOMPARE(browser(""), 403);
         QCOMPARE(browser("&state=00000000000000000000000000000000"), 403);
-        QVERIFY(!m_store->integration().value());
+        QVERIFY(!m_fx->store->integration().value());
         QCOMPARE(browser("&state=" + state.toLatin1()), 200);
-        QCOMPARE(m_store->integration().value()->installationId, m_installation);
-        QVERIFY(m_store->deleteIntegration());
+        QCOMPARE(m_fx->store->integration().value()->installationId, m_installation);
+        QVERIFY(m_fx->store->deleteIntegration());
         QCOMPARE(browser("&state=" + state.toLatin1()), 403); // used once
-        QVERIFY(!m_store->integration().value());
+        QVERIFY(!m_fx->store->integration().value());
         const Raw again = exchange(head("GET", "/integrations/github/status/"));
         const QString next
             = QUrlQuery(QUrl(again.body().value(u"install_url"_s).toString())).queryItemValue(u"state"_s);

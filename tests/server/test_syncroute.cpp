@@ -30,22 +30,13 @@ class TestSyncRoute : public QObject
 
     QNetworkReply *send(const QString &path, const QJsonObject &body)
     {
-        QNetworkRequest request(QUrl(m_fx->server->baseUrl().toString() + u"/integrations/github/"_s + path));
-        request.setRawHeader("Authorization", "Bearer " + m_fx->server->apiKey().toLatin1());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
-        return m_fx->nam.post(request, QJsonDocument(body).toJson());
+        return m_fx->send("POST", u"/integrations/github/"_s + path, json(body));
     }
 
     static Answer wait(QNetworkReply *reply)
     {
-        if (!reply->isFinished()) {
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            finished.wait(30000);
-        }
-        Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-            QJsonDocument::fromJson(reply->readAll()).object()};
-        reply->deleteLater();
-        return answer;
+        const Test::ServerAnswer answer = LocalServerFixture::wait(reply);
+        return {answer.status, answer.object()};
     }
 
     Answer post(const QString &path, const QJsonObject &body = {}) { return wait(send(path, body)); }

@@ -3,7 +3,7 @@
 // StoreContext the part under test runs on.
 #pragma once
 
-#include "clock.h"
+#include "fakeclock.h"
 #include "storecontext.h"
 #include "storeschema.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "clock.h"
 #include "demodata.h"
+#include "fakeclock.h"
 #include "store.h"
 
 #include <QJsonDocument>

@@ -11,8 +11,6 @@ namespace Notechondria::Test {
 
 namespace {
 
-constexpr auto emptyMessage = "Git Repository is empty.";
-
 const QSet<QString> &validModes()
 {
     static const QSet<QString> modes{u"100644"_s, u"100755"_s, u"040000"_s, u"160000"_s, u"120000"_s};
@@ -42,8 +40,8 @@ void GitHubTestServer::Private::addGitDataRoutes()
 {
     using P = Private;
     const QString base = u"/repos/([^/]+)/([^/]+)/git/"_s;
-    const auto add = [&](const char *method, const QString &rest, Reply (P::*handler)(Call &)) {
-        routes.append(Route{method, QRegularExpression(u'^' + base + rest + u'$'), Auth::Repo, handler});
+    const auto add = [&](const char *method, const QString &rest, Handler P::*handler) {
+        routes.append(Route{method, QRegularExpression(u'^' + base + rest + u'$'), Auth::GitData, handler});
     };
     add("GET", u"ref/(heads/.+)"_s, &P::getRef);
     add("GET", u"refs/(heads/.+)"_s, &P::getRef);
@@ -95,9 +93,6 @@ QJsonObject GitHubTestServer::Private::commitJson(const Repo &repo, const GitCom
 
 GitHubTestServer::Private::Reply GitHubTestServer::Private::getRef(Call &call)
 {
-    if (call.repo->empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
-    }
     const QString ref = call.match.captured(3);
     const QString sha = call.repo->git->branchHead(ref.mid(6));
     if (sha.isEmpty()) {
@@ -108,9 +103,6 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::getRef(Call &call)
 
 GitHubTestServer::Private::Reply GitHubTestServer::Private::getCommit(Call &call)
 {
-    if (call.repo->empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
-    }
     const QString sha = call.match.captured(3);
     const auto commit = isSha(sha) ? call.repo->git->readCommit(sha) : std::nullopt;
     if (!commit) {
@@ -122,9 +114,6 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::getCommit(Call &call
 GitHubTestServer::Private::Reply GitHubTestServer::Private::getTree(Call &call)
 {
     Repo &repo = *call.repo;
-    if (repo.empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
-    }
     QString sha = call.match.captured(3);
     if (!isSha(sha)) {
         sha = repo.git->branchHead(sha.startsWith("heads/"_L1) ? sha.mid(6) : sha);
@@ -157,9 +146,6 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::getTree(Call &call)
 
 GitHubTestServer::Private::Reply GitHubTestServer::Private::getBlob(Call &call)
 {
-    if (call.repo->empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
-    }
     const QString sha = call.match.captured(3);
     const auto bytes = isSha(sha) ? call.repo->git->readBlob(sha) : std::nullopt;
     if (!bytes) {
@@ -173,19 +159,15 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::getBlob(Call &call)
 
 GitHubTestServer::Private::Reply GitHubTestServer::Private::postBlob(Call &call)
 {
-    if (call.repo->empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
+    const auto body = jsonBody(call.request);
+    if (!body) {
+        return body.error();
     }
-    bool ok = false;
-    const QJsonObject body = parseBody(call.request, &ok);
-    if (!ok) {
-        return error(400, u"Problems parsing JSON"_s);
-    }
-    if (!body.value("content"_L1).isString()) {
+    if (!body->value("content"_L1).isString()) {
         return error(422, u"Invalid request.\n\n\"content\" wasn't supplied."_s);
     }
-    const QString encoding = body.value("encoding"_L1).toString(u"utf-8"_s);
-    const QString content = body.value("content"_L1).toString();
+    const QString encoding = body->value("encoding"_L1).toString(u"utf-8"_s);
+    const QString content = body->value("content"_L1).toString();
     QByteArray bytes;
     if (encoding == "base64"_L1) {
         const auto decoded = decodeBase64(content);
@@ -209,19 +191,15 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::postBlob(Call &call)
 GitHubTestServer::Private::Reply GitHubTestServer::Private::postTree(Call &call)
 {
     Repo &repo = *call.repo;
-    if (repo.empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
+    const auto body = jsonBody(call.request);
+    if (!body) {
+        return body.error();
     }
-    bool ok = false;
-    const QJsonObject body = parseBody(call.request, &ok);
-    if (!ok) {
-        return error(400, u"Problems parsing JSON"_s);
-    }
-    if (!body.value("tree"_L1).isArray()) {
+    if (!body->value("tree"_L1).isArray()) {
         return error(422, u"Invalid request.\n\n\"tree\" wasn't supplied."_s);
     }
     QList<GitTreeEdit> edits;
-    for (const QJsonValue &value : body.value("tree"_L1).toArray()) {
+    for (const QJsonValue &value : body->value("tree"_L1).toArray()) {
         const QJsonObject item = value.toObject();
         GitTreeEdit edit;
         edit.path = item.value("path"_L1).toString();
@@ -249,7 +227,7 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::postTree(Call &call)
         } // "sha": null deletes the path
         edits.append(edit);
     }
-    const QString baseTree = body.value("base_tree"_L1).toString();
+    const QString baseTree = body->value("base_tree"_L1).toString();
     QString why;
     const auto sha = repo.git->editTree(baseTree, edits, &why);
     if (!sha) {
@@ -268,22 +246,18 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::postTree(Call &call)
 GitHubTestServer::Private::Reply GitHubTestServer::Private::postCommit(Call &call)
 {
     Repo &repo = *call.repo;
-    if (repo.empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
-    }
-    bool ok = false;
-    const QJsonObject body = parseBody(call.request, &ok);
-    if (!ok) {
-        return error(400, u"Problems parsing JSON"_s);
+    const auto body = jsonBody(call.request);
+    if (!body) {
+        return body.error();
     }
     for (const char *field : {"message", "tree"}) {
-        if (!body.value(QLatin1StringView(field)).isString()) {
+        if (!body->value(QLatin1StringView(field)).isString()) {
             return error(422, u"Invalid request.\n\n\"%1\" wasn't supplied."_s.arg(QLatin1StringView(field)));
         }
     }
-    const QString tree = body.value("tree"_L1).toString();
+    const QString tree = body->value("tree"_L1).toString();
     QStringList parents;
-    for (const QJsonValue &parent : body.value("parents"_L1).toArray()) {
+    for (const QJsonValue &parent : body->value("parents"_L1).toArray()) {
         parents.append(parent.toString());
     }
     const QHash<QString, QString> types = repo.git->objectTypes(QStringList(parents) << tree);
@@ -295,8 +269,8 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::postCommit(Call &cal
             return error(422, u"Parent SHA does not exist or is not a commit object"_s);
         }
     }
-    const QJsonObject author = body.value("author"_L1).toObject();
-    const QString sha = repo.git->commitTree(tree, parents, body.value("message"_L1).toString(),
+    const QJsonObject author = body->value("author"_L1).toObject();
+    const QString sha = repo.git->commitTree(tree, parents, body->value("message"_L1).toString(),
         author.value("name"_L1).toString(u"notechondria-test[bot]"_s),
         author.value("email"_L1).toString(u"bot@example.invalid"_s), now());
     if (sha.isEmpty()) {
@@ -308,16 +282,12 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::postCommit(Call &cal
 GitHubTestServer::Private::Reply GitHubTestServer::Private::postRef(Call &call)
 {
     Repo &repo = *call.repo;
-    if (repo.empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
+    const auto body = jsonBody(call.request);
+    if (!body) {
+        return body.error();
     }
-    bool ok = false;
-    const QJsonObject body = parseBody(call.request, &ok);
-    if (!ok) {
-        return error(400, u"Problems parsing JSON"_s);
-    }
-    const QString ref = body.value("ref"_L1).toString();
-    const QString sha = body.value("sha"_L1).toString();
+    const QString ref = body->value("ref"_L1).toString();
+    const QString sha = body->value("sha"_L1).toString();
     if (!ref.startsWith("refs/"_L1) || ref.count(u'/') < 2) {
         return error(422, u"Reference name must start with 'refs/' and have at least two slashes."_s);
     }
@@ -333,22 +303,18 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::postRef(Call &call)
 GitHubTestServer::Private::Reply GitHubTestServer::Private::patchRef(Call &call)
 {
     Repo &repo = *call.repo;
-    if (repo.empty) {
-        return error(409, QString::fromLatin1(emptyMessage));
-    }
     const QString branch = call.match.captured(3).mid(6);
     if (races.remove(repo.fullName.toLower() + u'\n' + branch)) {
         q->commitFromAnotherDevice(repo.fullName, branch,
             {{u"other-device/race-%1.txt"_s.arg(QDateTime::currentMSecsSinceEpoch()), QByteArray("raced\n")}},
             u"Commit from another device"_s);
     }
-    bool ok = false;
-    const QJsonObject body = parseBody(call.request, &ok);
-    if (!ok) {
-        return error(400, u"Problems parsing JSON"_s);
+    const auto body = jsonBody(call.request);
+    if (!body) {
+        return body.error();
     }
-    const QString sha = body.value("sha"_L1).toString();
-    const bool force = body.value("force"_L1).toBool(false);
+    const QString sha = body->value("sha"_L1).toString();
+    const bool force = body->value("force"_L1).toBool(false);
     const QString current = repo.git->branchHead(branch);
     if (current.isEmpty()) {
         return error(422, u"Reference does not exist"_s);

@@ -66,7 +66,7 @@ GitHubTestServer::Private::Private(GitHubTestServer *owner)
     : q(owner)
 {
     using P = Private;
-    const auto add = [this](const char *method, const QString &pattern, Auth auth, Reply (P::*handler)(Call &)) {
+    const auto add = [this](const char *method, const QString &pattern, Auth auth, Handler P::*handler) {
         routes.append(Route{method, QRegularExpression(u'^' + pattern + u'$'), auth, handler});
     };
     add("POST", u"/app/installations/(\\d+)/access_tokens"_s, Auth::Jwt, &P::createAccessToken);
@@ -145,11 +145,13 @@ std::optional<QByteArray> GitHubTestServer::Private::decodeBase64(const QString 
     return decoded ? std::optional(*decoded) : std::nullopt;
 }
 
-QJsonObject GitHubTestServer::Private::parseBody(const Request &request, bool *ok)
+std::expected<QJsonObject, GitHubTestServer::Private::Reply> GitHubTestServer::Private::jsonBody(const Request &request)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    *ok = parseError.error == QJsonParseError::NoError && document.isObject();
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return std::unexpected(error(400, u"Problems parsing JSON"_s));
+    }
     return document.object();
 }
 
@@ -255,12 +257,15 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::dispatch(const Reque
                 return *rejected;
             }
         }
-        if (route.auth == Auth::Repo) {
+        if (route.auth == Auth::Repo || route.auth == Auth::GitData) {
             call.repo = findRepo(call.match.captured(1) + u'/' + call.match.captured(2));
             const bool reachable = call.repo && call.repo->installationId == call.token->installationId
                 && (call.token->repos.isEmpty() || call.token->repos.contains(call.repo->name.toLower()));
             if (!reachable) {
                 return error(404, u"Not Found"_s);
+            }
+            if (route.auth == Auth::GitData && call.repo->empty) {
+                return error(409, u"Git Repository is empty."_s);
             }
         }
         return (this->*route.handler)(call);
@@ -397,12 +402,11 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::createAccessToken(Ca
     Token token{id, now() + 3600, false, false, {}};
     QJsonArray narrowed;
     if (!call.request.body.trimmed().isEmpty()) {
-        bool ok = false;
-        const QJsonObject body = parseBody(call.request, &ok);
-        if (!ok) {
-            return error(400, u"Problems parsing JSON"_s);
+        const auto body = jsonBody(call.request);
+        if (!body) {
+            return body.error();
         }
-        for (const QJsonValue &name : body.value("repositories"_L1).toArray()) {
+        for (const QJsonValue &name : body->value("repositories"_L1).toArray()) {
             Repo *repo = findRepo(installations.at(id).login + u'/' + name.toString());
             if (!repo || repo->installationId != id) {
                 return error(422,
@@ -512,23 +516,22 @@ QString GitHubTestServer::Private::commitOnBranch(Repo &repo, const QString &bra
 
 GitHubTestServer::Private::Reply GitHubTestServer::Private::putContents(Call &call)
 {
-    bool ok = false;
-    const QJsonObject body = parseBody(call.request, &ok);
-    if (!ok) {
-        return error(400, u"Problems parsing JSON"_s);
+    const auto body = jsonBody(call.request);
+    if (!body) {
+        return body.error();
     }
     for (const char *field : {"message", "content"}) {
-        if (!body.value(QLatin1StringView(field)).isString()) {
+        if (!body->value(QLatin1StringView(field)).isString()) {
             return error(422, u"Invalid request.\n\n\"%1\" wasn't supplied."_s.arg(QLatin1StringView(field)));
         }
     }
-    const auto content = decodeBase64(body.value("content"_L1).toString());
+    const auto content = decodeBase64(body->value("content"_L1).toString());
     if (!content) {
         return error(422, u"content is not valid Base64"_s);
     }
     Repo &repo = *call.repo;
     const QString path = call.match.captured(3);
-    const QString branch = body.value("branch"_L1).toString(repo.defaultBranch);
+    const QString branch = body->value("branch"_L1).toString(repo.defaultBranch);
     const QString head = repo.git->branchHead(branch);
     if (head.isEmpty() && !repo.empty) {
         return error(404, u"Branch %1 not found"_s.arg(branch));
@@ -543,17 +546,17 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::putContents(Call &ca
             }
         }
     }
-    const QString given = body.value("sha"_L1).toString();
+    const QString given = body->value("sha"_L1).toString();
     if (!existing.isEmpty() && given.isEmpty()) {
         return error(422, u"Invalid request.\n\n\"sha\" wasn't supplied."_s);
     }
     if (!existing.isEmpty() && given != existing) {
         return error(409, u"%1 does not match %2"_s.arg(path, given));
     }
-    const QJsonObject author = body.value("committer"_L1).toObject();
+    const QJsonObject author = body->value("committer"_L1).toObject();
     QString why;
     const QString commit = commitOnBranch(repo, branch, {GitTreeEdit{path, u"100644"_s, u"blob"_s, {}, *content}},
-        body.value("message"_L1).toString(), author.value("name"_L1).toString(u"notechondria-test[bot]"_s),
+        body->value("message"_L1).toString(), author.value("name"_L1).toString(u"notechondria-test[bot]"_s),
         author.value("email"_L1).toString(u"bot@example.invalid"_s), &why);
     if (commit.isEmpty()) {
         return error(422, why);

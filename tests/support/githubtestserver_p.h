@@ -13,6 +13,7 @@
 #include <QtCrypto>
 #include <QTemporaryDir>
 
+#include <expected>
 #include <functional>
 #include <map>
 
@@ -86,13 +87,16 @@ struct GitHubTestServer::Private
         QByteArray tokenValue;
         Repo *repo = nullptr;
     };
-    enum class Auth { None, Jwt, Token, Repo };
+    /// What a route needs: nothing, an App JWT, an installation token, a token for the repository of the path, or
+    /// that and a repository with commits (the Git Data API answers 409 on an empty one).
+    enum class Auth { None, Jwt, Token, Repo, GitData };
+    using Handler = Reply(Call &);
     struct Route
     {
         QByteArray method;
         QRegularExpression pattern;
         Auth auth;
-        Reply (Private::*handler)(Call &);
+        Handler Private::*handler;
     };
 
     explicit Private(GitHubTestServer *owner);
@@ -139,35 +143,22 @@ struct GitHubTestServer::Private
     [[nodiscard]] std::optional<Reply> checkToken(Call &call);
     [[nodiscard]] Repo *findRepo(const QString &fullName) const;
     [[nodiscard]] QJsonObject repoJson(const Repo &repo) const;
-    [[nodiscard]] static QJsonObject parseBody(const Request &request, bool *ok);
+    /// The request body as a JSON object, or GitHub's 400 when it is not one.
+    [[nodiscard]] static std::expected<QJsonObject, Reply> jsonBody(const Request &request);
     [[nodiscard]] static std::optional<QByteArray> decodeBase64(const QString &text);
     void addPageLinks(Reply &reply, const Request &request, int page, int perPage, qsizetype total) const;
     QString commitOnBranch(Repo &repo, const QString &branch, const QList<GitTreeEdit> &edits, const QString &message,
         const QString &authorName, const QString &authorEmail, QString *error);
 
     // Apps, installations, repositories, contents, tarball (githubtestserver.cpp)
-    Reply createAccessToken(Call &call);
-    Reply listInstallations(Call &call);
-    Reply revokeToken(Call &call);
-    Reply listInstallationRepos(Call &call);
-    Reply getRepo(Call &call);
-    Reply putContents(Call &call);
-    Reply getTarball(Call &call);
-    Reply download(Call &call);
+    Handler createAccessToken, listInstallations, revokeToken, listInstallationRepos, getRepo, putContents, getTarball,
+        download;
 
     // Git Data (githubgitdata.cpp)
     void addGitDataRoutes();
     [[nodiscard]] QJsonObject refJson(const Repo &repo, const QString &ref, const QString &sha) const;
     [[nodiscard]] QJsonObject commitJson(const Repo &repo, const GitCommitInfo &commit) const;
-    Reply getRef(Call &call);
-    Reply getCommit(Call &call);
-    Reply getTree(Call &call);
-    Reply getBlob(Call &call);
-    Reply postBlob(Call &call);
-    Reply postTree(Call &call);
-    Reply postCommit(Call &call);
-    Reply postRef(Call &call);
-    Reply patchRef(Call &call);
+    Handler getRef, getCommit, getTree, getBlob, postBlob, postTree, postCommit, postRef, patchRef;
 };
 
 } // namespace Notechondria::Test

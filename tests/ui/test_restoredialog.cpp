@@ -39,7 +39,7 @@ class TestRestoreDialog : public QObject
         QVERIFY(m_fx->store->connectIntegration(update));
         DemoOptions options;
         options.notes = 5;
-        QVERIFY(generateDemoData(*m_fx->store, options, m_fx->clock));
+        QVERIFY(generateDemoData(*m_fx->store, options, *m_fx->clock));
         m_notes = m_fx->store->noteCount().value_or(-1);
         const auto pushed = QCoro::waitFor(m_fx->push->push({}));
         QVERIFY2(pushed && pushed->committed, qPrintable(pushed ? QString() : pushed.error().message()));
@@ -116,7 +116,7 @@ private Q_SLOTS:
         DemoOptions local;
         local.notes = 2;
         local.seed = 31;
-        QVERIFY(generateDemoData(*m_fx->store, local, m_fx->clock));
+        QVERIFY(generateDemoData(*m_fx->store, local, *m_fx->clock));
         const int before = m_fx->store->noteCount().value_or(-1);
         RestoreDialog dialog(m_fx->client.get(), RestoreSource::gitHub());
         QSignalSpy planned(&dialog, &RestoreDialog::planShown);
@@ -141,7 +141,7 @@ private Q_SLOTS:
     {
         DemoOptions local;
         local.notes = 3;
-        QVERIFY(generateDemoData(*m_fx->store, local, m_fx->clock));
+        QVERIFY(generateDemoData(*m_fx->store, local, *m_fx->clock));
         const QString folder = m_settingsDir.filePath(u"not-a-backup"_s);
         QVERIFY(QDir().mkpath(folder));
         RestoreDialog dialog(m_fx->client.get(), RestoreSource::fromFolder(folder));
@@ -158,7 +158,7 @@ private Q_SLOTS:
     void connectedCardOpensTheRestoreDialog()
     {
         pushThenWipe();
-        SyncCard card(&m_fx->clock);
+        SyncCard card(m_fx->clock);
         card.show();
         card.setClient(m_fx->client.get());
         QTRY_COMPARE_WITH_TIMEOUT(card.state(), SyncCard::State::Connected, 30000);

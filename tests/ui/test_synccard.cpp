@@ -134,7 +134,7 @@ private Q_SLOTS:
         m_fx->github.addRepository(m_installation, u"octo/notes-backup"_s, u"main"_s, true, false);
         m_fx->github.addRepository(m_installation, u"octo/other"_s);
         m_urls.opened.clear();
-        m_card = std::make_unique<SyncCard>(&m_fx->clock);
+        m_card = std::make_unique<SyncCard>(m_fx->clock);
         m_card->setInstallPollInterval(std::chrono::milliseconds(100));
         m_card->resize(640, 520);
         m_card->show();
@@ -266,10 +266,10 @@ private Q_SLOTS:
         auto *assets = child<QCheckBox>(u"includeAssetsCheckBox"_s);
         assets->setChecked(false);
         assets->setChecked(true);
-        SyncCard second(&m_fx->clock);
+        SyncCard second(m_fx->clock);
         QVERIFY(second.findChild<QCheckBox *>(u"includeAssetsCheckBox"_s)->isChecked());
         assets->setChecked(false);
-        SyncCard third(&m_fx->clock);
+        SyncCard third(m_fx->clock);
         QVERIFY(!third.findChild<QCheckBox *>(u"includeAssetsCheckBox"_s)->isChecked());
     }
 
@@ -277,14 +277,14 @@ private Q_SLOTS:
     {
         DemoOptions many;
         many.notes = 30;
-        QVERIFY(generateDemoData(*m_fx->store, many, m_fx->clock));
+        QVERIFY(generateDemoData(*m_fx->store, many, *m_fx->clock));
         m_card->setClient(m_fx->client.get());
         connectAndChooseRepo();
         QVERIFY(!pushNow().isEmpty());
         const QString before = m_fx->github.headSha(u"octo/notes-backup"_s, u"main"_s);
         DemoOptions removal;
         removal.deleteCount = 25;
-        QVERIFY(generateDemoData(*m_fx->store, removal, m_fx->clock));
+        QVERIFY(generateDemoData(*m_fx->store, removal, *m_fx->clock));
 
         QSignalSpy pushed(m_card.get(), &SyncCard::pushed);
         QTest::mouseClick(child<QPushButton>(u"pushNowButton"_s), Qt::LeftButton);

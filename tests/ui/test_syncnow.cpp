@@ -125,7 +125,7 @@ private Q_SLOTS:
         auto saved = m_fx->store->saveNote(note);
         QVERIFY(saved);
         m_note = *saved;
-        m_card = std::make_unique<SyncCard>(&m_fx->clock);
+        m_card = std::make_unique<SyncCard>(m_fx->clock);
         m_card->resize(640, 560);
         m_card->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_card.get()));
