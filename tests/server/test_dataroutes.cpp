@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The account-data routes of the local server (settings, courses, notes, planner), each part on its own: real HTTP
 // on loopback against the real LocalServer and a real Store (SQLite in a temp dir); no GitHub App configured.
-#include "clock.h"
-#include "localserver.h"
-#include "secretstore.h"
-#include "store.h"
+#include "fakeclock.h"
+#include "localserverfixture.h"
 
 #include <QCoroTask>
 #include <QHttpMultiPart>
@@ -14,7 +12,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -42,11 +39,10 @@ class TestDataRoutes : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeClock> m_clock;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<LocalServer> m_server;
+    std::unique_ptr<Test::LocalServerFixture> m_fx; ///< the store and the server, no GitHub App
+    Store *m_store = nullptr;
+    LocalServer *m_server = nullptr;
 
     QNetworkRequest requestFor(const QString &path) const
     {
@@ -107,22 +103,20 @@ class TestDataRoutes : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
         m_clock = std::make_unique<FakeClock>(QDateTime(QDate(2026, 11, 30), QTime(9, 0), QTimeZone::UTC));
-        auto store = Store::open(m_dir->filePath(u"store.sqlite"_s), m_clock.get());
-        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
-        m_store = std::move(*store);
-        m_secrets = std::make_unique<MemorySecretStore>();
-        m_server = std::make_unique<LocalServer>(m_store.get(), m_secrets.get(), nullptr, nullptr, m_clock.get());
-        const auto started = QCoro::waitFor(m_server->start());
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
+        m_fx = std::make_unique<Test::LocalServerFixture>();
+        auto options = Test::LocalServerFixture::offline(m_clock.get());
+        options.push = false;
+        QVERIFY2(m_fx->setUp(options), qPrintable(m_fx->problem));
+        m_store = m_fx->store.get();
+        m_server = m_fx->server.get();
     }
 
     void cleanup()
     {
-        m_server.reset();
-        m_store.reset();
-        m_dir.reset();
+        m_server = nullptr;
+        m_store = nullptr;
+        m_fx.reset();
     }
 
     // --- settings ----------------------------------------------------------------------------------------------

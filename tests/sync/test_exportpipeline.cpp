@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ExportPipeline over a real SQLite store: the one materialization of push, sync, preview and the CLI's export.
-#include "clock.h"
 #include "demodata.h"
 #include "exportpipeline.h"
+#include "fakeclock.h"
 #include "pushservice.h"
 #include "store.h"
 #include "syncstate.h"
