@@ -35,7 +35,7 @@ QString flattenFieldErrors(const QJsonObject &object)
     for (auto it = object.begin(); it != object.end(); ++it) {
         QStringList messages;
         if (it.value().isArray()) {
-            for (const QJsonValue &message : it.value().toArray()) {
+            for (const auto &message : it.value().toArray()) {
                 messages.append(message.toString());
             }
         } else {
@@ -336,7 +336,7 @@ QJsonDocument restoreBody(const RestoreSource &source, bool dryRun)
 QStringList restoreProblems(const QJsonObject &object)
 {
     QStringList problems;
-    for (const QJsonValue &problem : object.value("problems"_L1).toArray()) {
+    for (const auto &problem : object.value("problems"_L1).toArray()) {
         problems.append(problem.toObject().value("message"_L1).toString());
     }
     return problems;
@@ -352,7 +352,7 @@ QCoro::Task<Result<RestorePlan>> NotechondriaClient::restorePlan(RestoreSource s
         co_return std::unexpected(object.error());
     }
     RestorePlan plan;
-    for (const QJsonValue &change : object->value("changes"_L1).toArray()) {
+    for (const auto &change : object->value("changes"_L1).toArray()) {
         plan.changes.append(
             {change.toObject().value("path"_L1).toString(), change.toObject().value("status"_L1).toString()});
     }

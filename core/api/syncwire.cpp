@@ -141,7 +141,7 @@ bool flag(const QJsonValue &value)
 QList<RepoInfo> reposFromJson(const QJsonObject &object)
 {
     QList<RepoInfo> repos;
-    for (const QJsonValue &item : object.value("repositories"_L1).toArray()) {
+    for (const auto &item : object.value("repositories"_L1).toArray()) {
         const QJsonObject repo = item.toObject();
         RepoInfo info;
         info.fullName = text(repo, "full_name"_L1);
@@ -158,7 +158,7 @@ QList<RepoInfo> reposFromJson(const QJsonObject &object)
 QList<InstallationInfo> installationsFromJson(const QJsonValue &value)
 {
     QList<InstallationInfo> installations;
-    for (const QJsonValue &item : listOf(value, "installations"_L1)) {
+    for (const auto &item : listOf(value, "installations"_L1)) {
         const QJsonObject object = item.toObject();
         InstallationInfo info;
         info.id = text(object, "installation_id"_L1);
@@ -190,7 +190,7 @@ QList<PreviewEntry> previewFromJson(const QJsonValue &value)
         }
         return entries;
     }
-    for (const QJsonValue &item : files.toArray()) {
+    for (const auto &item : files.toArray()) {
         const QJsonObject object = item.toObject();
         PreviewEntry entry;
         entry.path = text(object, "path"_L1);
@@ -211,7 +211,7 @@ QList<PreviewEntry> previewFromJson(const QJsonValue &value)
 QList<PushRun> runsFromJson(const QJsonValue &value)
 {
     QList<PushRun> runs;
-    for (const QJsonValue &item : listOf(value, "runs"_L1)) {
+    for (const auto &item : listOf(value, "runs"_L1)) {
         const QJsonObject object = item.toObject();
         PushRun run;
         run.id = object.value("id"_L1).toInteger();
@@ -247,10 +247,10 @@ PushResult pushResultFromJson(const QJsonObject &object, bool conflict)
     result.detail = text(object, "detail"_L1);
     if (conflict) {
         result.conflict = true;
-        for (const QJsonValue &path : object.value("paths"_L1).toArray()) {
+        for (const auto &path : object.value("paths"_L1).toArray()) {
             result.conflictPaths.append(path.toString());
         }
-        for (const QJsonValue &value : object.value("items"_L1).toArray()) {
+        for (const auto &value : object.value("items"_L1).toArray()) {
             const QJsonObject item = value.toObject();
             result.conflictItems.append(ConflictItem{
                 text(item, "path"_L1), text(item, "title"_L1), text(item, "kind"_L1), text(item, "item"_L1)});
@@ -271,7 +271,7 @@ PushResult pushResultFromJson(const QJsonObject &object, bool conflict)
         : ChangeCounts{
               object.value("added"_L1).toInt(), object.value("changed"_L1).toInt(), object.value("deleted"_L1).toInt()};
     result.pulled = countsFromJson(object.value("pulled"_L1));
-    for (const QJsonValue &path : object.value("merged"_L1).toArray()) {
+    for (const auto &path : object.value("merged"_L1).toArray()) {
         result.merged.append(path.toString());
     }
     return result;

@@ -323,7 +323,7 @@ QCoro::Task<Result<QList<Installation>>> GitHubApi::listInstallations()
             co_return std::unexpected(httpError(*response, consequence, module, u"listing App installations"_s));
         }
         const QJsonArray items = response->json().array();
-        for (const QJsonValue &item : items) {
+        for (const auto &item : items) {
             const QJsonObject object = item.toObject();
             const QJsonValue id = object.value(u"id"_s);
             installations.append({id.isString() ? id.toString() : QString::number(id.toInteger()),
@@ -351,7 +351,7 @@ QCoro::Task<Result<QList<Repository>>> GitHubApi::listRepositories(QString insta
             co_return std::unexpected(httpError(*response, consequence, module, u"listing repositories"_s));
         }
         const QJsonArray items = response->json().object().value(u"repositories"_s).toArray();
-        for (const QJsonValue &item : items) {
+        for (const auto &item : items) {
             const QJsonObject object = item.toObject();
             repositories.append({object.value(u"full_name"_s).toString(),
                 object.value(u"default_branch"_s).toString(u"main"_s), object.value(u"private"_s).toBool()});

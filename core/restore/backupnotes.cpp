@@ -144,7 +144,7 @@ void readRecycleBin(BackupSource &reader, Backup &backup)
     if (!bin) {
         return;
     }
-    for (const QJsonValue &value : bin->value(u"notes"_s).toArray()) {
+    for (const auto &value : bin->value(u"notes"_s).toArray()) {
         const QJsonObject object = value.toObject();
         Note note;
         note.uuid = QUuid::fromString(text(object, u"uuid"_s));

@@ -98,7 +98,7 @@ std::optional<qint64> courseRef(const QJsonObject &object, const QHash<QString, 
 void readPlanner(BackupSource &reader, Backup &backup, const QHash<QString, qint64> &courseIds)
 {
     if (const auto events = reader.readObject(u"planner/events.json"_s)) {
-        for (const QJsonValue &value : events->value(u"events"_s).toArray()) {
+        for (const auto &value : events->value(u"events"_s).toArray()) {
             const QJsonObject object = value.toObject();
             PlannerEvent event;
             event.id = object.value(u"id"_s).toInteger();
@@ -125,7 +125,7 @@ void readPlanner(BackupSource &reader, Backup &backup, const QHash<QString, qint
         }
     }
     if (const auto feeds = reader.readObject(u"planner/feeds.json"_s)) {
-        for (const QJsonValue &value : feeds->value(u"feeds"_s).toArray()) {
+        for (const auto &value : feeds->value(u"feeds"_s).toArray()) {
             const QJsonObject object = value.toObject();
             CalendarFeed feed;
             feed.id = object.value(u"id"_s).toInteger();

@@ -365,7 +365,7 @@ QCoro::Task<int> Restorer::postMissing(MissingItems items)
 {
     const Answer existing = co_await get(items.listPath, items.section);
     QHash<QString, int> present;
-    for (const QJsonValue &value : listOf(existing.json, items.listKey)) {
+    for (const auto &value : listOf(existing.json, items.listKey)) {
         ++present[items.key(value.toObject())];
     }
     int onServer = 0;
@@ -425,7 +425,7 @@ QCoro::Task<QSet<QString>> Restorer::attachmentsOn(qint64 noteId)
     // What identifies an attachment already there: its uuid, or the name it was uploaded under with its size.
     const Answer answer = co_await get(u"/notes/%1/"_s.arg(noteId), u"assets"_s);
     QSet<QString> keys;
-    for (const QJsonValue &value : answer.json.toObject().value(u"attachments"_s).toArray()) {
+    for (const auto &value : answer.json.toObject().value(u"attachments"_s).toArray()) {
         const QJsonObject attachment = value.toObject();
         const QUuid uuid = QUuid::fromString(attachment.value(u"uuid"_s).toString());
         if (!uuid.isNull()) {

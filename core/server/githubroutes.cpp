@@ -407,7 +407,7 @@ QCoro::Task<Result<std::optional<QByteArray>>> GitHubRoutes::remoteFile(QString 
     }
     QString blobSha;
     const QJsonArray entries = tree->json().object().value("tree"_L1).toArray();
-    for (const QJsonValue &entry : entries) {
+    for (const auto &entry : entries) {
         const QJsonObject item = entry.toObject();
         if (item.value("path"_L1).toString() == path && item.value("type"_L1).toString() == "blob"_L1) {
             blobSha = item.value("sha"_L1).toString();

@@ -13,7 +13,7 @@ namespace {
 QString markdownFromBlocks(const QJsonArray &blocks)
 {
     QStringList parts;
-    for (const QJsonValue &block : blocks) {
+    for (const auto &block : blocks) {
         const QJsonObject object = block.toObject();
         const QString text = object.value(u"text"_s).toString(object.value(u"content"_s).toString());
         if (!text.isEmpty()) {

@@ -29,7 +29,7 @@ ApiResponse settingsErrors(const ApiResponse &fieldErrors)
     QJsonObject out;
     for (auto it = in.begin(); it != in.end(); ++it) {
         QJsonArray messages;
-        for (const QJsonValue &message : it.value().toArray()) {
+        for (const auto &message : it.value().toArray()) {
             messages.append(QString(u"Settings not saved: Core.Server.Settings/update.validate_"_s % it.key()
                 % u" \u2014 "_s % message.toString()));
         }

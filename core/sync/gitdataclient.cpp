@@ -122,7 +122,7 @@ QCoro::Task<Result<GitDataClient::RemoteTree>> GitDataClient::tree(QString treeS
     tree.truncated = object.value(u"truncated"_s).toBool();
     const QJsonArray entries = object.value(u"tree"_s).toArray();
     tree.blobs.reserve(entries.size());
-    for (const QJsonValue &value : entries) {
+    for (const auto &value : entries) {
         const QJsonObject entry = value.toObject();
         const QString type = entry.value(u"type"_s).toString();
         if (type == u"blob"_s) {

@@ -104,7 +104,7 @@ QString itemIdOf(const QJsonObject &item, const ListKind &kind)
 QMap<QString, QJsonObject> itemsOf(const QJsonObject &file, const ListKind &kind)
 {
     QMap<QString, QJsonObject> items;
-    for (const QJsonValue &value : file.value(kind.array).toArray()) {
+    for (const auto &value : file.value(kind.array).toArray()) {
         items.insert(itemIdOf(value.toObject(), kind), value.toObject());
     }
     return items;
@@ -335,7 +335,7 @@ qint64 maxListId(const QString &path, const QByteArray &bytes)
         return 0;
     }
     qint64 max = 0;
-    for (const QJsonValue &value : object->value(kind->array).toArray()) {
+    for (const auto &value : object->value(kind->array).toArray()) {
         max = std::max(max, value.toObject().value(kind->id).toInteger());
     }
     return max;

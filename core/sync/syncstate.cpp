@@ -415,7 +415,7 @@ SyncConflict LocalState::describeConflict(const QString &key, const QString &kin
         if (const ExportFile *found = tree.find(file)) {
             const QJsonArray items
                 = QJsonDocument::fromJson(found->bytes).object().value(events ? u"events"_s : u"feeds"_s).toArray();
-            for (const QJsonValue &value : items) {
+            for (const auto &value : items) {
                 if (value.toObject().value(u"id"_s).toInteger() == id) {
                     conflict.title = value.toObject().value(u"title"_s).toString();
                 }
