@@ -158,7 +158,7 @@ struct ListMerge
             return o ? o : t;
         }
         bool conflict = false;
-        const QJsonObject merged = mergeObjects(b.value_or(QJsonObject{}), *o, *t, conflict);
+        QJsonObject merged = mergeObjects(b.value_or(QJsonObject{}), *o, *t, conflict);
         if (conflict) {
             result.conflicts.append({keyOf(id), u"both_changed"_s});
         }

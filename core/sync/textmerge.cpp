@@ -11,7 +11,9 @@ namespace {
 
 git_merge_file_input input(const QByteArray &bytes)
 {
-    git_merge_file_input in = GIT_MERGE_FILE_INPUT_INIT;
+    // The init functions, not the *_INIT macros: those leave fields to zero-initialization, which clang flags.
+    git_merge_file_input in;
+    git_merge_file_input_init(&in, GIT_MERGE_FILE_INPUT_VERSION);
     in.ptr = bytes.constData();
     in.size = size_t(bytes.size());
     in.path = "note.md";
@@ -37,7 +39,8 @@ std::optional<QByteArray> mergeText(const QByteArray &base, const QByteArray &ou
     const git_merge_file_input ancestor = input(base);
     const git_merge_file_input mine = input(ours);
     const git_merge_file_input other = input(theirs);
-    git_merge_file_options options = GIT_MERGE_FILE_OPTIONS_INIT;
+    git_merge_file_options options;
+    git_merge_file_options_init(&options, GIT_MERGE_FILE_OPTIONS_VERSION);
     options.favor = GIT_MERGE_FILE_FAVOR_NORMAL;
     git_merge_file_result result = {};
     if (git_merge_file(&result, &ancestor, &mine, &other, &options) < 0) {

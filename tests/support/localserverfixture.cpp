@@ -2,8 +2,10 @@
 #include "localserverfixture.h"
 
 #include <QCoroTask>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTest>
 
 namespace Notechondria::Test {
 
@@ -47,6 +49,17 @@ LocalServerFixture::Options LocalServerFixture::offline(const Clock *clock, cons
     options.clock = clock;
     options.gitHub = false;
     return options;
+}
+
+void LocalServerFixture::drainRequests()
+{
+    // Quiet for three turns in a row: a finished request may start the next one (status, then the repositories).
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (int quiet = 0; quiet < 3 && elapsed.elapsed() < 15000;) {
+        QTest::qWait(20);
+        quiet = nam.findChildren<QNetworkReply *>().isEmpty() ? quiet + 1 : 0;
+    }
 }
 
 bool LocalServerFixture::setUp()

@@ -111,6 +111,9 @@ struct LocalServerFixture
         const QList<std::pair<QByteArray, QByteArray>> &headers = {});
     /// An authorised request with @p body as JSON (no body for GET), waited for.
     ServerAnswer callJson(const QByteArray &method, const QString &path, const QJsonObject &body = {});
+    /// Lets requests still in flight on `nam` (e.g. a destroyed card's refresh) finish against the running server, so
+    /// the coroutines awaiting them end instead of being left suspended when the server and `nam` go (LSan).
+    void drainRequests();
 
 private:
     [[nodiscard]] QString start(const Options &options);

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_card.reset();
+        m_fx->drainRequests();
         m_fx.reset();
     }
 
