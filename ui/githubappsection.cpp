@@ -20,7 +20,7 @@ namespace {
 constexpr auto nameKey = "githubApp/name"_L1;
 constexpr auto clientIdKey = "githubApp/clientId"_L1;
 constexpr auto installUrlKey = "githubApp/installUrl"_L1;
-constexpr qint64 maxKeyBytes = 64 * 1024;
+constexpr qint64 maxKeyBytes = qint64(64) * 1024;
 } // namespace
 
 GitHubAppSection::GitHubAppSection(SecretStore *secrets, QWidget *parent)

@@ -75,7 +75,7 @@ Result<RequestForm> RequestForm::read(const ApiRequest &request)
     if (type == "multipart/form-data") {
         if (request.body.size() > BodyLimits::Multipart) {
             return fail(bodyConsequence, bodyModule,
-                u"the upload is larger than %1 MB."_s.arg(BodyLimits::Multipart / (1024 * 1024)), 413);
+                u"the upload is larger than %1 MB."_s.arg(BodyLimits::Multipart / (qsizetype(1024) * 1024)), 413);
         }
         auto parts = MultipartParser().parse(request.contentType, request.body);
         if (!parts) {
@@ -84,7 +84,7 @@ Result<RequestForm> RequestForm::read(const ApiRequest &request)
         RequestForm form;
         for (MultipartPart &part : *parts) {
             if (part.isFile) {
-                form.files.insert(part.name, std::move(part));
+                form.files.insert(part.name, part);
             } else {
                 form.fields.insert(part.name, QString::fromUtf8(part.body));
             }
@@ -93,7 +93,7 @@ Result<RequestForm> RequestForm::read(const ApiRequest &request)
     }
     if (request.body.size() > BodyLimits::Json) {
         return fail(bodyConsequence, bodyModule,
-            u"the body is larger than %1 MB."_s.arg(BodyLimits::Json / (1024 * 1024)), 413);
+            u"the body is larger than %1 MB."_s.arg(BodyLimits::Json / (qsizetype(1024) * 1024)), 413);
     }
     if (request.body.trimmed().isEmpty()) {
         return RequestForm{};
@@ -244,7 +244,7 @@ std::optional<qint64> FieldReader::integer(const QString &key, std::optional<qin
 
 std::optional<QString> FieldReader::choice(const QString &key, const QStringList &choices)
 {
-    const auto text = string(key);
+    auto text = string(key);
     if (!text) {
         return std::nullopt;
     }

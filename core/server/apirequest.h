@@ -16,8 +16,9 @@ namespace Notechondria {
 
 /// Body size limits of the local server (checked before parsing; larger bodies get 413).
 namespace BodyLimits {
-inline constexpr qsizetype Json = 2 * 1024 * 1024; ///< JSON and url-encoded bodies: 2 MB
-inline constexpr qsizetype Multipart = 60 * 1024 * 1024; ///< multipart uploads: 60 MB (one 50 MB asset + fields)
+inline constexpr qsizetype Json = qsizetype(2) * 1024 * 1024; ///< JSON and url-encoded bodies: 2 MB
+inline constexpr qsizetype Multipart
+    = qsizetype(60) * 1024 * 1024; ///< multipart uploads: 60 MB (one 50 MB asset + fields)
 } // namespace BodyLimits
 
 /// A request as the handlers see it, copied out of QHttpServerRequest so it can outlive the call.

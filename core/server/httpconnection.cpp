@@ -15,7 +15,7 @@ namespace Notechondria::Http {
 
 namespace {
 
-constexpr qint64 readChunk = 64 * 1024;
+constexpr qint64 readChunk = qint64(64) * 1024;
 
 QByteArrayView reasonPhrase(int status)
 {
@@ -147,7 +147,7 @@ void Connection::admit()
     }
     const qint64 limit = m_admission.bodyLimit;
     if (m_head.contentLength.value_or(0) > limit) {
-        reject(413, u"the body is larger than %1 MB."_s.arg(limit / (1024 * 1024)));
+        reject(413, u"the body is larger than %1 MB."_s.arg(limit / (qsizetype(1024) * 1024)));
         return;
     }
     const qint64 size = m_head.contentLength.value_or(0);

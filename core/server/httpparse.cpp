@@ -11,7 +11,7 @@ namespace {
 
 constexpr qsizetype maxHeaders = 100;
 constexpr qsizetype maxSizeLine = 1024;
-constexpr qsizetype maxTrailerBytes = 8 * 1024;
+constexpr qsizetype maxTrailerBytes = qsizetype(8) * 1024;
 
 bool isTokenChar(char c)
 {
@@ -208,7 +208,7 @@ Result<void> ChunkedDecoder::readSizeLine(QByteArrayView line)
     }
     m_remaining = digits.toLongLong(nullptr, 16);
     if (m_limit > 0 && m_total + m_remaining > m_limit) {
-        return refuse(413, u"the body is larger than %1 MB."_s.arg(m_limit / (1024 * 1024)));
+        return refuse(413, u"the body is larger than %1 MB."_s.arg(m_limit / (qsizetype(1024) * 1024)));
     }
     m_state = m_remaining == 0 ? State::Trailer : State::Data;
     return {};
@@ -249,8 +249,11 @@ Result<void> ChunkedDecoder::feed(QByteArray &in, QByteArray &out)
             result = readSizeLine(line);
         } else if (line.isEmpty()) {
             m_state = State::Done; // the empty line after the last chunk and its trailers
-        } else if ((m_trailerBytes += line.size() + 2) > maxTrailerBytes || line.indexOf(':') <= 0) {
-            result = refuse(400, u"a chunked trailer line is malformed."_s);
+        } else {
+            m_trailerBytes += line.size() + 2; // a trailer line and its CRLF
+            if (m_trailerBytes > maxTrailerBytes || line.indexOf(':') <= 0) {
+                result = refuse(400, u"a chunked trailer line is malformed."_s);
+            }
         }
     }
     in.remove(0, used);

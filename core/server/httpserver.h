@@ -21,7 +21,7 @@ struct Limits
     std::chrono::milliseconds stallTimeout{30'000}; ///< a body (or an answer) that does not move is given up
     std::chrono::milliseconds lingerTimeout{2'000}; ///< after a refusal, unread input is drained this long
     int maxConnections = 128; ///< more concurrent connections get 503 and are closed
-    qsizetype maxHeadBytes = 16 * 1024; ///< request line and headers
+    qsizetype maxHeadBytes = qsizetype(16) * 1024; ///< request line and headers
     qint64 maxBufferedBodies = 256LL * 1024 * 1024; ///< request bodies held at once over all connections
 };
 

@@ -23,9 +23,9 @@ struct MultipartPart
 struct MultipartLimits
 {
     qsizetype maxParts = 64;
-    qsizetype maxHeaderBytes = 8 * 1024; ///< per part
-    qsizetype maxFieldBytes = 1024 * 1024; ///< a plain (non-file) field
-    qsizetype maxFileBytes = 50 * 1024 * 1024; ///< one file (DECISIONS §3: 50 MB per asset)
+    qsizetype maxHeaderBytes = qsizetype(8) * 1024; ///< per part
+    qsizetype maxFieldBytes = qsizetype(1024) * 1024; ///< a plain (non-file) field
+    qsizetype maxFileBytes = qsizetype(50) * 1024 * 1024; ///< one file (DECISIONS §3: 50 MB per asset)
 };
 
 /**

@@ -74,8 +74,8 @@ bool ListQuery::filtersInMemory() const
 
 bool ListQuery::keeps(const Note &note) const
 {
-    return !(uncategorized && note.courseId) && matchesQuery(note, text) && !(scope == u"private"_s && note.isPublic)
-        && !(scope == u"public"_s && !note.isPublic);
+    const bool inScope = scope == u"private"_s ? !note.isPublic : (scope != u"public"_s || note.isPublic);
+    return (!uncategorized || !note.courseId) && matchesQuery(note, text) && inScope;
 }
 
 int ListQuery::pageSize() const

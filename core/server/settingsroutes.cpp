@@ -51,7 +51,7 @@ void readAccountFields(FieldReader &in, Profile &profile)
     setString(u"last_name"_s, profile.lastName, 150);
     setString(u"motto"_s, profile.motto, 100);
     setString(u"display_name"_s, profile.displayName, 255);
-    setString(u"mcp_skill_md"_s, profile.mcpSkillMd, 1024 * 1024);
+    setString(u"mcp_skill_md"_s, profile.mcpSkillMd, qsizetype(1024) * 1024);
     if (const auto email = in.string(u"email"_s, 254)) {
         if (!email->isEmpty() && (!email->contains(u'@') || email->contains(u' '))) {
             in.addError(u"email"_s, u"Enter a valid email address."_s);

@@ -13,10 +13,10 @@ class TreeChunker
 {
 public:
     static constexpr qsizetype kMaxEntries = 200;
-    static constexpr qsizetype kMaxBodyBytes = 2 * 1024 * 1024;
+    static constexpr qsizetype kMaxBodyBytes = qsizetype(2) * 1024 * 1024;
     /// UTF-8 text files larger than this go through `POST git/blobs` instead of inline content, so
     /// every inline entry fits a request with room to spare.
-    static constexpr qsizetype kMaxInlineBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxInlineBytes = qsizetype(1024) * 1024;
 
     struct Chunk
     {
