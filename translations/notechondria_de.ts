@@ -1222,5 +1222,12 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
         <source> as commit %1</source>
         <translation> als Commit %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting %n s for GitHub&apos;s write limits (about 80 changes a minute, 500 an hour)…</source>
+        <translation>
+            <numerusform>Warte %n s auf die Schreibgrenzen von GitHub (etwa 80 Änderungen pro Minute, 500 pro Stunde)…</numerusform>
+            <numerusform>Warte %n s auf die Schreibgrenzen von GitHub (etwa 80 Änderungen pro Minute, 500 pro Stunde)…</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1216,5 +1216,11 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
         <source> as commit %1</source>
         <translation>（提交 %1）</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting %n s for GitHub&apos;s write limits (about 80 changes a minute, 500 an hour)…</source>
+        <translation>
+            <numerusform>正在等待 GitHub 的写入限制 %n 秒(每分钟约 80 次更改,每小时 500 次)…</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

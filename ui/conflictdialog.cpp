@@ -13,6 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -354,10 +356,9 @@ void ConflictDialog::chooseForAll(ConflictChoice choice)
 {
     // Each listed item gets the choice (not resolve_all): a conflict that appears meanwhile is shown, never
     // resolved unseen.
-    for (int i = 0; i < m_items.size(); ++i) {
-        if (choice == ConflictChoice::Both && !m_items.at(i).isNote()) {
-            return;
-        }
+    if (choice == ConflictChoice::Both
+        && std::any_of(m_items.cbegin(), m_items.cend(), [](const auto &item) { return !item.isNote(); })) {
+        return;
     }
     for (int i = 0; i < m_items.size(); ++i) {
         m_choices.insert(m_items.at(i).path, choice);

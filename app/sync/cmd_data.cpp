@@ -167,7 +167,8 @@ QCoro::Task<int> runConnect(Context &context)
 }
 
 /// A command without options that reads or changes the store and prints the JSON @p action gives.
-int storeCommand(Context &context, const QString &description, std::function<Result<QJsonObject>(Store &)> action)
+int storeCommand(
+    Context &context, const QString &description, const std::function<Result<QJsonObject>(Store &)> &action)
 {
     QCommandLineParser parser;
     if (!context.parse(parser, description)) {

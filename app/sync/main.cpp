@@ -73,7 +73,7 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    QStringList args = app.arguments();
+    QStringList args = QCoreApplication::arguments();
     const QString program = args.takeFirst();
     QString dataDir = qEnvironmentVariable("NOTECHONDRIA_DATA_DIR");
     if (const auto exitCode = readGlobalOptions(args, dataDir, commands, out, err)) {
@@ -98,7 +98,7 @@ int main(int argc, char **argv)
     args.prepend(program + u' ' + name);
     auto context = std::make_shared<Cli::Context>(name, args, dataDir, &network, &clock);
     QTimer::singleShot(0, &app, [command = *found, context] { runAndExit(command, context); });
-    return app.exec();
+    return QCoreApplication::exec();
 }
 
 namespace {

@@ -2,12 +2,15 @@
 #include "pushrun.h"
 
 #include "appconfig.h"
+#include "clock.h"
 #include "context.h"
 #include "githubapi.h"
 #include "httpclient.h"
 #include "store.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +32,13 @@ QCoro::Task<int> pushAndReport(Context &context, Store &store, PushOptions optio
     HttpClient http(context.network(), context.clock());
     GitHubApi github(&http, AppConfig::fromEnvironment(), context.clock());
     PushService service(&store, &github, context.clock());
+    QObject::connect(&github, &GitHubApi::writesPaused, &github, [&context](const QDateTime &until) {
+        const qint64 seconds = std::max<qint64>(1, context.clock()->now().secsTo(until));
+        context.err() << QCoreApplication::translate("notechondria-sync",
+            "Waiting %n s for GitHub's write limits (about 80 changes a minute, 500 an hour)…", nullptr, int(seconds))
+                      << '\n';
+        context.err().flush();
+    });
     auto outcome = co_await service.push(options);
     if (!outcome) {
         co_return context.failure(outcome.error());

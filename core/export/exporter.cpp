@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exporter.h"
 
+#include "exportutil.h"
 #include "logging.h"
 
 #include <QCryptographicHash>
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -61,17 +61,6 @@ QJsonValue decodedJsonText(const QString &raw)
     if (error.error != QJsonParseError::NoError)
         return QJsonObject{{u"_invalid_json"_s, raw}};
     return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-}
-
-/// Printable, secret-free and short: for a bad name quoted in a message.
-QString printable(const QString &text)
-{
-    QString out = redactSecrets(text.left(120));
-    for (QChar &c : out) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = u'?';
-    }
-    return out;
 }
 
 /// The lowercased last suffix of a stored file name, reduced to [a-z0-9]{1,10}; @p fallback when none is left.
@@ -155,7 +144,7 @@ private:
 
     void reject(const QString &path, const QString &cause)
     {
-        m_tree.rejected.append({printable(path), u"Not exported: Core.Export/path_safety \u2014 "_s + cause});
+        m_tree.rejected.append({printableName(path), u"Not exported: Core.Export/path_safety \u2014 "_s + cause});
         qCWarning(lcExport).noquote() << m_tree.rejected.last().message;
     }
 
@@ -185,7 +174,7 @@ private:
         for (const Course &course : m_account.courses) {
             if (!isSafeSlug(course.slug)) {
                 reject(u"courses/%1.json"_s.arg(course.slug),
-                    u"the course slug \"%1\" is not a safe file name."_s.arg(printable(course.slug)));
+                    u"the course slug \"%1\" is not a safe file name."_s.arg(printableName(course.slug)));
                 continue;
             }
             m_courseSlugs.insert(course.id, course.slug);
@@ -390,44 +379,6 @@ private:
     qint64 m_assetTotal = 0;
 };
 
-bool isSafeRelativePath(const QString &path)
-{
-    const QStringList parts = path.split(u'/');
-    return std::all_of(parts.begin(), parts.end(), [](const QString &part) { return isSafeFileName(part); });
-}
-
-Result<void> writeFile(const QString &target, const QByteArray &bytes)
-{
-    const QString module = u"Core.Export/write"_s;
-    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-        return fail(u"Export not written"_s, module, u"cannot create the folder of %1."_s.arg(target));
-    if (QFile existing(target);
-        existing.size() == bytes.size() && existing.open(QIODevice::ReadOnly) && existing.readAll() == bytes)
-        return {}; // unchanged: keep its modification time
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(u"Export not written"_s, module, u"cannot write %1: %2."_s.arg(target, file.errorString()));
-    return {};
-}
-
-void removeStale(const QDir &root, const QSet<QString> &current)
-{
-    QFile manifestFile(root.filePath(u"manifest.json"_s));
-    if (!manifestFile.open(QIODevice::ReadOnly))
-        return;
-    const QJsonArray previousFiles
-        = QJsonDocument::fromJson(manifestFile.readAll()).object().value(u"files"_s).toArray();
-    for (const auto &value : previousFiles) {
-        const QString path = value.toString();
-        // Only paths that are safe and inside the folder: a tampered manifest must not delete anything else.
-        if (current.contains(path) || !isSafeRelativePath(path))
-            continue;
-        if (!QFile::remove(root.filePath(path)))
-            continue;
-        for (QString dir = QFileInfo(path).path(); dir != u"."_s && root.rmdir(dir); dir = QFileInfo(dir).path()) { }
-    }
-}
-
 } // namespace
 
 const ExportFile *ExportTree::find(const QString &path) const
@@ -445,34 +396,6 @@ const ExportFile *ExportTree::find(const QString &path) const
 ExportTree materialize(const AccountSnapshot &account, const ExportOptions &options)
 {
     return TreeBuilder(account, options).build();
-}
-
-Result<void> writeExportTree(const ExportTree &tree, const QString &directory)
-{
-    const QString module = u"Core.Export/write"_s;
-    QDir root(directory);
-    if (!root.mkpath(u"."_s))
-        return fail(u"Export not written"_s, module, u"cannot create %1."_s.arg(directory));
-    QSet<QString> current;
-    for (const ExportFile &file : tree.files) {
-        if (!isSafeRelativePath(file.path))
-            return fail(u"Export not written"_s, module, u"unsafe path \"%1\"."_s.arg(printable(file.path)));
-        current.insert(file.path);
-    }
-    removeStale(root, current);
-    // The manifest goes last: until it is written, the previous one still lists what a rerun must clean up.
-    const ExportFile *manifest = nullptr;
-    for (const ExportFile &file : tree.files) {
-        if (file.path == u"manifest.json"_s) {
-            manifest = &file;
-            continue;
-        }
-        if (auto written = writeFile(root.filePath(file.path), file.bytes); !written)
-            return written;
-    }
-    if (manifest)
-        return writeFile(root.filePath(manifest->path), manifest->bytes);
-    return {};
 }
 
 } // namespace Notechondria

@@ -14,6 +14,12 @@
 
 namespace Notechondria {
 
+/**
+ * The revision of the export's format. Raise it whenever the same data would export to different bytes (a new key, a
+ * changed layout): a sync compares it to skip exporting an account that has not changed since the last sync.
+ */
+inline constexpr int exportFormatRevision = 1;
+
 /// How to materialize an account.
 struct ExportOptions
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What keeps an export safe to publish: path-safe names and a secret scan over every file.
 #include "exporter.h"
+#include "exportutil.h"
 
 #include <QByteArrayView>
 
@@ -121,6 +122,16 @@ bool isSafeFileName(const QString &name)
 bool isSafeSlug(const QString &slug)
 {
     return isSafeFileName(slug);
+}
+
+QString printableName(const QString &text)
+{
+    QString out = redactSecrets(text.left(120));
+    for (QChar &c : out) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = u'?';
+    }
+    return out;
 }
 
 } // namespace Notechondria

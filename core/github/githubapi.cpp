@@ -5,6 +5,7 @@
 #include "jwtsigner.h"
 #include "logging.h"
 
+#include <QCoroTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -81,6 +82,7 @@ GitHubApi::GitHubApi(HttpClient *http, AppConfig config, const Clock *clock, QOb
     , m_http(http)
     , m_config(std::move(config))
     , m_clock(clock)
+    , m_pacer(clock)
 {
 }
 
@@ -286,9 +288,29 @@ QCoro::Task<Result<HttpResponse>> GitHubApi::call(
     co_return co_await callUrl(method, apiUrl(path), installationId, jsonBody, idempotent, repoName);
 }
 
+QCoro::Task<void> GitHubApi::paceWrite(QByteArray method, QUrl url)
+{
+    if (method == "GET" || method == "HEAD") {
+        co_return;
+    }
+    const std::chrono::milliseconds wait = m_pacer.delay();
+    if (wait.count() > 0) {
+        m_pausedUntil = m_clock->now().addMSecs(wait.count());
+        qCInfo(lcGitHub).noquote() << u"Waiting for GitHub's write limits: Core.GitHub/pace — %1 s before %2 %3 "
+                                      u"(about 80 content-creating requests a minute and 500 an hour)."_s
+                                          .arg((wait.count() + 999) / 1000)
+                                          .arg(QString::fromLatin1(method), url.path());
+        Q_EMIT writesPaused(m_pausedUntil);
+        co_await QCoro::sleepFor(wait);
+        m_pausedUntil = QDateTime();
+    }
+    m_pacer.record();
+}
+
 QCoro::Task<Result<HttpResponse>> GitHubApi::callUrl(
     QByteArray method, QUrl url, QString installationId, QByteArray jsonBody, bool idempotent, QString repoName)
 {
+    co_await paceWrite(method, url);
     for (int round = 0; round < 2; ++round) {
         const Result<QString> token = co_await installationToken(installationId, repoName);
         if (!token) {

@@ -4,6 +4,7 @@
 #include "appconfig.h"
 #include "error.h"
 #include "httpclient.h"
+#include "writepacer.h"
 
 #include <QCoroTask>
 #include <QDateTime>
@@ -78,6 +79,15 @@ public:
     /// The API URL joined with a path that may carry a query ("/installation/repositories?per_page=100").
     [[nodiscard]] QUrl apiUrl(const QString &path) const;
 
+    /// The pacing of content-creating requests (GitHub's secondary limits); tests and benchmarks may set other limits.
+    [[nodiscard]] WritePacer &writePacer() { return m_pacer; }
+    /// While a write waits for the limits: when it may go; invalid otherwise.
+    [[nodiscard]] QDateTime writesPausedUntil() const { return m_pausedUntil; }
+
+Q_SIGNALS:
+    /// A content-creating request waits until @p until for GitHub's secondary limits (the wait is shown as progress).
+    void writesPaused(const QDateTime &until);
+
 private:
     struct CachedToken
     {
@@ -92,6 +102,7 @@ private:
     [[nodiscard]] HttpRequest makeRequest(const QByteArray &method, const QUrl &url, const QByteArray &authorization,
         const QByteArray &jsonBody, bool idempotent) const;
     [[nodiscard]] Result<const JwtSigner *> signer();
+    [[nodiscard]] QCoro::Task<void> paceWrite(QByteArray method, QUrl url);
 
     HttpClient *m_http;
     AppConfig m_config;
@@ -100,6 +111,8 @@ private:
     std::optional<Error> m_signerError;
     qint64 m_clockOffset = 0;
     QHash<QString, CachedToken> m_tokens; ///< key: installation id + '/' + repo name
+    WritePacer m_pacer;
+    QDateTime m_pausedUntil;
 };
 
 } // namespace Notechondria

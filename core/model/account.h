@@ -148,6 +148,9 @@ struct GitHubIntegration
     QString lastPushTree; ///< that commit's tree sha
     QString lastError;
     bool includeAssets = false; ///< the remembered "Include assets" choice
+    /// What the last complete sync left in step (SyncState in core/sync): the data revision and the export choices;
+    /// "" when unknown, so the next sync compares everything.
+    QString syncedState;
     std::optional<QDateTime> createdAt;
     std::optional<QDateTime> updatedAt;
 };

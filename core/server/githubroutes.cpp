@@ -94,6 +94,10 @@ ApiResponse GitHubRoutes::status(const ApiRequest &)
         {u"install_url"_s,
             m_github ? InstallState::withState(m_github->config().installUrl, m_installState.current()) : QString()},
         {u"app_name"_s, m_github ? m_github->config().appName : QString()}, {u"push_running"_s, m_pushRunning}};
+    // A push waiting for GitHub's secondary limits: until when (the card and the CLI show the wait).
+    if (m_github && m_github->writesPausedUntil().isValid()) {
+        body.insert(u"push_paused_until"_s, m_github->writesPausedUntil().toUTC().toString(Qt::ISODate));
+    }
     if (*integration) {
         const GitHubIntegration &row = **integration;
         body.insert(u"connected"_s, true);

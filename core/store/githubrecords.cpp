@@ -33,6 +33,7 @@ GitHubIntegration readIntegration(const QSqlQuery &q)
     g.includeAssets = q.value(8).toBool();
     g.createdAt = toDateTime(q.value(9));
     g.updatedAt = toDateTime(q.value(10));
+    g.syncedState = q.value(11).toString();
     return g;
 }
 
@@ -89,7 +90,7 @@ Result<std::optional<GitHubIntegration>> GitHubRecords::integration() const
 {
     auto q = m_context.exec(u"SELECT installation_id, account_login, repo_full_name, repo_default_branch, "
                             "last_push_at, last_push_sha, last_push_tree, last_error, include_assets, created_at, "
-                            "updated_at FROM github_integration WHERE id = 1"_s,
+                            "updated_at, synced_state FROM github_integration WHERE id = 1"_s,
         {}, u"Cannot read the GitHub integration"_s, u"Core.Store/integration"_s);
     if (!q) {
         return std::unexpected(q.error());
@@ -105,19 +106,19 @@ Result<void> GitHubRecords::saveIntegration(const GitHubIntegration &integration
     const QDateTime now = m_context.now();
     return m_context.run(
         u"INSERT INTO github_integration (id, installation_id, account_login, repo_full_name, repo_default_branch, "
-        "last_push_at, last_push_sha, last_push_tree, last_error, include_assets, created_at, updated_at) "
-        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "last_push_at, last_push_sha, last_push_tree, last_error, include_assets, created_at, updated_at, "
+        "synced_state) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
         "installation_id = excluded.installation_id, account_login = excluded.account_login, "
         "repo_full_name = excluded.repo_full_name, repo_default_branch = excluded.repo_default_branch, "
         "last_push_at = excluded.last_push_at, last_push_sha = excluded.last_push_sha, "
         "last_push_tree = excluded.last_push_tree, last_error = excluded.last_error, "
         "include_assets = excluded.include_assets, created_at = coalesce(github_integration.created_at, "
-        "excluded.created_at), updated_at = excluded.updated_at"_s,
+        "excluded.created_at), updated_at = excluded.updated_at, synced_state = excluded.synced_state"_s,
         {text(integration.installationId), text(integration.accountLogin), text(integration.repoFullName),
             text(integration.repoDefaultBranch.isEmpty() ? u"main"_s : integration.repoDefaultBranch),
             fromDateTime(integration.lastPushAt), text(integration.lastPushSha), text(integration.lastPushTree),
             text(integration.lastError), integration.includeAssets ? 1 : 0,
-            fromDateTime(integration.createdAt.value_or(now)), fromDateTime(now)},
+            fromDateTime(integration.createdAt.value_or(now)), fromDateTime(now), text(integration.syncedState)},
         u"Cannot save the GitHub integration"_s, u"Core.Store/save_integration"_s);
 }
 
@@ -161,6 +162,7 @@ Result<GitHubIntegration> GitHubRecords::mergeAndSave(
         row.lastPushSha.clear();
         row.lastPushTree.clear();
         row.lastPushAt.reset();
+        row.syncedState.clear();
         if (auto cleared = m_context.run(u"DELETE FROM sync_base"_s, {}, connectConsequence, connectProcess);
             !cleared) {
             return std::unexpected(cleared.error());
@@ -189,6 +191,23 @@ Result<void> GitHubRecords::setIntegrationError(const QString &message)
     return m_context.run(u"UPDATE github_integration SET last_error = ?, updated_at = ? WHERE id = 1"_s,
         {text(message), fromDateTime(m_context.now())}, u"Cannot save the last sync error"_s,
         u"Core.Store/save_integration"_s);
+}
+
+Result<void> GitHubRecords::recordUnchangedSync(const QDateTime &at)
+{
+    return m_context.run(
+        u"UPDATE github_integration SET last_push_at = ?, last_error = '', updated_at = ? WHERE id = 1"_s,
+        {fromDateTime(at), fromDateTime(m_context.now())}, u"Cannot record the sync"_s, u"Core.Store/record_sync"_s);
+}
+
+Result<qint64> GitHubRecords::dataRevision() const
+{
+    auto q = m_context.exec(u"SELECT revision FROM data_revision WHERE id = 1"_s, {},
+        u"Cannot read the data revision"_s, u"Core.Store/data_revision"_s);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    return q->next() ? q->value(0).toLongLong() : 0;
 }
 
 // ---- the sync base -------------------------------------------------------------------------------------------------

@@ -46,6 +46,12 @@ public:
     [[nodiscard]] Result<void> recordSync(
         const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base);
 
+    /// A sync that found nothing to do: last_push_at = @p at, last_error cleared; the sync base stays.
+    [[nodiscard]] Result<void> recordUnchangedSync(const QDateTime &at);
+    /// The data revision: a counter that every insert, update and delete of account data moves (by triggers, so a
+    /// write from another process counts too). Equal revisions mean the same data.
+    [[nodiscard]] Result<qint64> dataRevision() const;
+
     /// Deletes the integration row and the sync base.
     [[nodiscard]] Result<void> deleteIntegration();
 

@@ -267,6 +267,16 @@ Result<void> Store::recordSync(const GitHubIntegration &integration, const QHash
     return d->github.recordSync(integration, base);
 }
 
+Result<void> Store::recordUnchangedSync(const QDateTime &at)
+{
+    return d->github.recordUnchangedSync(at);
+}
+
+Result<qint64> Store::dataRevision() const
+{
+    return d->github.dataRevision();
+}
+
 Result<qint64> Store::recordRun(const PushRun &run)
 {
     return d->runs.recordRun(run);

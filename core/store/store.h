@@ -47,7 +47,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     /// The current schema version this build writes.
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
 
     /**
      * Opens (creating and migrating) the SQLite file at @p path. A file written by a newer version of the app is
@@ -115,6 +115,10 @@ public:
     [[nodiscard]] Result<QHash<QString, SyncBaseEntry>> syncBase() const;
     [[nodiscard]] Result<void> recordSync(
         const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base);
+
+    [[nodiscard]] Result<void> recordUnchangedSync(const QDateTime &at);
+    /// A counter every write of account data moves, from any process (GitHubRecords::dataRevision).
+    [[nodiscard]] Result<qint64> dataRevision() const;
 
     /// The push history, newest first (RunRecords).
     [[nodiscard]] Result<qint64> recordRun(const PushRun &run);

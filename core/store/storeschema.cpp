@@ -89,6 +89,26 @@ QStringList version2()
     };
 }
 
+// 3: the data revision, a counter every write of account data moves (triggers, so writes from any process count), and
+// on the integration row the state the last sync left the account in. A sync whose state still matches, on a branch
+// that has not moved, has nothing to do and need not export the account to find out (DECISIONS §12).
+QStringList version3()
+{
+    QStringList statements{
+        u"CREATE TABLE data_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL)"_s,
+        u"INSERT INTO data_revision (id, revision) VALUES (1, 0)"_s,
+        u"ALTER TABLE github_integration ADD COLUMN synced_state TEXT NOT NULL DEFAULT ''"_s,
+    };
+    for (const QString &table : StoreSchema::accountTables()) {
+        for (const QString &event : {u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s}) {
+            statements.append(u"CREATE TRIGGER %1_%2_revision AFTER %3 ON %1 BEGIN "
+                              "UPDATE data_revision SET revision = revision + 1 WHERE id = 1; END"_s.arg(
+                                  table, event.toLower(), event));
+        }
+    }
+    return statements;
+}
+
 /// Runs one migration in its own transaction.
 Result<void> migrateTo(StoreContext &context, int version)
 {
@@ -120,7 +140,7 @@ Result<void> migrateTo(StoreContext &context, int version)
 
 } // namespace
 
-static_assert(Store::schemaVersion == 2, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 3, "append a migration when the schema version grows");
 
 QStringList StoreSchema::statements(int version)
 {
@@ -129,10 +149,18 @@ QStringList StoreSchema::statements(int version)
         return version1AccountTables() + version1SyncTables();
     case 2:
         return version2();
+    case 3:
+        return version3();
     default:
         Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
         return {};
     }
+}
+
+QStringList StoreSchema::accountTables()
+{
+    return {
+        u"files"_s, u"profile"_s, u"courses"_s, u"notes"_s, u"attachments"_s, u"planner_events"_s, u"calendar_feeds"_s};
 }
 
 Result<int> StoreSchema::storedVersion(const StoreContext &context)

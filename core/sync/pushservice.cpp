@@ -151,6 +151,13 @@ QCoro::Task<Result<PushOutcome>> PushService::runPush(Run &run)
         co_return std::unexpected(integration.error());
     }
     run.git = std::make_unique<GitDataClient>(m_github, integration->installationId, integration->repoFullName);
+    auto unchanged = co_await unchangedSinceLastSync(run, *integration);
+    if (!unchanged) {
+        co_return std::unexpected(unchanged.error());
+    }
+    if (*unchanged) {
+        co_return run.outcome;
+    }
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto step = co_await syncOnce(run);
         if (!step) {
@@ -167,6 +174,35 @@ QCoro::Task<Result<PushOutcome>> PushService::runPush(Run &run)
     co_return fail(u"GitHub sync rejected"_s, kModule,
         u"branch '%1' kept moving while syncing (not a fast forward twice); try again."_s.arg(
             SyncRemote::branchOf(run.local->integration)));
+}
+
+QCoro::Task<Result<bool>> PushService::unchangedSinceLastSync(Run &run, const GitHubIntegration &integration)
+{
+    // The account is where the last complete sync left it (same data revision, same export choices) and so is the
+    // branch: one request, and no export of the whole account to find that out (DECISIONS §12).
+    if (run.options.pruneOrphans || integration.syncedState.isEmpty() || integration.lastPushSha.isEmpty()) {
+        co_return false;
+    }
+    auto revision = m_store->dataRevision();
+    if (!revision) {
+        co_return std::unexpected(revision.error());
+    }
+    if (integration.syncedState != LocalState::syncedStateFor(*revision, run.options.includeAssets)) {
+        co_return false;
+    }
+    auto ref = co_await run.git->ref(SyncRemote::branchOf(integration));
+    if (!ref) {
+        co_return std::unexpected(ref.error());
+    }
+    if (ref->state != GitDataClient::RefState::Found || ref->sha != integration.lastPushSha) {
+        co_return false;
+    }
+    if (auto saved = m_store->recordUnchangedSync(m_clock->now()); !saved) {
+        co_return std::unexpected(saved.error());
+    }
+    run.outcome.commitSha = ref->sha;
+    run.outcomeKind = u"unchanged"_s;
+    co_return true;
 }
 
 QCoro::Task<Result<void>> PushService::prepareLocal(Run &run)
@@ -357,6 +393,9 @@ QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan
     integration.lastPushTree = treeSha;
     integration.lastPushAt = m_clock->now();
     integration.lastError.clear();
+    // Only a sync that left both sides equal may be skipped next time: not one that kept GitHub's copy of a path (a
+    // push leaving remote changes unpulled, a withheld file).
+    integration.syncedState = publish.keep.isEmpty() ? local.syncedState() : QString();
     const QHash<QString, SyncBaseEntry> base = local.newBase(plan, remote, publish);
     if (auto saved = m_store->recordSync(integration, base); !saved) {
         co_return std::unexpected(saved.error());

@@ -117,6 +117,8 @@ public:
 private:
     struct Run;
     [[nodiscard]] QCoro::Task<Result<PushOutcome>> runPush(Run &run);
+    /// True (and the outcome set to "unchanged") when neither the account nor the branch moved since the last sync.
+    [[nodiscard]] QCoro::Task<Result<bool>> unchangedSinceLastSync(Run &run, const GitHubIntegration &integration);
     [[nodiscard]] QCoro::Task<Result<void>> prepareLocal(Run &run);
     [[nodiscard]] QCoro::Task<Result<void>> adoptRemoteManifest(Run &run, const SyncHead &head);
     /// One plan, pull and publish pass: true when done (committed, unchanged or stopped), false when the ref update

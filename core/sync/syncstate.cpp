@@ -47,6 +47,16 @@ Result<GitHubIntegration> LocalState::connectedIntegration(const Store &store)
     return **integration;
 }
 
+QString LocalState::syncedStateFor(qint64 revision, bool includeAssets)
+{
+    return u"revision=%1;assets=%2;format=%3"_s.arg(revision).arg(includeAssets ? 1 : 0).arg(exportFormatRevision);
+}
+
+QString LocalState::syncedState() const
+{
+    return revision < 0 || !withheld.isEmpty() ? QString() : syncedStateFor(revision, includeAssets);
+}
+
 Result<LocalState> LocalState::prepare(
     const Store &store, const Clock &clock, bool includeAssets, const QByteArray &previousManifest)
 {
@@ -65,6 +75,11 @@ Result<LocalState> LocalState::prepare(
         }
         state.base = std::move(*base);
     }
+    auto revision = store.dataRevision();
+    if (!revision) {
+        return std::unexpected(revision.error());
+    }
+    state.revision = *revision;
     auto materialized = ExportPipeline(store, clock, includeAssets).run(previousManifest);
     if (!materialized) {
         return std::unexpected(materialized.error());

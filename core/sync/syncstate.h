@@ -52,6 +52,13 @@ class LocalState
 {
 public:
     [[nodiscard]] static Result<GitHubIntegration> connectedIntegration(const Store &store);
+    /**
+     * GitHubIntegration::syncedState for an account at data revision @p revision exported with @p includeAssets: a
+     * sync that finds the same state and the branch where it left it has nothing to do (DECISIONS §12).
+     */
+    [[nodiscard]] static QString syncedStateFor(qint64 revision, bool includeAssets);
+    /// The state recorded after a complete sync of this export; "" when a file was withheld (a rerun must report it).
+    [[nodiscard]] QString syncedState() const;
     /// Reads the integration and the sync base and materializes the account through ExportPipeline, with
     /// @p previousManifest as the manifest to keep exported_at from when no file changed.
     [[nodiscard]] static Result<LocalState> prepare(
@@ -88,6 +95,7 @@ public:
     QHash<QString, QString> noteTitles; ///< note hex → title (the recycle bin too)
     QHash<QString, QString> courseTitles; ///< slug → title
     bool includeAssets = false;
+    qint64 revision = -1; ///< the data revision read before the export (a later write makes the next sync look again)
     bool accountEmpty = false; ///< no notes, courses, events or feeds
     bool hasLastSync = false;
 

@@ -6,6 +6,7 @@
 #include "keyfixture.h"
 
 #include <QCoroTask>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -295,6 +296,26 @@ private Q_SLOTS:
         QVERIFY(response.has_value());
         QCOMPARE(response->status, 503);
         QCOMPARE(countRequests("POST", u"/git/blobs$"_s), 1);
+    }
+
+    void pacesContentCreatingRequestsAndSaysHowLong()
+    {
+        m_api->writePacer() = WritePacer(m_clock.get(), {{1, 1s}});
+        QList<QDateTime> paused;
+        connect(m_api.get(), &GitHubApi::writesPaused, this, [&](const QDateTime &until) { paused.append(until); });
+        const QByteArray blob = R"({"content":"aGk=","encoding":"base64"})";
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(run(m_api->call("GET", u"/installation/repositories"_s, m_installation)).has_value());
+        QVERIFY(run(m_api->call("POST", u"/repos/octo/notes/git/blobs"_s, m_installation, blob, false)).has_value());
+        QVERIFY(paused.isEmpty()); // reads are never paced, and the first write goes at once
+        const qint64 beforeSecond = timer.elapsed();
+        QVERIFY(run(m_api->call("POST", u"/repos/octo/notes/git/blobs"_s, m_installation, blob, false)).has_value());
+        QCOMPARE(paused.size(), 1);
+        QCOMPARE(paused.first(), m_clock->now().addSecs(1));
+        QVERIFY2(timer.elapsed() - beforeSecond >= 900, qPrintable(QString::number(timer.elapsed() - beforeSecond)));
+        QVERIFY(!m_api->writesPausedUntil().isValid()); // the wait is over
+        QCOMPARE(countRequests("POST", u"/git/blobs$"_s), 2);
     }
 
     void retriesAHangingRequestAfterTheTransferTimeout()

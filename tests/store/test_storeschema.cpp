@@ -82,6 +82,78 @@ private Q_SLOTS:
         QCOMPARE((*integration)->lastPushTree, QString());
     }
 
+    void version3AddsTheDataRevisionToAVersion2File()
+    {
+        const QString path = m_files.freshPath();
+        {
+            auto context = openContext(path, &m_files.clock, 2);
+            QVERIFY(context);
+            QVERIFY(context->run(u"INSERT INTO github_integration VALUES (1, '42', 'octo', 'octo/notes', 'main', "
+                                 "NULL, 'c0ffee', 'tree1', '', 0, NULL, NULL)"_s,
+                {}, u"x"_s, u"y"_s));
+        }
+        auto store = Store::open(path, &m_files.clock);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
+        QCOMPARE(*(*store)->dataRevision(), qint64(0));
+        const auto integration = (*store)->integration();
+        QVERIFY(integration && integration->has_value());
+        QCOMPARE((*integration)->lastPushSha, u"c0ffee"_s);
+        QCOMPARE((*integration)->syncedState, QString()); // unknown: the first sync after the upgrade compares all
+    }
+
+    void everyWriteOfAccountDataMovesTheRevision()
+    {
+        auto context = m_files.freshContext();
+        QVERIFY(context);
+        const auto revision = [&] {
+            return scalar(*context, u"SELECT revision FROM data_revision"_s);
+        };
+        const QStringList writes{
+            u"INSERT INTO files (file_name, content_type, bytes) VALUES ('a.png', 'image/png', x'00')"_s,
+            u"INSERT INTO profile (id, username, first_name, last_name, email, is_active, display_name, motto, "
+            "social_link, editor_mode, theme_preset, theme_mode, api_base_url, image_url, uncategorized_folder_name, "
+            "last_seen_versions_json, app_settings_json, mcp_skill_md) VALUES (1, 'u', '', '', '', 1, '', '', '', "
+            "'', '', '', '', '', '', '{}', '{}', '')"_s,
+            u"INSERT INTO courses (client_course_id, slug, title, description, sort_order, cover_image_url) VALUES "
+            "('', 'c', 'C', '', 0, '')"_s,
+            u"INSERT INTO notes (uuid, sharing_id, title, description, content, editor_mode, note_type, "
+            "metadata_json, custom_meta, is_public, last_edit, date_created, cover_image_url) VALUES ('u1', 's1', "
+            "'T', '', 'body', 'markdown', 'note', '{}', '{}', 0, '2026-01-01', '2026-01-01', '')"_s,
+            u"INSERT INTO attachments (note_id, uuid, original_filename, file_id) VALUES (1, 'a1', 'a.png', 1)"_s,
+            u"INSERT INTO planner_events (title, event_date, difficulty_weight, description, is_completed, "
+            "recurrence_freq, recurrence_interval) VALUES ('E', '2026-01-01', 1, '', 0, '', 1)"_s,
+            u"INSERT INTO calendar_feeds (title, source_kind, source_url, raw_ical, is_enabled) VALUES "
+            "('F', 'url', 'https://example.org/f.ics', '', 1)"_s,
+            u"UPDATE notes SET content = 'edited'"_s,
+            u"UPDATE profile SET motto = 'm'"_s,
+            u"UPDATE courses SET title = 'C2'"_s,
+            u"UPDATE planner_events SET is_completed = 1"_s,
+            u"UPDATE calendar_feeds SET is_enabled = 0"_s,
+            u"UPDATE attachments SET original_filename = 'b.png'"_s,
+            u"UPDATE files SET file_name = 'b.png'"_s,
+            u"DELETE FROM attachments"_s,
+            u"DELETE FROM notes"_s,
+            u"DELETE FROM planner_events"_s,
+            u"DELETE FROM calendar_feeds"_s,
+            u"DELETE FROM courses"_s,
+            u"DELETE FROM profile"_s,
+            u"DELETE FROM files"_s,
+        };
+        for (const QString &write : writes) {
+            const qint64 before = revision();
+            QVERIFY2(context->run(write, {}, u"x"_s, u"y"_s), qPrintable(write));
+            QVERIFY2(revision() > before, qPrintable(write));
+        }
+        // Sync bookkeeping is not account data.
+        const qint64 before = revision();
+        QVERIFY(context->runAll({u"INSERT INTO sync_base VALUES ('notes/a.md', 'b', 'l')"_s,
+                                    u"INSERT INTO push_runs (started_at, duration_ms, added, changed, deleted, bytes, "
+                                    "requests, commit_sha, outcome, message) VALUES ('t', 1, 0, 0, 0, 0, 1, '', "
+                                    "'unchanged', '')"_s},
+            u"x"_s, u"y"_s));
+        QCOMPARE(revision(), before);
+    }
+
     void aFailedMigrationLeavesTheFileAtTheVersionBefore()
     {
         const QString path = m_files.freshPath();

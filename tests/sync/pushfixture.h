@@ -98,6 +98,8 @@ struct PushFixture
         http = std::make_unique<HttpClient>(&network, &clock);
         http->setRetryPolicy(4, std::chrono::milliseconds(20));
         github = std::make_unique<GitHubApi>(http.get(), config, &clock);
+        // The test server has no secondary limits; the pacing itself is tested in test_writepacer/test_githubapi.
+        github->writePacer() = WritePacer(&clock, {});
         service = std::make_unique<PushService>(store.get(), github.get(), &clock);
         return true;
     }

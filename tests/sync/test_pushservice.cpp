@@ -4,6 +4,8 @@
 #include "pushfixture.h"
 
 #include <QCoroTask>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -118,6 +120,83 @@ private Q_SLOTS:
         QCOMPARE(f->head(), head);
         QVERIFY2(f->server.requestCount() <= 2, qPrintable(QString::number(f->server.requestCount())));
         QCOMPARE(f->store->runs()->first().outcome, u"unchanged"_s);
+    }
+
+    void unchangedAccountOnAnUnmovedBranchIsSettledByReadingTheRef()
+    {
+        QVERIFY(push());
+        QVERIFY(push()); // the first sync after a commit records the state both sides agree on
+        const QString head = f->head();
+        f->server.clearRequests();
+        auto outcome = push();
+        QVERIFY(outcome && !outcome->committed);
+        QCOMPARE(outcome->commitSha, head);
+        const auto requests = f->server.requests();
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().method, "GET"_ba);
+        QVERIFY2(requests.first().path.endsWith(u"/git/ref/heads/main"_s), qPrintable(requests.first().path));
+        QCOMPARE(f->store->runs()->first().outcome, u"unchanged"_s);
+        QVERIFY(f->store->integration()->value().lastPushAt.has_value());
+    }
+
+    void aWriteFromAnotherProcessIsNotSkipped()
+    {
+        QVERIFY(push());
+        QVERIFY(push());
+        const QString path = firstNotePath();
+        const qint64 id = f->store->notes()->first().id;
+        {
+            // Another process (the CLI, the local server) edits the same file: the triggers move the revision.
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-process"_s);
+            other.setDatabaseName(f->store->path());
+            QVERIFY(other.open());
+            QSqlQuery query(other);
+            QVERIFY(query.prepare(u"UPDATE notes SET title = 'Edited elsewhere' WHERE id = ?"_s));
+            query.addBindValue(id);
+            QVERIFY(query.exec());
+            query.finish();
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(u"other-process"_s);
+        auto outcome = push();
+        QVERIFY2(outcome && outcome->committed, outcome ? "" : qPrintable(outcome.error().message()));
+        QVERIFY(f->cloneFiles().value(path).contains("Edited elsewhere"));
+        verifyCloneEqualsExport();
+    }
+
+    void anotherExportChoiceIsNotSkipped()
+    {
+        QVERIFY(push());
+        QVERIFY(push());
+        f->server.clearRequests();
+        PushOptions assets;
+        assets.includeAssets = true;
+        auto outcome = push(assets);
+        QVERIFY(outcome);
+        QVERIFY2(f->server.requestCount() > 1, qPrintable(QString::number(f->server.requestCount())));
+    }
+
+    void aSyncAfterAPushThatLeftRemoteChangesStillPullsThem()
+    {
+        QVERIFY(push());
+        QVERIFY(push());
+        const auto notes = f->store->notes();
+        const qint64 theirs = notes->first().id;
+        const QString path = firstNotePath();
+        f->server.commitFromAnotherDevice(
+            f->repo, u"main"_s, {{path, editedOnGitHub(path, "edited on GitHub")}}, u"Edit"_s);
+        // A local change to another note: this push commits on top and leaves GitHub's edit unpulled.
+        Note ours = f->store->note(notes->last().id)->value();
+        ours.content = u"edited here"_s;
+        QVERIFY(f->store->saveNote(ours));
+        auto pushed = push();
+        QVERIFY(pushed && pushed->committed && !pushed->conflict);
+        QVERIFY(f->store->note(theirs)->value().content != u"edited on GitHub"_s);
+        PushOptions sync;
+        sync.pull = true;
+        auto synced = push(sync);
+        QVERIFY2(synced, synced ? "" : qPrintable(synced.error().message()));
+        QCOMPARE(f->store->note(theirs)->value().content, u"edited on GitHub"_s);
     }
 
     void touchingFiveNotesChangesExactlyThoseFilesInAtMostFiveRequests()

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sync cost benchmark (issue #13): per account size, the export, the first push, a sync with nothing changed and a
+// push after editing 5 notes, against the GitHub test server (a real bare repository). Prints a markdown table and the
+// ratios of the largest size to the smallest. Usage: bench_sync [SIZES...] (default 1000 10000 100000).
+//
+// Accounts above BENCH_FIRST_PUSH_MAX notes (default 10000) are not first-pushed through the API (the test server
+// rewrites the whole flat notes/ tree per chained request, which takes hours at 100,000 notes): the export is
+// committed into the bare repository with git, and the first sync adopts that identical backup (no commit), which
+// records the sync base as a first push would. Writes are not paced here (the test server has no secondary limits);
+// the wait pacing would add to a first push on github.com is computed with WritePacer on a simulated clock.
+#include "demodata.h"
+#include "fakeclock.h"
+#include "pushfixture.h"
+#include "writepacer.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+using namespace Notechondria::Test;
+
+namespace {
+
+/// Resets the process's peak RSS to its current RSS (Linux: clear_refs 5).
+void resetPeak()
+{
+    QFile file(u"/proc/self/clear_refs"_s);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write("5");
+    }
+}
+
+/// The peak RSS since the last resetPeak, in MiB.
+double peakMiB()
+{
+    QFile file(u"/proc/self/status"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        }
+    }
+    return 0;
+}
+
+struct Step
+{
+    double seconds = 0;
+    double peak = 0;
+    int requests = 0;
+    qint64 bytes = 0;
+    bool committed = false;
+    bool ok = false;
+};
+
+struct Row
+{
+    int notes = 0;
+    qsizetype files = 0;
+    Step materialize, first, unchanged, five;
+    bool firstSeeded = false;
+    qint64 pacedWaitSeconds = 0;
+    qint64 fiveNoteBytes = 0; ///< the 5 notes' own files (.md + .meta.json)
+};
+
+class Bench
+{
+public:
+    explicit Bench(QTextStream &err)
+        : m_err(err)
+    {
+    }
+
+    std::optional<Row> run(int notes, int firstPushMax)
+    {
+        PushFixture f;
+        if (!f.setUp(notes <= firstPushMax)) { // seeded: a repository with GitHub's initial commit
+            m_err << f.error << '\n';
+            return std::nullopt;
+        }
+        f.github->writePacer() = WritePacer(&f.clock, {});
+        DemoOptions demo;
+        demo.notes = notes;
+        if (auto made = generateDemoData(*f.store, demo, f.clock); !made) {
+            m_err << made.error().message() << '\n';
+            return std::nullopt;
+        }
+        Row row;
+        row.notes = notes;
+        row.materialize = timed(f, [&] {
+            const ExportTree tree = f.expectedExport();
+            row.files = tree.files.size();
+            return true;
+        });
+        if (notes <= firstPushMax) {
+            row.first = push(f, {});
+        } else {
+            row.firstSeeded = true;
+            row.first = timed(f, [&] { return seed(f); });
+            PushOptions adopt;
+            adopt.pull = true;
+            const Step adopted = push(f, adopt);
+            row.first.ok = row.first.ok && adopted.ok && !adopted.committed;
+            row.first.requests = adopted.requests;
+        }
+        const int writes = row.first.requests;
+        row.pacedWaitSeconds = pacedWait(writes);
+        // The first sync after a commit records the state both sides agree on; then nothing changed.
+        PushOptions sync;
+        sync.pull = true;
+        if (!push(f, sync).ok) {
+            return std::nullopt;
+        }
+        row.unchanged = push(f, sync);
+        row.fiveNoteBytes = touchFive(f);
+        row.five = push(f, sync);
+        if (!row.first.ok || !row.unchanged.ok || !row.five.ok || !f.fsckClean()) {
+            m_err << "bench_sync: a step failed at " << notes << " notes\n";
+            return std::nullopt;
+        }
+        return row;
+    }
+
+private:
+    template<typename Work> Step timed(PushFixture &f, Work work)
+    {
+        const int before = f.server.requestCount();
+        resetPeak();
+        QElapsedTimer timer;
+        timer.start();
+        Step step;
+        step.ok = work();
+        step.seconds = double(timer.nsecsElapsed()) / 1e9;
+        step.peak = peakMiB();
+        step.requests = f.server.requestCount() - before;
+        return step;
+    }
+
+    Step push(PushFixture &f, const PushOptions &options)
+    {
+        Result<PushOutcome> outcome = std::unexpected(Error{});
+        Step step = timed(f, [&] {
+            outcome = QCoro::waitFor(f.service->push(options));
+            return outcome.has_value();
+        });
+        if (!outcome) {
+            m_err << outcome.error().message() << '\n';
+            return step;
+        }
+        step.committed = outcome->committed;
+        step.bytes = outcome->bytes;
+        step.ok = !outcome->conflict;
+        return step;
+    }
+
+    /// Commits the export into the bare repository with git (one commit on main).
+    bool seed(PushFixture &f)
+    {
+        const QString work = f.dir.filePath(u"seed"_s);
+        if (f.run(u"git"_s, {u"clone"_s, u"-q"_s, f.bare(), work}).isNull()) {
+            m_err << f.error << '\n';
+            return false;
+        }
+        if (auto written = writeExportTree(f.expectedExport(), work); !written) {
+            m_err << written.error().message() << '\n';
+            return false;
+        }
+        const QStringList identity{u"-c"_s, u"user.name=Seed"_s, u"-c"_s, u"user.email=seed@example.org"_s};
+        return !f.run(u"git"_s, {u"-C"_s, work, u"add"_s, u"-A"_s}).isNull()
+            && !f.run(u"git"_s, QStringList{u"-C"_s, work} + identity + QStringList{u"commit"_s, u"-q"_s, u"-m"_s,
+                                    u"Backup"_s})
+                    .isNull()
+            && !f.run(u"git"_s, {u"-C"_s, work, u"push"_s, u"-q"_s, f.bare(), u"main"_s}).isNull();
+    }
+
+    /// Edits 5 notes; returns the size of their exported files.
+    static qint64 touchFive(PushFixture &f)
+    {
+        DemoOptions touch;
+        touch.touch = 5;
+        (void)generateDemoData(*f.store, touch, f.clock);
+        const ExportTree tree = f.expectedExport();
+        qint64 bytes = 0;
+        const auto notes = f.store->notes({});
+        for (const Note &note : notes.value_or(QList<Note>{}).mid(0, 5)) {
+            const QString hex = note.uuid.toString(QUuid::Id128);
+            for (const QString &path : {u"notes/%1.md"_s.arg(hex), u"notes/%1.meta.json"_s.arg(hex)}) {
+                if (const ExportFile *file = tree.find(path)) {
+                    bytes += file->bytes.size();
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /// How long WritePacer makes @p writes content-creating requests wait with GitHub's limits (0.2 s per request).
+    static qint64 pacedWait(int writes)
+    {
+        FakeClock clock;
+        WritePacer pacer(&clock);
+        qint64 waited = 0;
+        for (int i = 0; i < writes; ++i) {
+            const qint64 wait = pacer.delay().count();
+            waited += wait;
+            clock.set(clock.now().addMSecs(wait));
+            pacer.record();
+            clock.set(clock.now().addMSecs(200));
+        }
+        return waited / 1000;
+    }
+
+    QTextStream &m_err;
+};
+
+QString cell(const Step &step, bool withPeak)
+{
+    QString text = u"%1 s"_s.arg(step.seconds, 0, 'f', 2);
+    if (withPeak) {
+        text += u", %1 MiB"_s.arg(step.peak, 0, 'f', 0);
+    }
+    return text;
+}
+
+void printTable(QTextStream &out, const QList<Row> &rows)
+{
+    out << "| notes (files) | export: wall, peak RSS | first push: requests | no change: wall, peak RSS, requests "
+           "| 5 notes changed: wall, requests, uploaded (of which the notes) |\n";
+    out << "|---:|---:|---:|---:|---:|\n";
+    for (const Row &row : rows) {
+        const QString first = row.firstSeeded
+            ? u"seeded with git; adopting it: %1"_s.arg(row.first.requests)
+            : u"**%1** (%2 s; paced on github.com: +%3 s)"_s.arg(row.first.requests)
+                  .arg(row.first.seconds, 0, 'f', 1)
+                  .arg(row.pacedWaitSeconds);
+        out << u"| %1 (%2) | %3 | %4 | %5, **%6** | %7, **%8**, %9 KiB (%10 KiB) |\n"_s.arg(row.notes)
+                   .arg(row.files)
+                   .arg(cell(row.materialize, true), first, cell(row.unchanged, true))
+                   .arg(row.unchanged.requests)
+                   .arg(cell(row.five, false))
+                   .arg(row.five.requests)
+                   .arg(double(row.five.bytes) / 1024.0, 0, 'f', 0)
+                   .arg(double(row.fiveNoteBytes) / 1024.0, 0, 'f', 0);
+    }
+    if (rows.size() >= 2) {
+        const Row &small = rows.first();
+        const Row &large = rows.last();
+        const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+        out << u"\nRatios %1 / %2 notes: no change %3× wall, %4× peak RSS; 5 notes changed %5× wall, %6× "
+               u"uploaded.\n"_s.arg(large.notes)
+                   .arg(small.notes)
+                   .arg(ratio(large.unchanged.seconds, small.unchanged.seconds), 0, 'f', 1)
+                   .arg(ratio(large.unchanged.peak, small.unchanged.peak), 0, 'f', 1)
+                   .arg(ratio(large.five.seconds, small.five.seconds), 0, 'f', 1)
+                   .arg(ratio(double(large.five.bytes), double(small.five.bytes)), 0, 'f', 1);
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QList<int> sizes;
+    for (int i = 1; i < argc; ++i) {
+        sizes.append(QString::fromLocal8Bit(argv[i]).toInt());
+    }
+    if (sizes.isEmpty()) {
+        sizes = {1000, 10000, 100000};
+    }
+    const int firstPushMax = qEnvironmentVariableIsSet("BENCH_FIRST_PUSH_MAX")
+        ? qEnvironmentVariableIntValue("BENCH_FIRST_PUSH_MAX")
+        : 10000;
+    Bench bench(err);
+    QList<Row> rows;
+    for (const int notes : std::as_const(sizes)) {
+        auto row = bench.run(notes, firstPushMax);
+        if (!row) {
+            return 1;
+        }
+        rows.append(*row);
+        err << "bench_sync: " << notes << " notes done\n";
+        err.flush();
+    }
+    printTable(out, rows);
+    out.flush();
+    return 0;
+}
