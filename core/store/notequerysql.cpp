@@ -18,7 +18,9 @@ void addTextCondition(const QString &text, QStringList &conditions, QVariantList
         return;
     }
     if (usesFullTextIndex(text)) {
-        conditions << u"n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)"_s;
+        // "+n.id": not a rowid lookup per match (which would read each matching row, body pages included) but a
+        // probe of the matches from the covering listing index.
+        conditions << u"+n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)"_s;
         values << ftsPhrase(text);
         return;
     }

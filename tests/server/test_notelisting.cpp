@@ -139,18 +139,42 @@ private Q_SLOTS:
         };
         const QString id = QString::number(course);
         const QList<std::pair<QList<std::pair<QString, QString>>, std::function<bool(const Note &)>>> cases = {
-            {{}, [](const Note &) { return true; }},
-            {{{u"scope"_s, u"public"_s}}, [](const Note &n) { return n.isPublic; }},
-            {{{u"scope"_s, u"private"_s}}, [](const Note &n) { return !n.isPublic; }},
-            {{{u"course_id"_s, id}}, [&](const Note &n) { return n.courseId == course; }},
-            {{{u"course_id"_s, u"none"_s}}, [](const Note &n) { return !n.courseId; }},
+            {{},
+                [](const Note &) {
+                    return true;
+                }},
+            {{{u"scope"_s, u"public"_s}},
+                [](const Note &n) {
+                    return n.isPublic;
+                }},
+            {{{u"scope"_s, u"private"_s}},
+                [](const Note &n) {
+                    return !n.isPublic;
+                }},
+            {{{u"course_id"_s, id}},
+                [&](const Note &n) {
+                    return n.courseId == course;
+                }},
+            {{{u"course_id"_s, u"none"_s}},
+                [](const Note &n) {
+                    return !n.courseId;
+                }},
             {{{u"scope"_s, u"public"_s}, {u"course_id"_s, id}},
-                [&](const Note &n) { return n.isPublic && n.courseId == course; }},
+                [&](const Note &n) {
+                    return n.isPublic && n.courseId == course;
+                }},
             {{{u"scope"_s, u"private"_s}, {u"course_id"_s, u"none"_s}},
-                [](const Note &n) { return !n.isPublic && !n.courseId; }},
-            {{{u"q"_s, u"NEEDLE"_s}}, [](const Note &n) { return n.content.contains(u"needle"_s); }},
+                [](const Note &n) {
+                    return !n.isPublic && !n.courseId;
+                }},
+            {{{u"q"_s, u"NEEDLE"_s}},
+                [](const Note &n) {
+                    return n.content.contains(u"needle"_s);
+                }},
             {{{u"q"_s, u"needle"_s}, {u"scope"_s, u"public"_s}},
-                [](const Note &n) { return n.isPublic && n.content.contains(u"needle"_s); }},
+                [](const Note &n) {
+                    return n.isPublic && n.content.contains(u"needle"_s);
+                }},
         };
         for (const auto &[query, keep] : cases) {
             int total = -1;
@@ -171,8 +195,7 @@ private Q_SLOTS:
         const QJsonObject entry = list({{u"limit"_s, u"5"_s}})[u"results"_s].toArray().first().toObject();
         QCOMPARE(entry[u"id"_s].toInteger(), note.id);
         QCOMPARE(entry[u"excerpt"_s].toString(), u"# Heading first line ## second third fourth"_s);
-        QCOMPARE(entry[u"preview_lines"_s].toArray(),
-            (QJsonArray{u"Heading"_s, u"first   line"_s, u"second"_s}));
+        QCOMPARE(entry[u"preview_lines"_s].toArray(), (QJsonArray{u"Heading"_s, u"first   line"_s, u"second"_s}));
         QVERIFY(!entry.contains(u"content"_s));
         const QJsonObject detail = m_fx->call("GET", u"/notes/%1/"_s.arg(note.id)).object();
         QCOMPARE(detail[u"excerpt"_s], entry[u"excerpt"_s]);
@@ -242,10 +265,10 @@ private Q_SLOTS:
         note.clientDraftId = u"draft-1"_s;
         note = saved(note);
         QVERIFY(m_store->softDeleteNote(note.id));
-        QCOMPARE(m_fx->callJson("POST", u"/notes/"_s,
-                          {{u"client_draft_id"_s, u"draft-1"_s}, {u"title"_s, u"Kinetics"_s},
-                              {u"content"_s, u"catalysts"_s}})
-                     .status,
+        QCOMPARE(
+            m_fx->callJson("POST", u"/notes/"_s,
+                    {{u"client_draft_id"_s, u"draft-1"_s}, {u"title"_s, u"Kinetics"_s}, {u"content"_s, u"catalysts"_s}})
+                .status,
             200);
         QCOMPARE(found(u"catalysts"_s), QStringList{u"Kinetics"_s});
         // A restore replaces the account, ids kept: the index holds exactly the imported notes.
