@@ -52,14 +52,14 @@ Result<void> writeFile(const QString &target, const QByteArray &bytes)
     if (holds(target, bytes))
         return {};
     QFile file(target + u".ntc-partial"_s);
-    const bool written = file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size()
-        && file.flush();
+    const bool written
+        = file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() && file.flush();
     const QString cause = file.errorString();
     file.close();
     std::error_code renamed;
     if (written)
-        std::filesystem::rename(QFile::encodeName(file.fileName()).toStdString(),
-            QFile::encodeName(target).toStdString(), renamed);
+        std::filesystem::rename(
+            QFile::encodeName(file.fileName()).toStdString(), QFile::encodeName(target).toStdString(), renamed);
     if (!written || renamed) {
         file.remove();
         return fail(u"Export not written"_s, module,
@@ -75,8 +75,8 @@ Result<void> writeFileDurably(const QString &target, const QByteArray &bytes)
         return {};
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(u"Export not written"_s, u"Core.Export/write"_s,
-            u"cannot write %1: %2."_s.arg(target, file.errorString()));
+        return fail(
+            u"Export not written"_s, u"Core.Export/write"_s, u"cannot write %1: %2."_s.arg(target, file.errorString()));
     return {};
 }
 

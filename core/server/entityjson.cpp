@@ -34,26 +34,6 @@ QJsonObject owner(const Profile &profile)
         {u"image_url"_s, profile.imageUrl}, {u"avatar_url"_s, profile.imageUrl}};
 }
 
-/// The first lines of the markdown, without heading marks, for list views.
-QStringList previewLines(const QString &content)
-{
-    QStringList lines;
-    for (QStringView line : QStringView(content).tokenize(u'\n')) {
-        QString text = line.trimmed().toString();
-        while (text.startsWith(u'#')) {
-            text.remove(0, 1);
-        }
-        text = text.trimmed();
-        if (!text.isEmpty()) {
-            lines.append(text.left(200));
-            if (lines.size() == 3) {
-                break;
-            }
-        }
-    }
-    return lines;
-}
-
 } // namespace
 
 QJsonValue dateTime(const std::optional<QDateTime> &time)
@@ -116,16 +96,18 @@ QJsonObject course(const Course &course, const Profile &owner)
     };
 }
 
-QJsonObject noteSummary(const Note &note, const std::optional<Course> &course, const Profile &author)
+namespace {
+
+QJsonObject summaryObject(
+    const Note &note, const NotePreview &preview, const std::optional<Course> &course, const Profile &author)
 {
-    QString plain = note.content.simplified();
     return {
         {u"id"_s, note.id},
         {u"uuid"_s, uuidText(note.uuid)},
         {u"title"_s, note.title},
         {u"description"_s, note.description},
-        {u"excerpt"_s, plain.left(200)},
-        {u"preview_lines"_s, QJsonArray::fromStringList(previewLines(note.content))},
+        {u"excerpt"_s, preview.excerpt},
+        {u"preview_lines"_s, QJsonArray::fromStringList(preview.lines)},
         {u"editor_mode"_s, note.editorMode},
         {u"note_type"_s, note.noteType},
         {u"is_public"_s, note.isPublic},
@@ -143,9 +125,16 @@ QJsonObject noteSummary(const Note &note, const std::optional<Course> &course, c
     };
 }
 
+} // namespace
+
+QJsonObject noteSummary(const NoteSummary &summary, const std::optional<Course> &course, const Profile &author)
+{
+    return summaryObject(summary.note, summary.preview, course, author);
+}
+
 QJsonObject noteDetail(const Note &note, const std::optional<Course> &course, const Profile &author)
 {
-    QJsonObject object = noteSummary(note, course, author);
+    QJsonObject object = summaryObject(note, NotePreview::of(note.content), course, author);
     object.insert(u"blocks"_s, QJsonArray());
     object.insert(u"content"_s, note.content);
     object.insert(u"metadata_json"_s, note.metadataJson);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "account.h"
+#include "store.h"
 
 #include <QJsonObject>
 
@@ -13,8 +14,9 @@ namespace Notechondria::EntityJson {
 [[nodiscard]] QJsonObject settings(const Profile &profile, const QString &apiKeyPrefix);
 /// CourseSerializer (§10.2) for the single local owner.
 [[nodiscard]] QJsonObject course(const Course &course, const Profile &owner);
-/// NoteSummary: the list shape of notes.
-[[nodiscard]] QJsonObject noteSummary(const Note &note, const std::optional<Course> &course, const Profile &author);
+/// NoteSummary: the list shape of notes (from the stored preview: a list never reads bodies).
+[[nodiscard]] QJsonObject noteSummary(
+    const NoteSummary &summary, const std::optional<Course> &course, const Profile &author);
 /// NoteDetailSerializer (§10.3): the summary plus blocks, content, metadata_json, custom_meta and git_path.
 [[nodiscard]] QJsonObject noteDetail(const Note &note, const std::optional<Course> &course, const Profile &author);
 [[nodiscard]] QJsonObject attachment(const Attachment &attachment);

@@ -10,6 +10,8 @@
 
 #include <QJsonArray>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -22,61 +24,40 @@ using Method = QHttpServerRequest::Method;
 
 constexpr int maxPageSize = 100;
 
-bool matchesQuery(const Note &note, const QString &q)
-{
-    return q.isEmpty() || note.title.contains(q, Qt::CaseInsensitive) || note.content.contains(q, Qt::CaseInsensitive)
-        || note.description.contains(q, Qt::CaseInsensitive);
-}
-
 /// The list entries of `notes`, each with its course.
-QJsonArray summaries(const QList<Note> &notes, const QList<Course> &courses, const Profile &profile)
+QJsonArray summaries(const QList<NoteSummary> &notes, const QList<Course> &courses, const Profile &profile)
 {
     QHash<qint64, Course> courseById;
     for (const Course &course : courses) {
         courseById.insert(course.id, course);
     }
     QJsonArray results;
-    for (const Note &note : notes) {
-        const std::optional<Course> course = note.courseId && courseById.contains(*note.courseId)
-            ? std::optional<Course>(courseById.value(*note.courseId))
+    for (const NoteSummary &summary : notes) {
+        const std::optional<qint64> courseId = summary.note.courseId;
+        const std::optional<Course> course = courseId && courseById.contains(*courseId)
+            ? std::optional<Course>(courseById.value(*courseId))
             : std::nullopt;
-        results.append(EntityJson::noteSummary(note, course, profile));
+        results.append(EntityJson::noteSummary(summary, course, profile));
     }
     return results;
 }
 
-/// The query of a list request.
+/// The query of a list request; every filter becomes part of the store's SQL query.
 struct ListQuery
 {
-    QString scope;
     std::optional<qint64> limit;
     qint64 offset = 0;
-    QString text;
-    bool uncategorized = false;
     Store::NoteQuery store;
 
-    [[nodiscard]] bool filtersInMemory() const;
-    [[nodiscard]] bool keeps(const Note &note) const;
     [[nodiscard]] int pageSize() const;
 };
 
 /// One page of notes and the number of notes on all pages.
 struct Page
 {
-    QList<Note> notes;
+    QList<NoteSummary> notes;
     int total = 0;
 };
-
-bool ListQuery::filtersInMemory() const
-{
-    return uncategorized || !text.isEmpty() || scope == u"private"_s || scope == u"public"_s;
-}
-
-bool ListQuery::keeps(const Note &note) const
-{
-    const bool inScope = scope == u"private"_s ? !note.isPublic : (scope != u"public"_s || note.isPublic);
-    return (!uncategorized || !note.courseId) && matchesQuery(note, text) && inScope;
-}
 
 int ListQuery::pageSize() const
 {
@@ -92,14 +73,18 @@ std::expected<ListQuery, ApiResponse> readListQuery(const ApiRequest &request)
     const RequestForm form{fields, {}, false};
     FieldReader in(form);
     ListQuery query;
-    query.scope = in.choice(u"scope"_s, {u"personal"_s, u"private"_s, u"public"_s, u"all"_s}).value_or(u"personal"_s);
+    const QString scope
+        = in.choice(u"scope"_s, {u"personal"_s, u"private"_s, u"public"_s, u"all"_s}).value_or(u"personal"_s);
+    if (scope == u"private"_s || scope == u"public"_s) {
+        query.store.isPublic = scope == u"public"_s;
+    }
     query.limit = in.integer(u"limit"_s, 0);
     query.offset = in.integer(u"offset"_s, 0).value_or(0);
-    query.text = in.string(u"q"_s, 200).value_or(QString()).trimmed();
+    query.store.text = in.string(u"q"_s, 200).value_or(QString()).trimmed();
     if (in.has(u"course_id"_s)) {
         const QString course = fields.value(u"course_id"_s).toString().toLower();
         if (course == u"none"_s || course == u"null"_s || course == u"uncategorized"_s) {
-            query.uncategorized = true;
+            query.store.uncategorized = true;
         } else {
             query.store.courseId = in.integer(u"course_id"_s, 1);
         }
@@ -110,32 +95,23 @@ std::expected<ListQuery, ApiResponse> readListQuery(const ApiRequest &request)
     return query;
 }
 
-/// The page of notes `query` asks for.
-Result<Page> notePage(Store &store, ListQuery query)
+/// The page of notes `query` asks for: one indexed query for the page, one for the total.
+Result<Page> notePage(const Store &store, ListQuery query)
 {
-    if (query.filtersInMemory() || !query.limit) {
-        const auto all = store.notes(query.store);
-        if (!all) {
-            return std::unexpected(all.error());
-        }
-        QList<Note> kept;
-        for (const Note &note : *all) {
-            if (query.keeps(note)) {
-                kept.append(note);
-            }
-        }
-        return Page{kept.mid(query.offset, query.pageSize()), static_cast<int>(kept.size())};
-    }
     query.store.limit = query.pageSize();
-    query.store.offset = static_cast<int>(query.offset);
-    const auto notes = store.notes(query.store);
-    query.store.limit = -1;
-    query.store.offset = 0;
-    const auto count = store.noteCount(query.store);
-    if (!notes || !count) {
-        return std::unexpected(!notes ? notes.error() : count.error());
+    query.store.offset = static_cast<int>(std::min<qint64>(query.offset, std::numeric_limits<int>::max()));
+    auto notes = store.noteSummaries(query.store);
+    if (!notes) {
+        return std::unexpected(notes.error());
     }
-    return Page{*notes, *count};
+    if (!query.limit) { // the plain array: no total to count
+        return Page{std::move(*notes), 0};
+    }
+    const auto count = store.noteCount(query.store);
+    if (!count) {
+        return std::unexpected(count.error());
+    }
+    return Page{std::move(*notes), *count};
 }
 
 } // namespace

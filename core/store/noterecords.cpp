@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "noterecords.h"
 
+#include "notequerysql.h"
 #include "storecontext.h"
 #include "storesql.h"
 
@@ -53,35 +54,64 @@ Note readNote(const QSqlQuery &q)
     return n;
 }
 
+/// Preview lines never hold a line break (they are lines), so one column holds them joined by '\n'.
+QString previewLinesColumn(const QStringList &lines)
+{
+    return lines.join(u'\n');
+}
+
+QStringList previewLinesFromColumn(const QString &column)
+{
+    return column.isEmpty() ? QStringList() : column.split(u'\n');
+}
+
 QVariantList noteValues(const Note &n)
 {
+    const NotePreview preview = NotePreview::of(n.content);
     return {fromUuid(n.uuid), fromUuid(n.sharingId), text(n.title), text(n.description), text(n.content),
         text(n.editorMode), text(n.noteType),
         n.sourceNoteUuid ? fromUuid(*n.sourceNoteUuid) : QVariant(QMetaType::fromType<QString>()), text(n.metadataJson),
         text(n.customMeta), fromText(n.clientDraftId), fromId(n.courseId), n.isPublic ? 1 : 0, fromDateTime(n.lastEdit),
-        fromDateTime(n.dateCreated), fromDateTime(n.deletedAt), text(n.coverImageUrl)};
-}
-
-/// The WHERE clause and values of a note query.
-std::pair<QString, QVariantList> noteFilter(const StoreNoteQuery &query)
-{
-    QStringList conditions;
-    QVariantList values;
-    if (query.onlyDeleted) {
-        conditions << u"n.deleted_at IS NOT NULL"_s;
-    } else if (!query.includeDeleted) {
-        conditions << u"n.deleted_at IS NULL"_s;
-    }
-    if (query.courseId) {
-        conditions << u"n.course_id = ?"_s;
-        values << *query.courseId;
-    }
-    return {conditions.join(u" AND "_s), values};
+        fromDateTime(n.dateCreated), fromDateTime(n.deletedAt), text(n.coverImageUrl), text(preview.excerpt),
+        text(previewLinesColumn(preview.lines))};
 }
 
 const QStringList noteWriteColumns = {u"uuid"_s, u"sharing_id"_s, u"title"_s, u"description"_s, u"content"_s,
     u"editor_mode"_s, u"note_type"_s, u"source_note_uuid"_s, u"metadata_json"_s, u"custom_meta"_s, u"client_draft_id"_s,
-    u"course_id"_s, u"is_public"_s, u"last_edit"_s, u"date_created"_s, u"deleted_at"_s, u"cover_image_url"_s};
+    u"course_id"_s, u"is_public"_s, u"last_edit"_s, u"date_created"_s, u"deleted_at"_s, u"cover_image_url"_s,
+    u"excerpt"_s, u"preview_lines"_s};
+
+/// The columns a list entry needs: no body, no metadata, no file.
+const QString summaryColumns = u"n.id, n.uuid, n.title, n.description, n.editor_mode, n.note_type, "
+                               "n.source_note_uuid, n.client_draft_id, n.course_id, n.is_public, n.last_edit, "
+                               "n.date_created, n.deleted_at, n.cover_image_url, n.excerpt, n.preview_lines"_s;
+
+NoteSummary readSummary(const QSqlQuery &q)
+{
+    NoteSummary s;
+    Note &n = s.note;
+    n.id = q.value(0).toLongLong();
+    n.uuid = QUuid::fromString(q.value(1).toString());
+    n.title = q.value(2).toString();
+    n.description = q.value(3).toString();
+    n.editorMode = q.value(4).toString();
+    n.noteType = q.value(5).toString();
+    if (!q.value(6).isNull()) {
+        n.sourceNoteUuid = QUuid::fromString(q.value(6).toString());
+    }
+    if (!q.value(7).isNull()) {
+        n.clientDraftId = q.value(7).toString();
+    }
+    n.courseId = toId(q.value(8));
+    n.isPublic = q.value(9).toBool();
+    n.lastEdit = toDateTime(q.value(10)).value_or(QDateTime());
+    n.dateCreated = toDateTime(q.value(11)).value_or(QDateTime());
+    n.deletedAt = toDateTime(q.value(12));
+    n.coverImageUrl = q.value(13).toString();
+    s.preview.excerpt = q.value(14).toString();
+    s.preview.lines = previewLinesFromColumn(q.value(15).toString());
+    return s;
+}
 
 Attachment readAttachment(const QSqlQuery &q)
 {
@@ -171,15 +201,29 @@ Result<std::optional<Note>> NoteRecords::selectOne(
 
 Result<QList<Note>> NoteRecords::notes(const StoreNoteQuery &query) const
 {
-    const auto [where, values] = noteFilter(query);
+    const auto [where, values] = NoteQuerySql::where(query);
     return selectNotes(where, values + QVariantList{query.limit, query.offset},
         u"ORDER BY n.last_edit DESC, n.id DESC LIMIT ? OFFSET ?"_s, false, u"Cannot list notes"_s,
         u"Core.Store/notes"_s);
 }
 
+Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &query) const
+{
+    // The page's ids come from the covering listing index alone; only those rows of the table are read.
+    const auto [where, values] = NoteQuerySql::where(query);
+    const QString page = u"SELECT n.id AS page_id FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where)
+        + u" ORDER BY n.last_edit DESC, n.id DESC LIMIT ? OFFSET ?"_s;
+    return StoreContext::readAll(
+        m_context.exec(u"SELECT "_s + summaryColumns + u" FROM ("_s + page
+                + u") AS page CROSS JOIN notes n ON n.id = page.page_id "
+                  "ORDER BY n.last_edit DESC, n.id DESC"_s,
+            values + QVariantList{query.limit, query.offset}, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s),
+        &readSummary);
+}
+
 Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
 {
-    const auto [where, values] = noteFilter(query);
+    const auto [where, values] = NoteQuerySql::where(query);
     auto q = m_context.exec(u"SELECT count(*) FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where),
         values, u"Cannot count notes"_s, u"Core.Store/notes"_s);
     if (!q) {

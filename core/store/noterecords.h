@@ -33,6 +33,8 @@ public:
     [[nodiscard]] Result<std::optional<Note>> noteByClientDraftId(const QString &clientDraftId) const;
     /// Notes ordered by last_edit descending, then id; attachments listed without their bytes, cover without bytes.
     [[nodiscard]] Result<QList<Note>> notes(const StoreNoteQuery &query = {}) const;
+    /// The list entries of the notes notes() would return, in the same order, read without bodies or files.
+    [[nodiscard]] Result<QList<NoteSummary>> noteSummaries(const StoreNoteQuery &query = {}) const;
     /// How many notes match the query's filters; limit and offset are ignored (the total for paging).
     [[nodiscard]] Result<int> noteCount(const StoreNoteQuery &query = {}) const;
     /// Every note, the recycle bin's too, in export order (by uuid), for Store::snapshot.

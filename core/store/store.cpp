@@ -157,6 +157,11 @@ Result<QList<Note>> Store::notes(const NoteQuery &query) const
     return d->notes.notes(query);
 }
 
+Result<QList<NoteSummary>> Store::noteSummaries(const NoteQuery &query) const
+{
+    return d->notes.noteSummaries(query);
+}
+
 Result<int> Store::noteCount(const NoteQuery &query) const
 {
     return d->notes.noteCount(query);

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <functional>
@@ -17,14 +18,42 @@ namespace Notechondria {
 
 class Clock;
 
-/// Which notes Store::notes() and Store::noteCount() return (outside Store so it can be a default argument).
+/// Which notes Store::notes(), Store::noteSummaries() and Store::noteCount() return (outside Store so it can be a
+/// default argument). Every filter runs in SQL, over the indexes of schema version 3.
 struct StoreNoteQuery
 {
     bool includeDeleted = false; ///< live and soft-deleted notes
     bool onlyDeleted = false; ///< only the recycle bin
     std::optional<qint64> courseId; ///< only this course's notes
+    bool uncategorized = false; ///< only notes without a course
+    std::optional<bool> isPublic; ///< only public (true) or only private (false) notes
+    /**
+     * Only notes containing this text, case-insensitively. From 3 characters on it is a substring of the title,
+     * description or body, found through the notes_fts index (FTS5, trigram tokenizer; the text is matched as one
+     * quoted phrase, so quotes, `AND`, `*` and the like are plain characters). Shorter texts are looked for in the
+     * title and description only (LIKE, case-insensitive for ASCII): a trigram index cannot find them and a scan of
+     * every body would grow with the account.
+     */
+    QString text;
     int limit = -1; ///< -1: all
     int offset = 0;
+};
+
+/// What a notes list shows of a note's body, derived from it when the note is saved so a list never reads the body.
+struct NotePreview
+{
+    QString excerpt; ///< the body with whitespace runs collapsed, its first 200 characters
+    QStringList lines; ///< the first three non-empty lines, heading marks removed, 200 characters each
+
+    /// The preview of @p content.
+    [[nodiscard]] static NotePreview of(const QString &content);
+};
+
+/// A note as a list shows it: no body (content, metadata_json, custom_meta stay empty), no files, plus its preview.
+struct NoteSummary
+{
+    Note note;
+    NotePreview preview;
 };
 
 /**
@@ -47,7 +76,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     /// The current schema version this build writes.
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
 
     /**
      * Opens (creating and migrating) the SQLite file at @p path. A file written by a newer version of the app is
@@ -76,9 +105,11 @@ public:
     [[nodiscard]] Result<void> deleteCourse(qint64 id);
 
     /// Notes with covers and attachments (NoteRecords): listed newest first without file bytes, read one by one with
-    /// them; id 0 inserts; soft delete moves a note to the recycle bin.
+    /// them; id 0 inserts; soft delete moves a note to the recycle bin. noteSummaries() is the list a page shows: the
+    /// same order and filters, read from the listing indexes without bodies or files.
     using NoteQuery = StoreNoteQuery;
     [[nodiscard]] Result<QList<Note>> notes(const NoteQuery &query = {}) const;
+    [[nodiscard]] Result<QList<NoteSummary>> noteSummaries(const NoteQuery &query = {}) const;
     [[nodiscard]] Result<int> noteCount(const NoteQuery &query = {}) const;
     [[nodiscard]] Result<std::optional<Note>> note(qint64 id) const;
     [[nodiscard]] Result<std::optional<Note>> noteByUuid(const QUuid &uuid) const;

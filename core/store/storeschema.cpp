@@ -4,6 +4,7 @@
 #include "logging.h"
 #include "store.h"
 #include "storecontext.h"
+#include "storesql.h"
 
 #include <QSqlError>
 
@@ -89,10 +90,58 @@ QStringList version2()
     };
 }
 
-// 3: the data revision, a counter every write of account data moves (triggers, so writes from any process count), and
+// 3: lists and search that do not grow with the account (DECISIONS §12). The list preview of each body is stored with
+// the note (excerpt, preview_lines; filled below for existing rows), partial covering indexes give every live-notes
+// filter its page in index order, and notes_fts is an FTS5 trigram index of title, description and body kept in step
+// by triggers (external content: the text stays in notes only) and built here from the existing rows.
+QStringList version3()
+{
+    const QString ftsInsert = u"INSERT INTO notes_fts (rowid, title, description, content) "
+                              "VALUES (new.id, new.title, new.description, new.content);"_s;
+    const QString ftsDelete = u"INSERT INTO notes_fts (notes_fts, rowid, title, description, content) "
+                              "VALUES ('delete', old.id, old.title, old.description, old.content);"_s;
+    return {
+        u"ALTER TABLE notes ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE notes ADD COLUMN preview_lines TEXT NOT NULL DEFAULT ''"_s,
+        u"CREATE INDEX notes_live_order ON notes (last_edit, id, is_public, course_id) WHERE deleted_at IS NULL"_s,
+        u"CREATE INDEX notes_live_course ON notes (course_id, last_edit, id, is_public) WHERE deleted_at IS NULL"_s,
+        u"CREATE INDEX notes_live_scope ON notes (is_public, last_edit, id, course_id) WHERE deleted_at IS NULL"_s,
+        u"CREATE VIRTUAL TABLE notes_fts USING fts5(title, description, content, content='notes', "
+        "content_rowid='id', tokenize='trigram')"_s,
+        u"CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN "_s + ftsInsert + u" END"_s,
+        u"CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN "_s + ftsDelete + u" END"_s,
+        u"CREATE TRIGGER notes_fts_update AFTER UPDATE OF id, title, description, content ON notes BEGIN "_s + ftsDelete
+            + u' ' + ftsInsert + u" END"_s,
+        u"INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')"_s,
+    };
+}
+
+/// Migration 3's step in C++: the list preview of every existing note, from its body (all read before any write).
+Result<void> fillNotePreviews(const StoreContext &context, const QString &consequence, const QString &process)
+{
+    auto rows = context.exec(u"SELECT id, content FROM notes"_s, {}, consequence, process);
+    if (!rows) {
+        return std::unexpected(rows.error());
+    }
+    QList<std::pair<qint64, NotePreview>> previews;
+    while (rows->next()) {
+        previews.append({rows->value(0).toLongLong(), NotePreview::of(rows->value(1).toString())});
+    }
+    rows->finish();
+    for (const auto &[id, preview] : std::as_const(previews)) {
+        auto done = context.run(u"UPDATE notes SET excerpt = ?, preview_lines = ? WHERE id = ?"_s,
+            {StoreSql::text(preview.excerpt), StoreSql::text(preview.lines.join(u'\n')), id}, consequence, process);
+        if (!done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+// 4: the data revision, a counter every write of account data moves (triggers, so writes from any process count), and
 // on the integration row the state the last sync left the account in. A sync whose state still matches, on a branch
 // that has not moved, has nothing to do and need not export the account to find out (DECISIONS §12).
-QStringList version3()
+QStringList version4()
 {
     QStringList statements{
         u"CREATE TABLE data_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL)"_s,
@@ -123,7 +172,11 @@ Result<void> migrateTo(StoreContext &context, int version)
         statements.prepend(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
     }
     statements.append(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version));
-    if (auto done = context.runAll(statements, consequence, process); !done) {
+    Result<void> done = context.runAll(statements, consequence, process);
+    if (done && version == 3) {
+        done = fillNotePreviews(context, consequence, process);
+    }
+    if (!done) {
         db.rollback();
         return std::unexpected(
             done.error().withConsequence(u"Cannot upgrade the local store to schema version %1"_s.arg(version)));
@@ -140,7 +193,7 @@ Result<void> migrateTo(StoreContext &context, int version)
 
 } // namespace
 
-static_assert(Store::schemaVersion == 3, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 4, "append a migration when the schema version grows");
 
 QStringList StoreSchema::statements(int version)
 {
@@ -151,6 +204,8 @@ QStringList StoreSchema::statements(int version)
         return version2();
     case 3:
         return version3();
+    case 4:
+        return version4();
     default:
         Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
         return {};

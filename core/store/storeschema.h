@@ -27,7 +27,7 @@ public:
     [[nodiscard]] static Result<void> migrate(StoreContext &context, int from, int to = -1);
     /// The statements of migration @p version (1 .. Store::schemaVersion).
     [[nodiscard]] static QStringList statements(int version);
-    /// The tables of the account's data: a write to any of them moves the data revision (from version 3 on).
+    /// The tables of the account's data: a write to any of them moves the data revision (from version 4 on).
     [[nodiscard]] static QStringList accountTables();
 };
 

@@ -4,6 +4,7 @@
 #include "storepartfixture.h"
 
 #include <QFileInfo>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
@@ -82,11 +83,50 @@ private Q_SLOTS:
         QCOMPARE((*integration)->lastPushTree, QString());
     }
 
-    void version3AddsTheDataRevisionToAVersion2File()
+    void version3IndexesAndPreviewsTheNotesOfAnOlderFile()
     {
         const QString path = m_files.freshPath();
         {
             auto context = openContext(path, &m_files.clock, 2);
+            QVERIFY(context);
+            QCOMPARE(*StoreSchema::storedVersion(*context), 2);
+            const QString columns
+                = u"INSERT INTO notes (uuid, sharing_id, title, description, content, editor_mode, "
+                  "note_type, metadata_json, custom_meta, is_public, last_edit, date_created, "
+                  "deleted_at, cover_image_url) VALUES (?, ?, ?, ?, ?, 'G', 'N', '', '{}', 0, ?, ?, ?, '')"_s;
+            const auto insert = [&](const QString &title, const QString &content, const QVariant &deletedAt) {
+                return context->run(columns,
+                    {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                        QUuid::createUuid().toString(QUuid::WithoutBraces), title, u"old description"_s, content,
+                        u"2026-07-20T12:00:00.000Z"_s, u"2026-07-20T12:00:00.000Z"_s, deletedAt},
+                    u"x"_s, u"y"_s);
+            };
+            QVERIFY(insert(u"Old"_s, u"# Title\n\nthe Eigenvalue body"_s, QVariant(QMetaType::fromType<QString>())));
+            QVERIFY(insert(u"Binned"_s, u"eigenvalue too"_s, u"2026-07-21T12:00:00.000Z"_s));
+        }
+        // The app opens the old file: migration 3 builds the index and the previews from the existing rows.
+        auto store = Store::open(path, &m_files.clock);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
+        StoreNoteQuery search;
+        search.text = u"EIGENVALUE"_s;
+        const auto hits = (*store)->noteSummaries(search);
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().note.title, u"Old"_s);
+        QCOMPARE(hits->first().preview.excerpt, u"# Title the Eigenvalue body"_s);
+        QCOMPARE(hits->first().preview.lines, (QStringList{u"Title"_s, u"the Eigenvalue body"_s}));
+        search.text = u"old desc"_s;
+        QCOMPARE((*store)->noteCount(search).value_or(-1), 1);
+        search.includeDeleted = true;
+        search.text = u"eigenvalue"_s;
+        QCOMPARE((*store)->noteCount(search).value_or(-1), 2);
+    }
+
+    void version4AddsTheDataRevisionToAVersion3File()
+    {
+        const QString path = m_files.freshPath();
+        {
+            auto context = openContext(path, &m_files.clock, 3);
             QVERIFY(context);
             QVERIFY(context->run(u"INSERT INTO github_integration VALUES (1, '42', 'octo', 'octo/notes', 'main', "
                                  "NULL, 'c0ffee', 'tree1', '', 0, NULL, NULL)"_s,
