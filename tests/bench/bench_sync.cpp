@@ -43,7 +43,7 @@ double statusMiB(const QByteArray &field)
         return 0;
     }
     for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(field + ':')) {
+        if (line.startsWith(QByteArray(field + ':'))) {
             return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
         }
     }
