@@ -113,5 +113,5 @@ int main(int argc, char **argv)
     }
     settings->start();
     window.show();
-    return app.exec();
+    return QApplication::exec();
 }
