@@ -43,6 +43,7 @@ struct PushService::Run
     QString outcomeKind = u"failed"_s;
     QString stopMessage; ///< conflict or mass-deletion message for last_error
     QByteArray remoteManifest; ///< GitHub's manifest.json when it differs from the last synced one
+    std::optional<GitDataClient::Ref> knownRef; ///< the branch's ref, read by the unchanged-sync shortcut
 };
 
 PushService::PushService(Store *store, GitHubApi *github, const Clock *clock, QObject *parent)
@@ -195,6 +196,7 @@ QCoro::Task<Result<bool>> PushService::unchangedSinceLastSync(Run &run, const Gi
         co_return std::unexpected(ref.error());
     }
     if (ref->state != GitDataClient::RefState::Found || ref->sha != integration.lastPushSha) {
+        run.knownRef = std::move(*ref);
         co_return false;
     }
     if (auto saved = m_store->recordUnchangedSync(m_clock->now()); !saved) {
@@ -253,7 +255,8 @@ QCoro::Task<Result<bool>> PushService::syncOnce(Run &run)
         co_return std::unexpected(prepared.error());
     }
     SyncRemote remote(*run.git);
-    auto head = co_await remote.resolveHead(*run.local);
+    // The ref the shortcut read serves the first pass only; a re-plan after a lost race reads it again.
+    auto head = co_await remote.resolveHead(*run.local, std::exchange(run.knownRef, std::nullopt));
     if (!head) {
         co_return std::unexpected(head.error());
     }
@@ -393,9 +396,7 @@ QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan
     integration.lastPushTree = treeSha;
     integration.lastPushAt = m_clock->now();
     integration.lastError.clear();
-    // Only a sync that left both sides equal may be skipped next time: not one that kept GitHub's copy of a path (a
-    // push leaving remote changes unpulled, a withheld file).
-    integration.syncedState = publish.keep.isEmpty() ? local.syncedState() : QString();
+    integration.syncedState = local.syncedStateAfter(publish);
     const QHash<QString, SyncBaseEntry> base = local.newBase(plan, remote, publish);
     if (auto saved = m_store->recordSync(integration, base); !saved) {
         co_return std::unexpected(saved.error());

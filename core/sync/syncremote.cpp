@@ -27,11 +27,11 @@ QString SyncRemote::branchOf(const GitHubIntegration &integration)
     return integration.repoDefaultBranch.isEmpty() ? u"main"_s : integration.repoDefaultBranch;
 }
 
-QCoro::Task<Result<SyncHead>> SyncRemote::resolveHead(const LocalState &local)
+QCoro::Task<Result<SyncHead>> SyncRemote::resolveHead(const LocalState &local, std::optional<GitDataClient::Ref> known)
 {
     const GitHubIntegration &integration = local.integration;
     const QString branch = branchOf(integration);
-    auto ref = co_await m_git.ref(branch);
+    Result<GitDataClient::Ref> ref = known ? Result<GitDataClient::Ref>(std::move(*known)) : co_await m_git.ref(branch);
     if (!ref) {
         co_return std::unexpected(ref.error());
     }

@@ -3,6 +3,7 @@
 
 #include "account.h"
 #include "error.h"
+#include "gitdataclient.h"
 
 #include <QByteArray>
 #include <QCoroTask>
@@ -14,7 +15,6 @@
 
 namespace Notechondria {
 
-class GitDataClient;
 class LocalState;
 struct PublishPlan;
 
@@ -47,8 +47,9 @@ public:
     [[nodiscard]] static QString branchOf(const GitHubIntegration &integration);
 
     /// The head of the integration's branch and its tree; the recorded remote state when the branch has not moved
-    /// since the last sync (no tree read).
-    [[nodiscard]] QCoro::Task<Result<SyncHead>> resolveHead(const LocalState &local);
+    /// since the last sync (no tree read). @p known: the branch's ref when the caller has just read it.
+    [[nodiscard]] QCoro::Task<Result<SyncHead>> resolveHead(
+        const LocalState &local, std::optional<GitDataClient::Ref> known = std::nullopt);
     /// The contents of the blobs @p needed: blob id → bytes.
     [[nodiscard]] QCoro::Task<Result<QHash<QByteArray, QByteArray>>> fetchBlobs(QSet<QByteArray> needed);
     /// One commit of @p publish on top of @p head and the branch fast-forwarded to it; nullopt when the branch moved

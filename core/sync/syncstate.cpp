@@ -52,9 +52,9 @@ QString LocalState::syncedStateFor(qint64 revision, bool includeAssets)
     return u"revision=%1;assets=%2;format=%3"_s.arg(revision).arg(includeAssets ? 1 : 0).arg(exportFormatRevision);
 }
 
-QString LocalState::syncedState() const
+QString LocalState::syncedStateAfter(const PublishPlan &publish) const
 {
-    return revision < 0 || !withheld.isEmpty() ? QString() : syncedStateFor(revision, includeAssets);
+    return revision < 0 || !publish.keep.isEmpty() ? QString() : syncedStateFor(revision, includeAssets);
 }
 
 Result<LocalState> LocalState::prepare(

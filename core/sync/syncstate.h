@@ -57,8 +57,12 @@ public:
      * sync that finds the same state and the branch where it left it has nothing to do (DECISIONS §12).
      */
     [[nodiscard]] static QString syncedStateFor(qint64 revision, bool includeAssets);
-    /// The state recorded after a complete sync of this export; "" when a file was withheld (a rerun must report it).
-    [[nodiscard]] QString syncedState() const;
+    /**
+     * The state to record after a sync of this export published as @p publish; "" when the two sides are not equal
+     * afterwards — GitHub kept its copy of a path (a push leaving remote changes unpulled, a withheld file that a rerun
+     * must report) — so the next sync compares everything.
+     */
+    [[nodiscard]] QString syncedStateAfter(const PublishPlan &publish) const;
     /// Reads the integration and the sync base and materializes the account through ExportPipeline, with
     /// @p previousManifest as the manifest to keep exported_at from when no file changed.
     [[nodiscard]] static Result<LocalState> prepare(

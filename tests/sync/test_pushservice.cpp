@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
 using namespace Notechondria::Test;
@@ -137,6 +139,24 @@ private Q_SLOTS:
         QVERIFY2(requests.first().path.endsWith(u"/git/ref/heads/main"_s), qPrintable(requests.first().path));
         QCOMPARE(f->store->runs()->first().outcome, u"unchanged"_s);
         QVERIFY(f->store->integration()->value().lastPushAt.has_value());
+    }
+
+    void anUnchangedAccountOnAMovedBranchReadsTheRefOnce()
+    {
+        QVERIFY(push());
+        QVERIFY(push());
+        f->server.commitFromAnotherDevice(
+            f->repo, u"main"_s, {{u"journal/today.md"_s, "other device\n"_ba}}, u"Journal"_s);
+        f->server.clearRequests();
+        PushOptions sync;
+        sync.pull = true;
+        auto outcome = push(sync);
+        QVERIFY2(outcome && !outcome->conflict, outcome ? "" : qPrintable(outcome.error().message()));
+        const auto requests = f->server.requests();
+        const auto refReads = std::count_if(requests.cbegin(), requests.cend(), [](const auto &request) {
+            return request.method == "GET" && request.path.endsWith(u"/git/ref/heads/main"_s);
+        });
+        QCOMPARE(refReads, 1);
     }
 
     void aWriteFromAnotherProcessIsNotSkipped()
