@@ -22,7 +22,10 @@ namespace Notechondria {
 
 namespace {
 
+/// The schema_version of the account files: unchanged since 0.2, so a new manifest does not rewrite every file.
 constexpr int schemaVersion = 2;
+/// The manifest's (the backup layout's) schema_version: 3 moved the file list and the hashes to checksums/.
+constexpr int manifestSchemaVersion = 3;
 constexpr auto capReason = "exceeds_per_file_or_total_cap"; // upstream's wording, kept for its restore script
 
 QJsonValue isoOrNull(const std::optional<QDateTime> &value)
@@ -324,8 +327,9 @@ private:
         return u"# Notechondria backup for %1\n\nLast sync: %2\n\n"
                "This repository is a machine-readable export of a Notechondria account, written by Notechondria "
                "Desktop: `profile/`, `courses/`, `notes/` (Markdown with YAML frontmatter, plus a `.meta.json` "
-               "sidecar per note), `planner/` and `recycle_bin.json` (deleted notes). %3 The file list, a SHA-256 "
-               "per file and the schema version are in `manifest.json`. Restore it with Notechondria Desktop, or "
+               "sidecar per note), `planner/` and `recycle_bin.json` (deleted notes). %3 A SHA-256 per file is "
+               "under `checksums/` (`cat checksums/*.sha256 | sha256sum -c` checks a clone), the schema version is "
+               "in `manifest.json`. Restore it with Notechondria Desktop, or "
                "with the web backend's restore script (`docs/integrations/github-sync.md`).%4\n"_s.arg(
                    m_account.profile.username, lastSync, assets, withheld);
     }
@@ -333,25 +337,23 @@ private:
     void addManifestAndReadme()
     {
         std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
-        QJsonArray files;
-        QJsonObject sha256;
-        for (const ExportFile &file : std::as_const(m_tree.files)) {
-            files.append(file.path);
-            sha256.insert(file.path,
-                QString::fromLatin1(QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()));
-        }
+        ChecksumIndex index = checksumIndex(m_tree.files);
 
         const QJsonObject previous = QJsonDocument::fromJson(m_options.previousManifest).object();
         const QString previousExportedAt = previous.value(u"exported_at"_s).toString();
-        const bool unchanged = !previousExportedAt.isEmpty() && previous.value(u"sha256"_s).isObject()
-            && previous.value(u"sha256"_s).toObject() == sha256;
+        const bool unchanged = !previousExportedAt.isEmpty()
+            && previous.value(u"schema_version"_s).toInt() == manifestSchemaVersion
+            && previous.value(u"checksums_sha256"_s).toString() == index.digest;
         const QString exportedAt = unchanged ? previousExportedAt : isoTimestamp(m_options.now);
         m_tree.exportedAt
             = unchanged ? QDateTime::fromString(previousExportedAt, Qt::ISODateWithMs) : m_options.now.toUTC();
 
-        QJsonObject manifest{{u"schema_version"_s, schemaVersion}, {u"creator_username"_s, m_account.profile.username},
-            {u"exported_at"_s, exportedAt}, {u"files"_s, files}, {u"sha256"_s, sha256},
-            {u"include_assets"_s, m_options.includeAssets}};
+        // No list of every file and no hash per file here (schema 3): both live in checksums/, so this file stays
+        // small and a sync of a few changed notes does not re-send one entry per file of the account.
+        QJsonObject manifest{{u"schema_version"_s, manifestSchemaVersion},
+            {u"creator_username"_s, m_account.profile.username}, {u"exported_at"_s, exportedAt},
+            {u"include_assets"_s, m_options.includeAssets}, {u"checksums"_s, u"checksums/*.sha256"_s},
+            {u"checksums_sha256"_s, index.digest}, {u"file_count"_s, index.fileCount}};
         if (!m_tree.skipped.isEmpty()) {
             QJsonArray skipped;
             for (const SkippedAsset &asset : std::as_const(m_tree.skipped))
@@ -366,6 +368,8 @@ private:
                     {u"kinds"_s, QJsonArray::fromStringList(m_withheldKinds.value(problem.path))}});
             manifest.insert(u"withheld"_s, withheld);
         }
+        for (ExportFile &file : index.files)
+            m_tree.files.append(std::move(file));
         add(u"manifest.json"_s, canonicalJson(manifest));
         add(u"README.md"_s, readme(exportedAt).toUtf8());
     }

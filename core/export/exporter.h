@@ -18,7 +18,7 @@ namespace Notechondria {
  * The revision of the export's format. Raise it whenever the same data would export to different bytes (a new key, a
  * changed layout): a sync compares it to skip exporting an account that has not changed since the last sync.
  */
-inline constexpr int exportFormatRevision = 1;
+inline constexpr int exportFormatRevision = 2;
 
 /// How to materialize an account.
 struct ExportOptions
@@ -112,6 +112,9 @@ enum class FrontmatterDialect {
 
 /// The kinds of secrets found in @p bytes: "GitHub token", "private key", "Notechondria API key" (never the values).
 [[nodiscard]] QStringList findSecrets(const QByteArray &bytes);
+
+/// Whether @p path is one of the export's checksum files (checksums/<name>.sha256): generated, never merged.
+[[nodiscard]] bool isChecksumPath(const QString &path);
 
 /// Whether @p slug can name a file: no "..", separators, NUL, control characters, reserved names, leading dot, and
 /// at most 100 characters.

@@ -2,13 +2,31 @@
 // Internal helpers shared by the export's source files (not part of the public API).
 #pragma once
 
+#include "exporter.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Notechondria {
 
 /// Python's repr() of a float (shortest round-trip digits, "1.0", "1e+16", "1e-05").
 [[nodiscard]] QByteArray pythonFloatRepr(double value);
+
+/// The export's checksum index (checksums/*.sha256).
+struct ChecksumIndex
+{
+    QList<ExportFile> files; ///< checksums/<bit prefix>.sha256, each "<sha256>  <path>" lines sorted by path
+    QString digest; ///< SHA-256 of every line in path order: manifest.json's checksums_sha256
+    qsizetype fileCount = 0; ///< how many files the index covers
+};
+
+/// The checksum index of @p files (manifest.json, README.md and checksum files themselves are not covered).
+[[nodiscard]] ChecksumIndex checksumIndex(const QList<ExportFile> &files);
+
+/// The paths a checksum file lists (sha256sum's text and binary formats).
+[[nodiscard]] QStringList pathsInChecksumFile(const QByteArray &bytes);
 
 /// Printable, secret-free and short: for a bad name quoted in a message.
 [[nodiscard]] QString printableName(const QString &text);

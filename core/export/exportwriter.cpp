@@ -94,15 +94,33 @@ void syncFolder(const QString &directory)
 #endif
 }
 
-void removeStale(const QDir &root, const QSet<QString> &current)
+/// The files a previous export wrote into @p root: its manifest's list (schema 1 and 2) or its checksum files and
+/// the paths they list (schema 3).
+QStringList previousExportFiles(const QDir &root)
 {
     QFile manifestFile(root.filePath(u"manifest.json"_s));
     if (!manifestFile.open(QIODevice::ReadOnly))
-        return;
-    const QJsonArray previousFiles
-        = QJsonDocument::fromJson(manifestFile.readAll()).object().value(u"files"_s).toArray();
-    for (const auto &value : previousFiles) {
-        const QString path = value.toString();
+        return {};
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+    QStringList paths;
+    for (const auto &value : manifest.value(u"files"_s).toArray())
+        paths.append(value.toString());
+    const QStringList checksumFiles
+        = QDir(root.filePath(u"checksums"_s)).entryList({u"*.sha256"_s}, QDir::Files | QDir::Hidden);
+    for (const QString &name : checksumFiles) {
+        const QString path = u"checksums/"_s + name;
+        QFile file(root.filePath(path));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        paths.append(path);
+        paths.append(pathsInChecksumFile(file.readAll()));
+    }
+    return paths;
+}
+
+void removeStale(const QDir &root, const QSet<QString> &current)
+{
+    for (const QString &path : previousExportFiles(root)) {
         // Only paths that are safe and inside the folder: a tampered manifest must not delete anything else.
         if (current.contains(path) || !isSafeRelativePath(path))
             continue;
@@ -127,7 +145,7 @@ Result<void> writeExportTree(const ExportTree &tree, const QString &directory)
         current.insert(file.path);
     }
     removeStale(root, current);
-    // The manifest goes last: until it is written, the previous one still lists what a rerun must clean up.
+    // Stale files go first, while the previous manifest and checksum files still list them; the manifest goes last.
     const ExportFile *manifest = nullptr;
     for (const ExportFile &file : tree.files) {
         if (file.path == u"manifest.json"_s) {

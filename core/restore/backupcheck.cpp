@@ -35,7 +35,7 @@ QString manifestProblem(const Backup &backup)
 
 bool isKnownBackupSchema(int schemaVersion)
 {
-    return schemaVersion == 1 || schemaVersion == 2;
+    return schemaVersion >= 1 && schemaVersion <= 3;
 }
 
 Result<void> checkIsBackup(const Backup &backup, const QString &sourceName)
@@ -53,11 +53,11 @@ Result<void> checkIsBackup(const Backup &backup, const QString &sourceName)
     }
     if (!isKnownBackupSchema(backup.schemaVersion)) {
         return fail(consequence, module,
-            backup.schemaVersion > 2
-                ? u"%1 was written by a newer version (backup schema %2); this version reads schemas 1 and 2. Update "
+            backup.schemaVersion > 3
+                ? u"%1 was written by a newer version (backup schema %2); this version reads schemas 1 to 3. Update "
                   "Notechondria Desktop to restore it."_s.arg(sourceName)
                       .arg(backup.schemaVersion)
-                : notABackup + u"its manifest.json has no known schema_version (1 or 2)."_s + hint,
+                : notABackup + u"its manifest.json has no known schema_version (1, 2 or 3)."_s + hint,
             400);
     }
     if (!hasAccountData(backup.account)) {

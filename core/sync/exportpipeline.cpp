@@ -39,9 +39,10 @@ Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifes
     result.account = std::move(*snapshot);
     if (previousManifest.isEmpty() || isUsableManifest(previousManifest)) {
         result.previousManifest = previousManifest;
-    } else {
+    } else if (!isEarlierManifest(previousManifest)) {
         qCWarning(lcSync).noquote() << u"Previous manifest ignored: %1 — it is not a manifest (no exported_at or "
-                                       u"sha256); the export takes the current time as exported_at."_s.arg(kModule);
+                                       u"checksums_sha256); the export takes the current time as exported_at."_s.arg(
+                                           kModule);
     }
     ExportOptions options;
     options.includeAssets = m_includeAssets;
@@ -65,7 +66,13 @@ bool ExportPipeline::isUsableManifest(const QByteArray &manifest)
     const QJsonObject object = QJsonDocument::fromJson(manifest).object();
     const QJsonValue exportedAt = object.value(u"exported_at"_s);
     return exportedAt.isString() && QDateTime::fromString(exportedAt.toString(), Qt::ISODateWithMs).isValid()
-        && object.value(u"sha256"_s).isObject();
+        && object.value(u"checksums_sha256"_s).isString();
+}
+
+bool ExportPipeline::isEarlierManifest(const QByteArray &manifest)
+{
+    const int schema = QJsonDocument::fromJson(manifest).object().value(u"schema_version"_s).toInt();
+    return schema == 1 || schema == 2;
 }
 
 QString ExportPipeline::lastManifestPathFor(const QString &databasePath)

@@ -26,7 +26,7 @@ struct MaterializedExport
  * and the CLI's export all go through it, so the same account gives the same bytes everywhere.
  *
  * It reads the store's snapshot, checks the previous manifest and passes the clock's time. A previous manifest that
- * is not one (not a JSON object, no parseable `exported_at`, no `sha256` object) is dropped with a warning, as if
+ * is not one (not a JSON object, no parseable `exported_at`, no `checksums_sha256`) is dropped with a warning, as if
  * there were none: `exported_at` is then the clock's now.
  */
 class ExportPipeline
@@ -39,8 +39,11 @@ public:
     /// run() without the snapshot.
     [[nodiscard]] Result<ExportTree> tree(const QByteArray &previousManifest) const;
 
-    /// Whether @p manifest can keep exported_at: a JSON object with a parseable `exported_at` and a `sha256` object.
+    /// Whether @p manifest can keep exported_at: a JSON object with a parseable `exported_at` and a
+    /// `checksums_sha256` (schema 3).
     [[nodiscard]] static bool isUsableManifest(const QByteArray &manifest);
+    /// Whether @p manifest is one of schema 1 or 2 (no checksums/): the next export rewrites it, with no warning.
+    [[nodiscard]] static bool isEarlierManifest(const QByteArray &manifest);
     /// Where the manifest.json of the last sync is kept for the database at @p databasePath (next to it).
     [[nodiscard]] static QString lastManifestPathFor(const QString &databasePath);
     /// The manifest kept at @p path when its blob id is @p blobId, else "".

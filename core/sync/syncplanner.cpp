@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncplanner.h"
 
+#include "exporter.h"
 #include "syncmerge.h"
 
 #include <QRegularExpression>
@@ -39,7 +40,7 @@ QStringList SyncPlan::paths(SyncAction action) const
 
 bool SyncPlanner::isGenerated(const QString &path)
 {
-    return path == u"manifest.json"_s || path == u"README.md"_s;
+    return path == u"manifest.json"_s || path == u"README.md"_s || isChecksumPath(path);
 }
 
 bool SyncPlanner::isAccountPath(const QString &path, bool includeAssets)

@@ -321,10 +321,16 @@ PublishPlan LocalState::publishPlan(
         }
     }
     publish.deleted = int(publish.remove.size());
-    // The export was compared with GitHub's manifest: it differs only when the files it lists do.
-    for (const QString &path : {u"README.md"_s, u"manifest.json"_s}) {
-        if (blobIds.contains(path) && remote.value(path) != blobIds.value(path)) {
-            publish.upload.append(path);
+    // The export was compared with GitHub's manifest: the generated files differ only when the files they list do.
+    // A checksum file the export no longer has (its notes moved to other ones) goes.
+    for (auto it = blobIds.cbegin(); it != blobIds.cend(); ++it) {
+        if (SyncPlanner::isGenerated(it.key()) && remote.value(it.key()) != it.value()) {
+            publish.upload.append(it.key());
+        }
+    }
+    for (auto it = remote.cbegin(); it != remote.cend(); ++it) {
+        if (isChecksumPath(it.key()) && !blobIds.contains(it.key())) {
+            publish.remove.append(it.key());
         }
     }
     publish.upload.sort();

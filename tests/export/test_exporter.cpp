@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -128,10 +129,10 @@ private Q_SLOTS:
     void producesTheUpstreamPathsPlusRecycleBin()
     {
         const ExportTree tree = materialize(sampleAccount(), optionsAt(firstRun));
-        const QStringList expected
-            = {u"README.md"_s, u"courses/inbox.json"_s, u"manifest.json"_s, u"notes/%1.md"_s.arg(liveHex),
-                u"notes/%1.meta.json"_s.arg(liveHex), u"planner/events.json"_s, u"planner/feeds.json"_s,
-                u"profile/creator.json"_s, u"profile/settings.json"_s, u"profile/skill.md"_s, u"recycle_bin.json"_s};
+        const QStringList expected = {u"README.md"_s, u"checksums/all.sha256"_s, u"courses/inbox.json"_s,
+            u"manifest.json"_s, u"notes/%1.md"_s.arg(liveHex), u"notes/%1.meta.json"_s.arg(liveHex),
+            u"planner/events.json"_s, u"planner/feeds.json"_s, u"profile/creator.json"_s, u"profile/settings.json"_s,
+            u"profile/skill.md"_s, u"recycle_bin.json"_s};
         QCOMPARE(pathsOf(tree), expected);
         QVERIFY(tree.find(u"notes/%1.md"_s.arg(liveHex))->bytes.contains("\ntag: \"demo\"\n"));
         QVERIFY(tree.rejected.isEmpty());
@@ -187,29 +188,130 @@ private Q_SLOTS:
             QJsonObject({{u"_invalid_json"_s, u"{broken"_s}}));
     }
 
-    void manifestListsFilesWithTheirSha256()
+    void manifestIsSmallAndTheChecksumsListEveryFileWithItsSha256()
     {
         const ExportTree tree = materialize(sampleAccount(), optionsAt(firstRun));
         const QJsonObject manifest = jsonOf(tree, u"manifest.json"_s);
-        QCOMPARE(manifest.value(u"schema_version"_s).toInt(), 2);
+        QCOMPARE(manifest.value(u"schema_version"_s).toInt(), 3);
         QCOMPARE(manifest.value(u"creator_username"_s).toString(), u"gh-sync"_s);
         QCOMPARE(manifest.value(u"exported_at"_s).toString(), u"2026-07-20T12:00:00+00:00"_s);
         QCOMPARE(manifest.value(u"include_assets"_s), QJsonValue(false));
+        QVERIFY(!manifest.contains(u"files"_s)); // schema 3: no entry per file in the one file every sync rewrites
+        QVERIFY(!manifest.contains(u"sha256"_s));
         QVERIFY(!manifest.contains(u"skipped_assets"_s));
         QVERIFY(!manifest.contains(u"withheld"_s));
-        QStringList listed;
-        for (const QJsonValue &path : manifest.value(u"files"_s).toArray())
-            listed.append(path.toString());
-        QStringList expected = pathsOf(tree);
-        expected.removeAll(u"manifest.json"_s);
-        expected.removeAll(u"README.md"_s);
-        QCOMPARE(listed, expected);
-        const QJsonObject sha256 = manifest.value(u"sha256"_s).toObject();
-        QCOMPARE(sha256.size(), expected.size());
+
+        QStringList expected;
+        for (const QString &path : pathsOf(tree)) {
+            if (path != u"manifest.json"_s && path != u"README.md"_s && !isChecksumPath(path))
+                expected.append(path);
+        }
+        QMap<QString, QByteArray> listed;
+        QList<QByteArray> linesByPath;
+        for (const ExportFile &file : tree.files) {
+            if (!isChecksumPath(file.path))
+                continue;
+            QVERIFY(file.bytes.endsWith('\n'));
+            for (const QByteArray &line : file.bytes.chopped(1).split('\n')) {
+                const QString path = QString::fromUtf8(line.sliced(66));
+                QVERIFY2(!listed.contains(path), qPrintable(path)); // each file in exactly one checksum file
+                listed.insert(path, line.first(64));
+                linesByPath.append(line + '\n');
+            }
+        }
+        QCOMPARE(QStringList(listed.keys()), [&] {
+            QStringList sorted = expected;
+            sorted.sort();
+            return sorted;
+        }());
         for (const QString &path : expected) {
-            QCOMPARE(sha256.value(path).toString().toLatin1(),
+            QCOMPARE(listed.value(path),
                 QCryptographicHash::hash(tree.find(path)->bytes, QCryptographicHash::Sha256).toHex());
         }
+        QCOMPARE(manifest.value(u"file_count"_s).toInt(), expected.size());
+        std::sort(linesByPath.begin(), linesByPath.end(),
+            [](const QByteArray &a, const QByteArray &b) { return a.sliced(66) < b.sliced(66); });
+        QCOMPARE(manifest.value(u"checksums_sha256"_s).toString().toLatin1(),
+            QCryptographicHash::hash(linesByPath.join(), QCryptographicHash::Sha256).toHex());
+    }
+
+    void anEditRewritesOneSmallChecksumFileAtAnySize()
+    {
+        AccountSnapshot account = sampleAccount();
+        for (int i = 0; i < 3000; ++i) {
+            Note note = account.notes.at(1);
+            note.id = 100 + i;
+            note.uuid = QUuid::fromRfc4122(QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Md5));
+            note.attachments.clear();
+            account.notes.append(note);
+        }
+        const auto checksumsOf = [](const ExportTree &tree) {
+            QMap<QString, QByteArray> files;
+            for (const ExportFile &file : tree.files) {
+                if (isChecksumPath(file.path))
+                    files.insert(file.path, file.bytes);
+            }
+            return files;
+        };
+        const QMap<QString, QByteArray> before = checksumsOf(materialize(account, optionsAt(firstRun)));
+        QVERIFY(before.size() > 3000 * 2 / 64); // spread out: about 64 lines a file at most
+        for (const QByteArray &bytes : before)
+            QVERIFY(bytes.count('\n') <= 66); // a note's two files share a file, so a split may keep one pair more
+
+        const auto changedFiles = [&](const AccountSnapshot &changed) {
+            const QMap<QString, QByteArray> after = checksumsOf(materialize(changed, optionsAt(secondRun)));
+            int differing = 0;
+            for (auto it = after.cbegin(); it != after.cend(); ++it)
+                differing += before.value(it.key()) != it.value() ? 1 : 0;
+            for (auto it = before.cbegin(); it != before.cend(); ++it)
+                differing += after.contains(it.key()) ? 0 : 1;
+            return differing;
+        };
+        AccountSnapshot edited = account;
+        edited.notes[1500].content = u"edited"_s;
+        QCOMPARE(changedFiles(edited), 1);
+        AccountSnapshot added = account;
+        Note fresh = account.notes.at(1);
+        fresh.id = 99999;
+        fresh.uuid = QUuid(u"fedcba98-7654-4321-8000-123456789abc"_s);
+        added.notes.append(fresh);
+        QVERIFY(changedFiles(added) <= 3); // its file, or the two or three a split makes of it
+    }
+
+    void aWrittenExportChecksWithSha256sum()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ExportOptions options = optionsAt(firstRun);
+        options.includeAssets = true;
+        QVERIFY(writeExportTree(materialize(sampleAccount(), options), dir.path()));
+        QByteArray lines;
+        for (const QString &name : QDir(dir.filePath(u"checksums"_s)).entryList({u"*.sha256"_s}, QDir::Files)) {
+            QFile file(dir.filePath(u"checksums/"_s + name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            lines += file.readAll();
+        }
+        QVERIFY(lines.contains("  assets/avatar.png\n"));
+        QProcess check;
+        check.setWorkingDirectory(dir.path());
+        check.start(u"sha256sum"_s, {u"--check"_s, u"--strict"_s, u"--quiet"_s, u"-"_s});
+        QVERIFY(check.waitForStarted());
+        check.write(lines);
+        check.closeWriteChannel();
+        QVERIFY(check.waitForFinished());
+        QVERIFY2(check.exitCode() == 0, check.readAllStandardOutput().constData());
+
+        QFile note(dir.filePath(u"notes/%1.md"_s.arg(liveHex)));
+        QVERIFY(note.open(QIODevice::Append));
+        note.write("tampered");
+        note.close();
+        check.start(u"sha256sum"_s, {u"--check"_s, u"--quiet"_s, u"-"_s});
+        QVERIFY(check.waitForStarted());
+        check.write(lines);
+        check.closeWriteChannel();
+        QVERIFY(check.waitForFinished());
+        QCOMPARE(check.exitCode(), 1);
+        QVERIFY(check.readAllStandardOutput().contains(u"notes/%1.md: FAILED"_s.arg(liveHex).toUtf8()));
     }
 
     void sortsPathsByCodePointAsPythonDoes()
@@ -260,11 +362,14 @@ private Q_SLOTS:
         QCOMPARE(second.exportedAt, secondRun);
     }
 
-    void upstreamManifestWithoutSha256CountsAsChanged()
+    void earlierManifestsCountAsChanged()
     {
         const QByteArray upstream = "{\"schema_version\": 1, \"exported_at\": \"2026-01-01T00:00:00+00:00\"}";
-        const ExportTree tree = materialize(sampleAccount(), optionsAt(secondRun, upstream));
-        QCOMPARE(tree.exportedAt, secondRun);
+        QCOMPARE(materialize(sampleAccount(), optionsAt(secondRun, upstream)).exportedAt, secondRun);
+        // A schema 2 manifest of the very same files: the layout changed, so the next sync writes it anew.
+        const QByteArray schema2 = "{\"schema_version\": 2, \"exported_at\": \"2026-01-01T00:00:00+00:00\", "
+                                   "\"sha256\": {}, \"files\": []}";
+        QCOMPARE(materialize(sampleAccount(), optionsAt(secondRun, schema2)).exportedAt, secondRun);
     }
 
     void skipsAssetsByDefault()
@@ -413,8 +518,10 @@ private Q_SLOTS:
             QVERIFY(!problem.message.contains(QString::fromLatin1(fakeGitHubToken())));
         }
         const QJsonObject manifest = jsonOf(tree, u"manifest.json"_s);
-        QVERIFY(!manifest.value(u"files"_s).toArray().contains(notePath));
-        QVERIFY(!manifest.value(u"sha256"_s).toObject().contains(notePath));
+        for (const ExportFile &file : tree.files) {
+            if (isChecksumPath(file.path))
+                QVERIFY(!file.bytes.contains(notePath.toUtf8()));
+        }
         const QJsonArray withheld = manifest.value(u"withheld"_s).toArray();
         QCOMPARE(withheld.size(), 2);
         for (const ExportFile &file : tree.files) {
@@ -451,9 +558,35 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(u"courses/inbox.json"_s)));
         QVERIFY(!QDir(dir.filePath(u"courses"_s)).exists()); // emptied folders go too
         QVERIFY(QFile::exists(dir.filePath(u"notes/mine.txt"_s)));
+        QStringList checksums;
+        for (const ExportFile &file : second.files) {
+            if (isChecksumPath(file.path))
+                checksums.append(file.path.sliced(10));
+        }
+        QCOMPARE(QDir(dir.filePath(u"checksums"_s)).entryList(QDir::Files), checksums);
         QFile manifest(dir.filePath(u"manifest.json"_s));
         QVERIFY(manifest.open(QIODevice::ReadOnly));
         QCOMPARE(manifest.readAll(), second.find(u"manifest.json"_s)->bytes);
+    }
+
+    void staleChecksumFilesGoWhenTheirNotesDo()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        AccountSnapshot account = sampleAccount();
+        for (int i = 0; i < 500; ++i) {
+            Note note = account.notes.at(1);
+            note.id = 100 + i;
+            note.uuid = QUuid::fromRfc4122(QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Md5));
+            account.notes.append(note);
+        }
+        const ExportTree many = materialize(account, optionsAt(firstRun));
+        QVERIFY(writeExportTree(many, dir.path()));
+        QVERIFY(QDir(dir.filePath(u"checksums"_s)).entryList(QDir::Files).size() > 10);
+        const ExportTree few = materialize(sampleAccount(), optionsAt(secondRun, many.find(u"manifest.json"_s)->bytes));
+        QVERIFY(writeExportTree(few, dir.path()));
+        QCOMPARE(QDir(dir.filePath(u"checksums"_s)).entryList(QDir::Files), QStringList{u"all.sha256"_s});
+        QCOMPARE(QDir(dir.filePath(u"notes"_s)).entryList(QDir::Files).size(), 2);
     }
 
     void neverDeletesOutsideTheFolderForATamperedManifest()

@@ -187,7 +187,7 @@ private Q_SLOTS:
         const Answer same = restoreFromGitHub(true);
         QCOMPARE(same.status, 200);
         QVERIFY2(same.object().value(u"changes"_s).toArray().isEmpty(), same.body.constData());
-        QCOMPARE(same.object().value(u"schema_version"_s).toInt(), 2);
+        QCOMPARE(same.object().value(u"schema_version"_s).toInt(), 3);
 
         QVERIFY(m_fx->store->clearAccount());
         const Answer planned = restoreFromGitHub(true);

@@ -121,9 +121,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("manifest");
         QTest::newRow("not JSON") << "not a manifest"_ba;
         QTest::newRow("array") << "[1, 2]"_ba;
-        QTest::newRow("no sha256") << R"({"exported_at": "2026-03-01T09:30:15+00:00"})"_ba;
-        QTest::newRow("unparseable time") << R"({"exported_at": "yesterday", "sha256": {}})"_ba;
-        QTest::newRow("time not a string") << R"({"exported_at": 12, "sha256": {}})"_ba;
+        QTest::newRow("no checksums_sha256") << R"({"exported_at": "2026-03-01T09:30:15+00:00"})"_ba;
+        QTest::newRow("unparseable time") << R"({"exported_at": "yesterday", "checksums_sha256": "00"})"_ba;
+        QTest::newRow("time not a string") << R"({"exported_at": 12, "checksums_sha256": "00"})"_ba;
     }
 
     void invalidPreviousManifestIsIgnoredTheSameWayByEveryCaller()

@@ -4,6 +4,7 @@
 #include "pushfixture.h"
 
 #include <QCoroTask>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -242,6 +243,39 @@ private Q_SLOTS:
         expected.sort();
         QCOMPARE(changed, expected);
         verifyCloneEqualsExport();
+    }
+
+    void aChangeUploadsItsNotesAndFewKilobytesBesidesAndTheCloneChecksWithSha256sum()
+    {
+        f.reset();
+        f = std::make_unique<PushFixture>();
+        QVERIFY2(f->setUp(), qPrintable(f->error));
+        demo(2000);
+        QVERIFY(push());
+        demo(0, 5);
+        const QMap<QString, QByteArray> oldExport = exportFiles(f->expectedExport());
+        auto outcome = push();
+        QVERIFY(outcome && outcome->committed);
+        // The notes' own files, and for the rest only a few small checksum files, the manifest and README (schema 2
+        // re-sent a manifest with one hash per file: about 460 KB at 2,000 notes).
+        qint64 notesBytes = 0;
+        const QMap<QString, QByteArray> newExport = exportFiles(f->expectedExport());
+        for (auto it = newExport.cbegin(); it != newExport.cend(); ++it) {
+            if (it.key().startsWith(u"notes/"_s) && oldExport.value(it.key()) != it.value()) {
+                notesBytes += it.value().size();
+            }
+        }
+        QVERIFY2(outcome->bytes - notesBytes < 64 * 1024,
+            qPrintable(u"%1 bytes uploaded, %2 of them the notes"_s.arg(outcome->bytes).arg(notesBytes)));
+        verifyCloneEqualsExport();
+
+        const QString clone = f->dir.filePath(u"sha256sum-clone"_s);
+        QVERIFY(!f->run(u"git"_s, {u"clone"_s, u"-q"_s, f->bare(), clone}).isNull());
+        QProcess check;
+        check.setWorkingDirectory(clone);
+        check.start(u"sh"_s, {u"-c"_s, u"cat checksums/*.sha256 | sha256sum --check --strict --quiet"_s});
+        QVERIFY(check.waitForFinished());
+        QVERIFY2(check.exitCode() == 0, check.readAllStandardOutput().left(400).constData());
     }
 
     void deletedNotesLeaveTheTreeAndForeignFilesStay()
