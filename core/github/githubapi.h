@@ -81,6 +81,8 @@ public:
 
     /// The pacing of content-creating requests (GitHub's secondary limits); tests and benchmarks may set other limits.
     [[nodiscard]] WritePacer &writePacer() { return m_pacer; }
+    /// Waits until a content-creating request may go (GETs go at once) and records it; a git push counts as one write.
+    [[nodiscard]] QCoro::Task<void> paceWrite(QByteArray method, QUrl url);
     /// While a write waits for the limits: when it may go; invalid otherwise.
     [[nodiscard]] QDateTime writesPausedUntil() const { return m_pausedUntil; }
 
@@ -102,7 +104,6 @@ private:
     [[nodiscard]] HttpRequest makeRequest(const QByteArray &method, const QUrl &url, const QByteArray &authorization,
         const QByteArray &jsonBody, bool idempotent) const;
     [[nodiscard]] Result<const JwtSigner *> signer();
-    [[nodiscard]] QCoro::Task<void> paceWrite(QByteArray method, QUrl url);
 
     HttpClient *m_http;
     AppConfig m_config;

@@ -293,4 +293,43 @@ QCoro::Task<Result<void>> GitDataClient::createRef(QString branch, QString sha)
     co_return {};
 }
 
+QCoro::Task<Result<QString>> GitDataClient::cloneUrl()
+{
+    auto response = co_await send("GET", repoPath({}), {}, true);
+    if (!response) {
+        co_return std::unexpected(response.error());
+    }
+    if (!response->isSuccess()) {
+        co_return std::unexpected(rejected(*response, u"reading repository '%1'"_s.arg(m_repoFullName)));
+    }
+    const QString url = response->json().object().value(u"clone_url"_s).toString();
+    if (url.isEmpty()) {
+        co_return fail(
+            kRejected, kModule, u"GitHub's answer on repository '%1' lacks its clone_url."_s.arg(m_repoFullName));
+    }
+    co_return url;
+}
+
+QCoro::Task<Result<void>> GitDataClient::deleteRef(QString branch)
+{
+    auto response = co_await send("DELETE", repoPath(u"/git/refs/heads/"_s % encodedBranch(branch)), {}, true);
+    if (!response) {
+        co_return std::unexpected(response.error());
+    }
+    if (!response->isSuccess() && response->status != 404 && response->status != 422) {
+        co_return std::unexpected(rejected(*response, u"deleting branch '%1'"_s.arg(branch)));
+    }
+    co_return {};
+}
+
+QCoro::Task<Result<QString>> GitDataClient::pushToken(QUrl gitUrl)
+{
+    co_await m_api->paceWrite("POST", gitUrl);
+    auto token = co_await m_api->installationToken(m_installationId, m_repoFullName.section(u'/', 1));
+    if (!token) {
+        co_return std::unexpected(token.error().withConsequence(kAborted));
+    }
+    co_return std::move(*token);
+}
+
 } // namespace Notechondria

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Notechondria {
 
@@ -64,6 +65,14 @@ public:
     [[nodiscard]] QCoro::Task<Result<QString>> defaultBranch();
     /// POST git/refs: creates refs/heads/<branch> at sha.
     [[nodiscard]] QCoro::Task<Result<void>> createRef(QString branch, QString sha);
+
+    /// GET /repos/<repo> → clone_url, the HTTPS git URL a pack is pushed to.
+    [[nodiscard]] QCoro::Task<Result<QString>> cloneUrl();
+    /// DELETE git/refs/heads/<branch>; a branch already gone counts as deleted.
+    [[nodiscard]] QCoro::Task<Result<void>> deleteRef(QString branch);
+    /// The installation token for a git push (never logged), once the push has waited its turn as one paced write.
+    [[nodiscard]] QCoro::Task<Result<QString>> pushToken(QUrl gitUrl);
+    [[nodiscard]] const QString &repoFullName() const { return m_repoFullName; }
 
     /// Request body bytes sent so far.
     [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }

@@ -4,8 +4,14 @@
 #include "gitblob.h"
 #include "gitdataclient.h"
 #include "httpclient.h"
+#include "logging.h"
+#include "packupload.h"
 #include "syncstate.h"
 #include "treechunker.h"
+
+#include <QCoroSignal>
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -140,11 +146,26 @@ QCoro::Task<Result<std::optional<SyncCommit>>> SyncRemote::commit(
     const LocalState &local, const PublishPlan &publish, const SyncHead &head, QString message)
 {
     const QString branch = branchOf(local.integration);
-    auto tree = co_await uploadTree(local, publish, head.treeSha);
+    if (publish.upload.size() < PackUpload::kMinFiles) {
+        auto tree = co_await uploadTree(local, publish, head.treeSha);
+        if (!tree) {
+            co_return std::unexpected(tree.error());
+        }
+        co_return co_await commitTree(branch, *tree, head, message);
+    }
+    auto tree = co_await packTree(local, publish, head);
     if (!tree) {
         co_return std::unexpected(tree.error());
     }
-    auto commit = co_await m_git.createCommit(message, *tree, {head.sha});
+    auto committed = co_await commitTree(branch, *tree, head, message);
+    co_await dropUploadBranch(PackUpload::uploadBranch());
+    co_return committed;
+}
+
+QCoro::Task<Result<std::optional<SyncCommit>>> SyncRemote::commitTree(
+    QString branch, QString tree, const SyncHead &head, QString message)
+{
+    auto commit = co_await m_git.createCommit(message, tree, {head.sha});
     if (!commit) {
         co_return std::unexpected(commit.error());
     }
@@ -158,7 +179,59 @@ QCoro::Task<Result<std::optional<SyncCommit>>> SyncRemote::commit(
     if (!updated->isSuccess()) {
         co_return std::unexpected(GitDataClient::rejected(*updated, u"updating branch '%1'"_s.arg(branch)));
     }
-    co_return SyncCommit{*commit, *tree};
+    co_return SyncCommit{*commit, tree};
+}
+
+QCoro::Task<Result<QString>> SyncRemote::packTree(
+    const LocalState &local, const PublishPlan &publish, const SyncHead &head)
+{
+    auto url = co_await m_git.cloneUrl();
+    if (!url) {
+        co_return std::unexpected(url.error());
+    }
+    auto token = co_await m_git.pushToken(QUrl(*url));
+    if (!token) {
+        co_return std::unexpected(token.error());
+    }
+    PackUpload::Files files;
+    files.reserve(publish.upload.size());
+    for (const QString &path : publish.upload) {
+        files.append({path, local.tree.files[local.indexByPath.value(path)].bytes});
+    }
+    const QString uploadBranch = PackUpload::uploadBranch();
+    qCInfo(lcSync).noquote() << u"Uploading %1 files as one git pack to '%2' on branch %3"_s.arg(
+        QString::number(files.size()), m_git.repoFullName(), uploadBranch);
+    // libgit2's transport blocks: the pack is built and pushed on a worker thread while the event loop goes on.
+    QFutureWatcher<Result<PackedTrees>> watcher;
+    watcher.setFuture(QtConcurrent::run([files = std::move(files), url = *url, uploadBranch, token = *token] {
+        return PackUpload::push(files, url, uploadBranch, token);
+    }));
+    if (!watcher.isFinished()) {
+        co_await qCoro(&watcher, &QFutureWatcherBase::finished);
+    }
+    const Result<PackedTrees> packed = watcher.result();
+    if (!packed) {
+        co_return std::unexpected(packed.error());
+    }
+    const QList<QByteArray> entries = PackUpload::treeEntries(*packed, publish.upload, publish.remove, head.remote);
+    QString tree = head.treeSha;
+    for (qsizetype first = 0; first < entries.size(); first += PackUpload::kMaxShaEntries) {
+        const TreeChunker::Chunk chunk{first, std::min(PackUpload::kMaxShaEntries, entries.size() - first)};
+        auto created = co_await m_git.createTree(TreeChunker::body(tree, entries, chunk));
+        if (!created) {
+            co_return std::unexpected(created.error());
+        }
+        tree = *created;
+    }
+    co_return tree;
+}
+
+QCoro::Task<void> SyncRemote::dropUploadBranch(QString branch)
+{
+    if (auto dropped = co_await m_git.deleteRef(branch); !dropped) {
+        qCWarning(lcSync).noquote() << u"Upload branch left: Core.Sync/pack — %1 (the next large push overwrites it)"_s
+                                           .arg(dropped.error().message());
+    }
 }
 
 QCoro::Task<Result<QString>> SyncRemote::uploadTree(

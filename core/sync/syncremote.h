@@ -62,6 +62,13 @@ private:
     [[nodiscard]] QCoro::Task<Result<SyncHead>> seedEmptyRepository(const LocalState &local, QString branch);
     [[nodiscard]] QCoro::Task<Result<QString>> uploadTree(
         const LocalState &local, const PublishPlan &publish, QString baseTree);
+    /// The files of @p publish pushed as one git pack to the upload branch, laid over the head's tree (issue #13).
+    [[nodiscard]] QCoro::Task<Result<QString>> packTree(
+        const LocalState &local, const PublishPlan &publish, const SyncHead &head);
+    [[nodiscard]] QCoro::Task<Result<std::optional<SyncCommit>>> commitTree(
+        QString branch, QString tree, const SyncHead &head, QString message);
+    /// Deletes the upload branch a pack was pushed to (a failure is only logged: the next pack overwrites it).
+    [[nodiscard]] QCoro::Task<void> dropUploadBranch(QString branch);
 
     GitDataClient &m_git;
 };

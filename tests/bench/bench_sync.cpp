@@ -3,11 +3,12 @@
 // push after editing 5 notes, against the GitHub test server (a real bare repository). Prints a markdown table and the
 // ratios of the largest size to the smallest. Usage: bench_sync [SIZES...] (default 1000 10000 100000).
 //
-// Accounts above BENCH_FIRST_PUSH_MAX notes (default 10000) are not first-pushed through the API (the test server
-// rewrites the whole flat notes/ tree per chained request, which takes hours at 100,000 notes): the export is
-// committed into the bare repository with git, and the first sync adopts that identical backup (no commit), which
-// records the sync base as a first push would. Writes are not paced here (the test server has no secondary limits);
-// the wait pacing would add to a first push on github.com is computed with WritePacer on a simulated clock.
+// A first push of 1,000 files or more goes as one git pack (smart HTTP into the test server's bare repository, see
+// core/sync/packupload.h) and one REST tree naming its subtrees. Accounts above BENCH_FIRST_PUSH_MAX notes (default
+// 100000) are not first-pushed: the export is committed into the bare repository with git, and the first sync adopts
+// that identical backup (no commit), which records the sync base as a first push would. Writes are not paced here (the
+// test server has no secondary limits); the wait pacing would add to a first push on github.com is computed with
+// WritePacer on a simulated clock.
 #include "demodata.h"
 #include "fakeclock.h"
 #include "pushfixture.h"
@@ -55,7 +56,8 @@ struct Step
     double seconds = 0;
     double peak = 0; ///< the process's peak RSS during the step
     double growth = 0; ///< how far the step took the RSS above where it started
-    int requests = 0;
+    int requests = 0; ///< every request the server saw, git smart HTTP included
+    int writes = 0; ///< of which content-creating (not GET/HEAD); a git push's receive-pack is one
     qint64 bytes = 0;
     bool committed = false;
     bool ok = false;
@@ -111,8 +113,7 @@ public:
             row.first.ok = row.first.ok && adopted.ok && !adopted.committed;
             row.first.requests = adopted.requests;
         }
-        const int writes = row.first.requests;
-        row.pacedWaitSeconds = pacedWait(writes);
+        row.pacedWaitSeconds = pacedWait(row.first.writes);
         // The first sync after a commit records the state both sides agree on; then nothing changed.
         PushOptions sync;
         sync.pull = true;
@@ -134,6 +135,7 @@ private:
     Step timed(PushFixture &f, Work work)
     {
         const int before = f.server.requestCount();
+        const int writesBefore = writeCount(f);
         resetPeak();
         const double start = statusMiB("VmRSS");
         QElapsedTimer timer;
@@ -144,7 +146,16 @@ private:
         step.peak = statusMiB("VmHWM");
         step.growth = std::max(0.0, step.peak - start);
         step.requests = f.server.requestCount() - before;
+        step.writes = writeCount(f) - writesBefore;
         return step;
+    }
+
+    static int writeCount(const PushFixture &f)
+    {
+        const QList<GitHubTestServer::Request> requests = f.server.requests();
+        return int(std::ranges::count_if(requests, [](const GitHubTestServer::Request &request) {
+            return request.method != "GET" && request.method != "HEAD";
+        }));
     }
 
     Step push(PushFixture &f, const PushOptions &options)
@@ -234,14 +245,17 @@ QString cell(const Step &step, bool withPeak)
 
 void printTable(QTextStream &out, const QList<Row> &rows)
 {
-    out << "| notes (files) | export: wall, RSS growth | first push: requests | no change: wall, RSS growth, requests "
+    out << "| notes (files) | export: wall, RSS growth | first push: requests, writes | no change: wall, RSS growth, "
+           "requests "
            "| 5 notes changed: wall, requests, uploaded (of which the notes) |\n";
     out << "|---:|---:|---:|---:|---:|\n";
     for (const Row &row : rows) {
-        const QString first = row.firstSeeded ? u"seeded with git; adopting it: %1"_s.arg(row.first.requests)
-                                              : u"**%1** (%2 s; paced on github.com: +%3 s)"_s.arg(row.first.requests)
-                                                    .arg(row.first.seconds, 0, 'f', 1)
-                                                    .arg(row.pacedWaitSeconds);
+        const QString first = row.firstSeeded
+            ? u"seeded with git; adopting it: %1"_s.arg(row.first.requests)
+            : u"**%1**, %2 writes (%3 s; paced on github.com: +%4 s)"_s.arg(row.first.requests)
+                  .arg(row.first.writes)
+                  .arg(row.first.seconds, 0, 'f', 1)
+                  .arg(row.pacedWaitSeconds);
         out << u"| %1 (%2) | %3 | %4 | %5, **%6** | %7, **%8**, %9 KiB (%10 KiB) |\n"_s.arg(row.notes)
                    .arg(row.files)
                    .arg(cell(row.materialize, true), first, cell(row.unchanged, true))
@@ -284,7 +298,7 @@ int main(int argc, char **argv)
     }
     const int firstPushMax = qEnvironmentVariableIsSet("BENCH_FIRST_PUSH_MAX")
         ? qEnvironmentVariableIntValue("BENCH_FIRST_PUSH_MAX")
-        : 10000;
+        : 100000;
     Bench bench(err);
     QList<Row> rows;
     for (const int notes : std::as_const(sizes)) {

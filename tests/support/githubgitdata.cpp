@@ -53,6 +53,7 @@ void GitHubTestServer::Private::addGitDataRoutes()
     add("POST", u"commits"_s, &P::postCommit);
     add("POST", u"refs"_s, &P::postRef);
     add("PATCH", u"refs/(heads/.+)"_s, &P::patchRef);
+    add("DELETE", u"refs/(heads/.+)"_s, &P::deleteRef);
 }
 
 QJsonObject GitHubTestServer::Private::refJson(const Repo &repo, const QString &ref, const QString &sha) const
@@ -329,6 +330,22 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::patchRef(Call &call)
         return error(422, u"Reference cannot be updated"_s);
     }
     return json(200, refJson(repo, u"refs/heads/"_s + branch, sha));
+}
+
+GitHubTestServer::Private::Reply GitHubTestServer::Private::deleteRef(Call &call)
+{
+    Repo &repo = *call.repo;
+    const QString ref = u"refs/"_s + call.match.captured(3);
+    const QString current = repo.git->branchHead(ref.mid(11));
+    if (current.isEmpty()) {
+        return error(422, u"Reference does not exist"_s);
+    }
+    if (!repo.git->git({u"update-ref"_s, u"-d"_s, ref, current}).ok()) {
+        return error(422, u"Reference cannot be deleted"_s);
+    }
+    Reply reply;
+    reply.status = 204;
+    return reply;
 }
 
 } // namespace Notechondria::Test

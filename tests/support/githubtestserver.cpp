@@ -78,6 +78,7 @@ GitHubTestServer::Private::Private(GitHubTestServer *owner)
     add("GET", u"/repos/([^/]+)/([^/]+)/tarball(?:/(.+))?"_s, Auth::Repo, &P::getTarball);
     add("GET", u"/_codeload/([A-Za-z0-9]+)/[^/]+"_s, Auth::None, &P::download);
     addGitDataRoutes();
+    addGitHttpRoutes();
 }
 
 qint64 GitHubTestServer::Private::now() const
@@ -254,10 +255,14 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::dispatch(const Reque
             }
         } else if (route.auth != Auth::None) {
             if (auto rejected = checkToken(call)) {
+                if (route.auth == Auth::Git) {
+                    rejected->headers.append(
+                        std::pair<QByteArray, QByteArray>("WWW-Authenticate", R"(Basic realm="GitHub")"));
+                }
                 return *rejected;
             }
         }
-        if (route.auth == Auth::Repo || route.auth == Auth::GitData) {
+        if (route.auth == Auth::Repo || route.auth == Auth::GitData || route.auth == Auth::Git) {
             call.repo = findRepo(call.match.captured(1) + u'/' + call.match.captured(2));
             const bool reachable = call.repo && call.repo->installationId == call.token->installationId
                 && (call.token->repos.isEmpty() || call.token->repos.contains(call.repo->name.toLower()));
@@ -325,6 +330,11 @@ std::optional<GitHubTestServer::Private::Reply> GitHubTestServer::Private::check
     QByteArray value;
     if (authorization.startsWith("Bearer ") || authorization.startsWith("token ")) {
         value = authorization.mid(authorization.indexOf(' ') + 1).trimmed();
+    } else if (authorization.startsWith("Basic ")) { // git over HTTPS: x-access-token:<token>
+        const QByteArray pair = QByteArray::fromBase64(authorization.mid(6).trimmed());
+        if (pair.startsWith("x-access-token:")) {
+            value = pair.mid(15);
+        }
     }
     const auto it = tokens.find(value);
     if (value.isEmpty() || it == tokens.end() || it->expired || it->revoked || it->expiresAt <= now()) {
@@ -355,6 +365,7 @@ QJsonObject GitHubTestServer::Private::repoJson(const Repo &repo) const
         {u"owner"_s, QJsonObject{{u"login"_s, repo.owner}, {u"id"_s, installation.accountId}, {u"type"_s, u"User"_s}}},
         {u"html_url"_s, QString(u"https://github.com/"_s + repo.fullName)},
         {u"url"_s, url(u"/repos/"_s + repo.fullName)},
+        {u"clone_url"_s, url(u'/' + repo.fullName + u".git"_s)},
         {u"permissions"_s, QJsonObject{{u"admin"_s, false}, {u"push"_s, true}, {u"pull"_s, true}}},
     };
 }

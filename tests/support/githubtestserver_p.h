@@ -88,8 +88,9 @@ struct GitHubTestServer::Private
         Repo *repo = nullptr;
     };
     /// What a route needs: nothing, an App JWT, an installation token, a token for the repository of the path, or
-    /// that and a repository with commits (the Git Data API answers 409 on an empty one).
-    enum class Auth { None, Jwt, Token, Repo, GitData };
+    /// that and a repository with commits (the Git Data API answers 409 on an empty one), or git's smart HTTP
+    /// (HTTP Basic `x-access-token:<token>`, 401 with `WWW-Authenticate: Basic` otherwise).
+    enum class Auth { None, Jwt, Token, Repo, GitData, Git };
     using Handler = Reply(Call &);
     struct Route
     {
@@ -158,7 +159,13 @@ struct GitHubTestServer::Private
     void addGitDataRoutes();
     [[nodiscard]] QJsonObject refJson(const Repo &repo, const QString &ref, const QString &sha) const;
     [[nodiscard]] QJsonObject commitJson(const Repo &repo, const GitCommitInfo &commit) const;
-    Handler getRef, getCommit, getTree, getBlob, postBlob, postTree, postCommit, postRef, patchRef;
+    Handler getRef, getCommit, getTree, getBlob, postBlob, postTree, postCommit, postRef, patchRef, deleteRef;
+
+    // Git smart HTTP through `git http-backend` (githubgithttp.cpp)
+    void addGitHttpRoutes();
+    /// Splits a CGI answer into status, headers and body (RFC 3875 §6: a header block, an empty line, the body).
+    [[nodiscard]] static Reply parseCgi(const QByteArray &output);
+    Handler gitHttp;
 };
 
 } // namespace Notechondria::Test

@@ -713,6 +713,38 @@ private Q_SLOTS:
         QCOMPARE(call("GET", u"/repos/octo/notes"_s, credential).status, 200);
     }
 
+    /// `git <args>` with the event loop running (the server answers in this thread); its exit code.
+    static int gitServed(const QStringList &args)
+    {
+        QProcess git;
+        QSignalSpy finished(&git, &QProcess::finished);
+        git.start(u"git"_s, args);
+        return finished.wait(120000) && git.exitStatus() == QProcess::NormalExit ? git.exitCode() : -1;
+    }
+
+    void gitSmartHttpTakesOnlyAnInstallationTokenAndCountsEveryRequest()
+    {
+        const QByteArray full = token();
+        const QString cloneUrl = call("GET", u"/repos/octo/notes"_s, full).json.value("clone_url"_L1).toString();
+        QCOMPARE(cloneUrl, m_server->apiUrl().toString() + u"/octo/notes.git"_s);
+        const Answer anonymous = call("GET", cloneUrl + u"/info/refs?service=git-receive-pack"_s);
+        QCOMPARE(anonymous.status, 401);
+        QVERIFY(anonymous.headers.value("www-authenticate").startsWith("Basic"));
+        const QStringList auth{u"-c"_s,
+            u"http.extraHeader=Authorization: Basic "_s
+                + QString::fromLatin1(QByteArray("x-access-token:" + full).toBase64())};
+        const QString work = m_keys.filePath(u"smart-http"_s);
+        const int before = m_server->requestCount();
+        QCOMPARE(gitServed(auth + QStringList{u"clone"_s, u"-q"_s, cloneUrl, work}), 0);
+        QCOMPARE(
+            gitServed(auth + QStringList{u"-C"_s, work, u"push"_s, u"-q"_s, u"origin"_s, u"HEAD:refs/heads/up"_s}), 0);
+        QVERIFY(m_server->requestCount() - before >= 4); // info/refs + upload-pack, info/refs + receive-pack
+        QCOMPARE(m_server->headSha(u"octo/notes"_s, u"up"_s), m_server->headSha(u"octo/notes"_s, u"main"_s));
+        QCOMPARE(call("DELETE", u"/repos/octo/notes/git/refs/heads/up"_s, full).status, 204);
+        QVERIFY(m_server->headSha(u"octo/notes"_s, u"up"_s).isEmpty());
+        QCOMPARE(call("DELETE", u"/repos/octo/notes/git/refs/heads/up"_s, full).status, 422);
+    }
+
     void recordsEveryRequestWithMethodPathQueryBodyAndHeaders()
     {
         m_server->clearRequests();
