@@ -15,6 +15,9 @@ using namespace StoreSql;
 
 namespace {
 
+/// How many filter combinations noteCount() remembers at one data revision (search texts make each one new).
+constexpr qsizetype maxCachedCounts = 256;
+
 QString noteColumns(bool withFileBytes)
 {
     return u"n.id, n.uuid, n.sharing_id, n.title, n.description, n.content, n.editor_mode, n.note_type, "
@@ -224,12 +227,35 @@ Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &quer
 Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
 {
     const auto [where, values] = NoteQuerySql::where(query);
+    auto revision = m_context.exec(
+        u"SELECT revision FROM data_revision WHERE id = 1"_s, {}, u"Cannot count notes"_s, u"Core.Store/notes"_s);
+    if (!revision) {
+        return std::unexpected(revision.error());
+    }
+    // Read before the count: a write in between leaves a newer count under an older revision, recounted next time.
+    const qint64 current = revision->next() ? revision->value(0).toLongLong() : -1;
+    if (current != m_counts.revision) {
+        m_counts = CountCache{current, {}};
+    }
+    QString key = where;
+    for (const QVariant &value : values) {
+        key += QChar(0x1f);
+        key += value.toString();
+    }
+    if (const auto cached = m_counts.counts.constFind(key); cached != m_counts.counts.constEnd()) {
+        return *cached;
+    }
     auto q = m_context.exec(u"SELECT count(*) FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where),
         values, u"Cannot count notes"_s, u"Core.Store/notes"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
-    return q->next() ? q->value(0).toInt() : 0;
+    const int count = q->next() ? q->value(0).toInt() : 0;
+    if (m_counts.counts.size() >= maxCachedCounts) {
+        m_counts.counts.clear();
+    }
+    m_counts.counts.insert(key, count);
+    return count;
 }
 
 Result<QList<Note>> NoteRecords::snapshotNotes(bool withFileBytes) const

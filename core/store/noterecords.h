@@ -6,6 +6,7 @@
 #include "error.h"
 #include "store.h"
 
+#include <QHash>
 #include <QList>
 #include <QVariant>
 
@@ -35,7 +36,11 @@ public:
     [[nodiscard]] Result<QList<Note>> notes(const StoreNoteQuery &query = {}) const;
     /// The list entries of the notes notes() would return, in the same order, read without bodies or files.
     [[nodiscard]] Result<QList<NoteSummary>> noteSummaries(const StoreNoteQuery &query = {}) const;
-    /// How many notes match the query's filters; limit and offset are ignored (the total for paging).
+    /**
+     * How many notes match the query's filters; limit and offset are ignored (the total for paging). Counts are
+     * cached per filter combination and data revision (schema 4's data_revision, moved by triggers on every account
+     * write from any connection or process), so an unchanged account answers with one single-row read.
+     */
     [[nodiscard]] Result<int> noteCount(const StoreNoteQuery &query = {}) const;
     /// Every note, the recycle bin's too, in export order (by uuid), for Store::snapshot.
     [[nodiscard]] Result<QList<Note>> snapshotNotes(bool withFileBytes) const;
@@ -64,7 +69,15 @@ private:
     [[nodiscard]] Result<std::optional<Note>> selectOne(
         const QString &where, const QVariantList &values, const QString &process) const;
 
+    /// The counts noteCount() computed at one data revision, by filter combination (WHERE clause and values).
+    struct CountCache
+    {
+        qint64 revision = -1;
+        QHash<QString, int> counts;
+    };
+
     StoreContext &m_context;
+    mutable CountCache m_counts;
 };
 
 } // namespace Notechondria

@@ -172,6 +172,45 @@ private Q_SLOTS:
         QCOMPARE((*store)->profile()->username, QString());
     }
 
+    void aCachedCountFollowsWritesFromAnotherConnection()
+    {
+        // noteCount() remembers counts per data revision; a write through a second Store on the same file (another
+        // connection, as another process would be) moves the revision, so the first store counts again.
+        const QString path = freshPath();
+        auto reader = Store::open(path, &m_clock);
+        auto writer = Store::open(path, &m_clock);
+        QVERIFY(reader && writer);
+        Note note;
+        note.title = u"Photosynthesis"_s;
+        QVERIFY((*writer)->saveNote(note));
+        Store::NoteQuery byText;
+        byText.text = u"photo"_s;
+        Store::NoteQuery recycleBin;
+        recycleBin.onlyDeleted = true;
+        QCOMPARE(*(*reader)->noteCount(), 1);
+        QCOMPARE(*(*reader)->noteCount(byText), 1);
+        QCOMPARE(*(*reader)->noteCount(), 1); // from the cache: nothing was written
+        const auto second = (*writer)->saveNote(note);
+        QVERIFY(second);
+        QCOMPARE(*(*reader)->noteCount(), 2);
+        QCOMPARE(*(*reader)->noteCount(byText), 2);
+        QVERIFY((*writer)->softDeleteNote(second->id));
+        QCOMPARE(*(*reader)->noteCount(), 1);
+        QCOMPARE(*(*reader)->noteCount(recycleBin), 1);
+        // A raw write that bypasses Store still moves the revision (the triggers are in the file).
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw-count"_s);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(u"UPDATE notes SET deleted_at = NULL"_s));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"raw-count"_s);
+        QCOMPARE(*(*reader)->noteCount(), 2);
+        QCOMPARE(*(*reader)->noteCount(recycleBin), 0);
+    }
+
     void createsTheParentFolder()
     {
         auto store = Store::open(m_dir.filePath(u"a/b/c/store.sqlite"_s), &m_clock);
