@@ -251,6 +251,11 @@ Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
         return std::unexpected(q.error());
     }
     const int count = q->next() ? q->value(0).toInt() : 0;
+    // Inside a transaction the revision may be rolled back and reused by another write: not a key to keep.
+    if (m_context.inTransaction()) {
+        m_counts = CountCache{-1, {}};
+        return count;
+    }
     if (m_counts.counts.size() >= maxCachedCounts) {
         m_counts.counts.clear();
     }

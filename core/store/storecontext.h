@@ -102,6 +102,8 @@ public:
 
     /// Runs @p work inside a savepoint: released when it succeeds, rolled back when it fails. Nests.
     [[nodiscard]] Result<void> transaction(const std::function<Result<void>()> &work);
+    /// Whether a transaction() is running: what it writes may still be rolled back.
+    [[nodiscard]] bool inTransaction() const { return m_transactionDepth > 0; }
 
 private:
     QString m_path;
