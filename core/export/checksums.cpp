@@ -15,16 +15,6 @@ namespace Notechondria {
 
 namespace {
 
-/// At most this many lines per checksum file (one note's files always share a file, so one may hold a few more).
-constexpr qsizetype kLinesPerFile = 64;
-
-struct Line
-{
-    quint64 key = 0; ///< where the line lives: the note's uuid for its files, else a hash of the path
-    QString path;
-    QByteArray text; ///< "<sha256>  <path>\n"
-};
-
 /// The note a path belongs to (its 32 hex digits) for notes/<hex>.* and assets/notes/<hex>/…, else "".
 QStringView noteHexOf(QStringView path)
 {
@@ -43,49 +33,29 @@ QStringView noteHexOf(QStringView path)
     return allHex ? hex : QStringView();
 }
 
-quint64 keyOf(const QString &path)
-{
-    if (const QStringView hex = noteHexOf(path); !hex.isEmpty())
-        return hex.first(16).toULongLong(nullptr, 16);
-    const QByteArray digest = QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1);
-    return qFromBigEndian<quint64>(digest.constData());
-}
-
-/// The leading @p bits bits of @p key as '0'/'1' characters; "all" for none.
-QString prefixName(quint64 key, int bits)
-{
-    if (bits == 0)
-        return u"all"_s;
-    QString name;
-    name.reserve(bits);
-    for (int i = 0; i < bits; ++i)
-        name.append((key >> (63 - i)) & 1U ? u'1' : u'0');
-    return name;
-}
-
 /**
- * Splits lines[begin, end) (sorted by key) by the next bit until each part holds at most kLinesPerFile lines: the
- * parts depend only on the set of keys, so an edit changes one file and adding or removing a note at most two or
- * three.
+ * Splits lines[begin, end) (sorted by key, all below the prefix of @p bits bits) by the next bit until each part holds
+ * at most kChecksumLinesPerFile lines.
  */
-void split(const QList<Line> &lines, qsizetype begin, qsizetype end, int bits, QList<ExportFile> &out)
+void split(const QList<ChecksumLine> &lines, qsizetype begin, qsizetype end, int bits, QList<ExportFile> &out)
 {
     if (begin == end)
         return;
-    if (end - begin <= kLinesPerFile || bits == 64) {
-        QList<const Line *> ordered;
+    if (end - begin <= kChecksumLinesPerFile || bits == 64) {
+        QList<const ChecksumLine *> ordered;
         for (qsizetype i = begin; i < end; ++i)
             ordered.append(&lines[i]);
-        std::sort(ordered.begin(), ordered.end(), [](const Line *a, const Line *b) { return a->path < b->path; });
+        std::sort(ordered.begin(), ordered.end(),
+            [](const ChecksumLine *a, const ChecksumLine *b) { return a->path < b->path; });
         QByteArray bytes;
-        for (const Line *line : std::as_const(ordered))
-            bytes += line->text;
-        out.append({u"checksums/"_s + prefixName(lines[begin].key, bits) + u".sha256"_s, bytes});
+        for (const ChecksumLine *line : std::as_const(ordered))
+            bytes += checksumLineText(line->sha256, line->path);
+        out.append({checksumFilePath(lines[begin].key, bits), bytes});
         return;
     }
     const quint64 bit = quint64(1) << (63 - bits);
     const auto middle = std::partition_point(
-        lines.begin() + begin, lines.begin() + end, [bit](const Line &line) { return (line.key & bit) == 0; });
+        lines.begin() + begin, lines.begin() + end, [bit](const ChecksumLine &line) { return (line.key & bit) == 0; });
     const qsizetype mid = middle - lines.begin();
     split(lines, begin, mid, bits + 1, out);
     split(lines, mid, end, bits + 1, out);
@@ -98,27 +68,90 @@ bool isChecksumPath(const QString &path)
     return path.startsWith(u"checksums/"_s) && path.endsWith(u".sha256"_s) && path.count(u'/') == 1;
 }
 
+bool isChecksumCovered(const QString &path)
+{
+    return path != u"manifest.json"_s && path != u"README.md"_s && !isChecksumPath(path);
+}
+
+quint64 checksumKey(const QString &path)
+{
+    if (const QStringView hex = noteHexOf(path); !hex.isEmpty())
+        return hex.first(16).toULongLong(nullptr, 16);
+    const QByteArray digest = QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1);
+    return qFromBigEndian<quint64>(digest.constData());
+}
+
+QString checksumFilePath(quint64 key, int bits)
+{
+    if (bits == 0)
+        return u"checksums/all.sha256"_s;
+    QString name = u"checksums/"_s;
+    name.reserve(10 + bits + 7);
+    for (int i = 0; i < bits; ++i)
+        name.append((key >> (63 - i)) & 1U ? u'1' : u'0');
+    return name + u".sha256"_s;
+}
+
+std::optional<std::pair<quint64, int>> checksumPrefixOf(const QString &path)
+{
+    if (!isChecksumPath(path))
+        return std::nullopt;
+    const QStringView name = QStringView(path).sliced(10).chopped(7);
+    if (name == u"all")
+        return std::pair<quint64, int>{0, 0};
+    if (name.isEmpty() || name.size() > 64)
+        return std::nullopt;
+    quint64 key = 0;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        if (name.at(i) == u'1')
+            key |= quint64(1) << (63 - i);
+        else if (name.at(i) != u'0')
+            return std::nullopt;
+    }
+    return std::pair<quint64, int>{key, int(name.size())};
+}
+
+QByteArray checksumLineText(const QByteArray &sha256, const QString &path)
+{
+    return sha256 + "  " + path.toUtf8() + '\n';
+}
+
+QList<ExportFile> checksumFilesOf(QList<ChecksumLine> lines, int bits)
+{
+    std::sort(lines.begin(), lines.end(), [](const ChecksumLine &a, const ChecksumLine &b) { return a.key < b.key; });
+    QList<ExportFile> files;
+    split(lines, 0, lines.size(), bits, files);
+    return files;
+}
+
+QString checksumDigest(const QList<std::pair<QString, QByteArray>> &checksumFiles)
+{
+    QList<std::pair<QString, QByteArray>> ordered = checksumFiles;
+    std::sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    for (const auto &[path, sha256] : std::as_const(ordered))
+        digest.addData(checksumLineText(sha256, path));
+    return QString::fromLatin1(digest.result().toHex());
+}
+
 ChecksumIndex checksumIndex(const QList<ExportFile> &files)
 {
-    QList<Line> lines;
-    lines.reserve(files.size());
-    for (const ExportFile &file : files) {
-        if (file.path == u"manifest.json"_s || file.path == u"README.md"_s || isChecksumPath(file.path))
-            continue;
-        const QByteArray sha = QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex();
-        lines.append({keyOf(file.path), file.path, sha + "  " + file.path.toUtf8() + '\n'});
-    }
-    std::sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.key < b.key; });
-
     ChecksumIndex index;
-    split(lines, 0, lines.size(), 0, index.files);
-    // The digest of every line in path order: equal exactly when every file is.
-    std::sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.path < b.path; });
-    QCryptographicHash digest(QCryptographicHash::Sha256);
-    for (const Line &line : std::as_const(lines))
-        digest.addData(line.text);
-    index.digest = QString::fromLatin1(digest.result().toHex());
-    index.fileCount = lines.size();
+    index.lines.reserve(files.size());
+    for (const ExportFile &file : files) {
+        if (!isChecksumCovered(file.path))
+            continue;
+        index.lines.append({checksumKey(file.path), file.path,
+            QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
+    }
+    index.files = checksumFilesOf(index.lines, 0);
+    QList<std::pair<QString, QByteArray>> hashed;
+    hashed.reserve(index.files.size());
+    for (const ExportFile &file : std::as_const(index.files))
+        hashed.append({file.path, QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
+    index.fileSha256 = hashed;
+    index.digest = checksumDigest(hashed);
+    index.fileCount = index.lines.size();
     return index;
 }
 

@@ -118,7 +118,13 @@ public:
         addPlanner();
         if (m_options.includeAssets)
             addAssets();
-        addManifestAndReadme();
+        if (m_options.generatedFiles) {
+            addManifestAndReadme();
+        } else {
+            for (const ExportFile &file : std::as_const(m_tree.files))
+                m_tree.index.append({file.path, checksumKey(file.path),
+                    QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
+        }
         std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
         return std::move(m_tree);
     }
@@ -307,71 +313,32 @@ private:
         }
     }
 
-    QString readme(const QString &lastSync) const
-    {
-        QString assets;
-        if (!m_options.includeAssets) {
-            assets = u"Assets (avatar, note covers, attachments) are NOT included in this repo: the JSON files hold "
-                     "their URLs."_s;
-        } else {
-            assets = u"Assets (avatar, note covers, attachments) are included under `assets/`"_s;
-            if (!m_tree.skipped.isEmpty())
-                assets += u", except %1 file(s) over the size caps, listed under `skipped_assets` in `manifest.json`"_s
-                              .arg(m_tree.skipped.size());
-            assets += u'.';
-        }
-        QString withheld;
-        if (!m_tree.withheld.isEmpty())
-            withheld = u"\n\n%1 file(s) were left out because they contain a secret (a token or a private key); "
-                       "they are listed under `withheld` in `manifest.json`."_s.arg(m_tree.withheld.size());
-        return u"# Notechondria backup for %1\n\nLast sync: %2\n\n"
-               "This repository is a machine-readable export of a Notechondria account, written by Notechondria "
-               "Desktop: `profile/`, `courses/`, `notes/` (Markdown with YAML frontmatter, plus a `.meta.json` "
-               "sidecar per note), `planner/` and `recycle_bin.json` (deleted notes). %3 A SHA-256 per file is "
-               "under `checksums/` (`cat checksums/*.sha256 | sha256sum -c` checks a clone), the schema version is "
-               "in `manifest.json`. Restore it with Notechondria Desktop, or "
-               "with the web backend's restore script (`docs/integrations/github-sync.md`).%4\n"_s.arg(
-                   m_account.profile.username, lastSync, assets, withheld);
-    }
-
     void addManifestAndReadme()
     {
         std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
         ChecksumIndex index = checksumIndex(m_tree.files);
+        m_tree.index.reserve(index.lines.size() + index.files.size());
+        for (const ChecksumLine &line : std::as_const(index.lines))
+            m_tree.index.append({line.path, line.key, line.sha256});
+        for (const auto &[path, sha256] : std::as_const(index.fileSha256))
+            m_tree.index.append({path, std::nullopt, sha256});
 
-        const QJsonObject previous = QJsonDocument::fromJson(m_options.previousManifest).object();
-        const QString previousExportedAt = previous.value(u"exported_at"_s).toString();
-        const bool unchanged = !previousExportedAt.isEmpty()
-            && previous.value(u"schema_version"_s).toInt() == manifestSchemaVersion
-            && previous.value(u"checksums_sha256"_s).toString() == index.digest;
-        const QString exportedAt = unchanged ? previousExportedAt : isoTimestamp(m_options.now);
-        m_tree.exportedAt
-            = unchanged ? QDateTime::fromString(previousExportedAt, Qt::ISODateWithMs) : m_options.now.toUTC();
-
-        // No list of every file and no hash per file here (schema 3): both live in checksums/, so this file stays
-        // small and a sync of a few changed notes does not re-send one entry per file of the account.
-        QJsonObject manifest{{u"schema_version"_s, manifestSchemaVersion},
-            {u"creator_username"_s, m_account.profile.username}, {u"exported_at"_s, exportedAt},
-            {u"include_assets"_s, m_options.includeAssets}, {u"checksums"_s, u"checksums/*.sha256"_s},
-            {u"checksums_sha256"_s, index.digest}, {u"file_count"_s, index.fileCount}};
-        if (!m_tree.skipped.isEmpty()) {
-            QJsonArray skipped;
-            for (const SkippedAsset &asset : std::as_const(m_tree.skipped))
-                skipped.append(QJsonObject{
-                    {u"path"_s, asset.path}, {u"size_bytes"_s, asset.sizeBytes}, {u"reason"_s, asset.reason}});
-            manifest.insert(u"skipped_assets"_s, skipped);
-        }
-        if (!m_tree.withheld.isEmpty()) {
-            QJsonArray withheld;
-            for (const ExportProblem &problem : std::as_const(m_tree.withheld))
-                withheld.append(QJsonObject{{u"path"_s, problem.path},
-                    {u"kinds"_s, QJsonArray::fromStringList(m_withheldKinds.value(problem.path))}});
-            manifest.insert(u"withheld"_s, withheld);
-        }
+        ManifestInput input;
+        input.username = m_account.profile.username;
+        input.includeAssets = m_options.includeAssets;
+        input.checksumsDigest = index.digest;
+        input.fileCount = index.fileCount;
+        input.skipped = m_tree.skipped;
+        input.withheld = m_tree.withheld;
+        input.withheldKinds = m_withheldKinds;
+        input.previousManifest = m_options.previousManifest;
+        input.now = m_options.now;
+        ManifestFiles generated = renderManifest(input);
+        m_tree.exportedAt = generated.exportedAt;
         for (ExportFile &file : index.files)
             m_tree.files.append(std::move(file));
-        add(u"manifest.json"_s, canonicalJson(manifest));
-        add(u"README.md"_s, readme(exportedAt).toUtf8());
+        add(u"manifest.json"_s, generated.manifest);
+        add(u"README.md"_s, generated.readme);
     }
 
     const AccountSnapshot &m_account;
@@ -382,6 +349,33 @@ private:
     QHash<QString, QStringList> m_withheldKinds;
     qint64 m_assetTotal = 0;
 };
+
+QString readmeText(const ManifestInput &input, const QString &lastSync)
+{
+    QString assets;
+    if (!input.includeAssets) {
+        assets = u"Assets (avatar, note covers, attachments) are NOT included in this repo: the JSON files hold "
+                 "their URLs."_s;
+    } else {
+        assets = u"Assets (avatar, note covers, attachments) are included under `assets/`"_s;
+        if (!input.skipped.isEmpty())
+            assets += u", except %1 file(s) over the size caps, listed under `skipped_assets` in `manifest.json`"_s.arg(
+                input.skipped.size());
+        assets += u'.';
+    }
+    QString withheld;
+    if (!input.withheld.isEmpty())
+        withheld = u"\n\n%1 file(s) were left out because they contain a secret (a token or a private key); "
+                   "they are listed under `withheld` in `manifest.json`."_s.arg(input.withheld.size());
+    return u"# Notechondria backup for %1\n\nLast sync: %2\n\n"
+           "This repository is a machine-readable export of a Notechondria account, written by Notechondria "
+           "Desktop: `profile/`, `courses/`, `notes/` (Markdown with YAML frontmatter, plus a `.meta.json` "
+           "sidecar per note), `planner/` and `recycle_bin.json` (deleted notes). %3 A SHA-256 per file is "
+           "under `checksums/` (`cat checksums/*.sha256 | sha256sum -c` checks a clone), the schema version is "
+           "in `manifest.json`. Restore it with Notechondria Desktop, or "
+           "with the web backend's restore script (`docs/integrations/github-sync.md`).%4\n"_s.arg(
+               input.username, lastSync, assets, withheld);
+}
 
 } // namespace
 
@@ -395,6 +389,39 @@ const ExportFile *ExportTree::find(const QString &path) const
             return &file;
     }
     return nullptr;
+}
+
+ManifestFiles renderManifest(const ManifestInput &input)
+{
+    const QJsonObject previous = QJsonDocument::fromJson(input.previousManifest).object();
+    const QString previousExportedAt = previous.value(u"exported_at"_s).toString();
+    const bool unchanged = !previousExportedAt.isEmpty()
+        && previous.value(u"schema_version"_s).toInt() == manifestSchemaVersion
+        && previous.value(u"checksums_sha256"_s).toString() == input.checksumsDigest;
+    const QString exportedAt = unchanged ? previousExportedAt : isoTimestamp(input.now);
+
+    // No list of every file and no hash per file here (schema 3): both live in checksums/, so this file stays small
+    // and a sync of a few changed notes does not re-send one entry per file of the account.
+    QJsonObject manifest{{u"schema_version"_s, manifestSchemaVersion}, {u"creator_username"_s, input.username},
+        {u"exported_at"_s, exportedAt}, {u"include_assets"_s, input.includeAssets},
+        {u"checksums"_s, u"checksums/*.sha256"_s}, {u"checksums_sha256"_s, input.checksumsDigest},
+        {u"file_count"_s, input.fileCount}};
+    if (!input.skipped.isEmpty()) {
+        QJsonArray skipped;
+        for (const SkippedAsset &asset : input.skipped)
+            skipped.append(
+                QJsonObject{{u"path"_s, asset.path}, {u"size_bytes"_s, asset.sizeBytes}, {u"reason"_s, asset.reason}});
+        manifest.insert(u"skipped_assets"_s, skipped);
+    }
+    if (!input.withheld.isEmpty()) {
+        QJsonArray withheld;
+        for (const ExportProblem &problem : input.withheld)
+            withheld.append(QJsonObject{{u"path"_s, problem.path},
+                {u"kinds"_s, QJsonArray::fromStringList(input.withheldKinds.value(problem.path))}});
+        manifest.insert(u"withheld"_s, withheld);
+    }
+    return {canonicalJson(manifest), readmeText(input, exportedAt).toUtf8(),
+        unchanged ? QDateTime::fromString(previousExportedAt, Qt::ISODateWithMs) : input.now.toUTC()};
 }
 
 ExportTree materialize(const AccountSnapshot &account, const ExportOptions &options)

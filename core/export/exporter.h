@@ -6,11 +6,16 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QtTypes>
 #include <QVariantMap>
+
+#include <optional>
+#include <utility>
 
 namespace Notechondria {
 
@@ -18,7 +23,7 @@ namespace Notechondria {
  * The revision of the export's format. Raise it whenever the same data would export to different bytes (a new key, a
  * changed layout): a sync compares it to skip exporting an account that has not changed since the last sync.
  */
-inline constexpr int exportFormatRevision = 2;
+inline constexpr int exportFormatRevision = 3;
 
 /// How to materialize an account.
 struct ExportOptions
@@ -28,6 +33,9 @@ struct ExportOptions
     qint64 totalCap = 200LL << 20; ///< assets beyond this running total are skipped
     QByteArray previousManifest; ///< the manifest.json of the last export/push ("" when none)
     QDateTime now; ///< the clock's time; used only when some file changed
+    /// With checksums/, manifest.json and README.md. Without (an incremental sync's part of the account): only the
+    /// files of what the snapshot holds, with their checksum lines in ExportTree::index.
+    bool generatedFiles = true;
 };
 
 /// One file of the export: its repository path and its exact bytes.
@@ -61,10 +69,37 @@ struct ExportTree
     QList<ExportProblem> withheld; ///< secret scan hits: not in `files`, reported by path
     QList<ExportFile> withheldFiles; ///< their bytes, for the sync's own bookkeeping only: never pushed or written
     QDateTime exportedAt; ///< the manifest's exported_at (the previous one when nothing changed)
+    /// Per covered file its checksum key and SHA-256, per checksum file its SHA-256 (no key): the store's export index.
+    QList<ExportIndexEntry> index;
 
     /// The file at @p path, or nullptr.
     [[nodiscard]] const ExportFile *find(const QString &path) const;
 };
+
+/// What manifest.json and README.md say about an export.
+struct ManifestInput
+{
+    QString username;
+    bool includeAssets = false;
+    QString checksumsDigest; ///< checksums_sha256
+    qsizetype fileCount = 0; ///< the files checksums/ covers
+    QList<SkippedAsset> skipped;
+    QList<ExportProblem> withheld;
+    QHash<QString, QStringList> withheldKinds; ///< per withheld path the kinds of secret found
+    QByteArray previousManifest; ///< exported_at is kept from it when its checksums_sha256 is the same
+    QDateTime now;
+};
+
+/// manifest.json, README.md and the exported_at they carry.
+struct ManifestFiles
+{
+    QByteArray manifest;
+    QByteArray readme;
+    QDateTime exportedAt;
+};
+
+/// The manifest and README of an export: the same bytes for the whole export and for an incremental sync's.
+[[nodiscard]] ManifestFiles renderManifest(const ManifestInput &input);
 
 /**
  * Builds the export tree of @p account: upstream's layout (profile/, courses/, notes/, planner/, assets/,
@@ -115,6 +150,38 @@ enum class FrontmatterDialect {
 
 /// Whether @p path is one of the export's checksum files (checksums/<name>.sha256): generated, never merged.
 [[nodiscard]] bool isChecksumPath(const QString &path);
+
+/// At most this many lines per checksum file (one note's files always share a file, so one may hold a few more).
+inline constexpr qsizetype kChecksumLinesPerFile = 64;
+
+/// One line of the checksum index: a file checksums/ covers.
+struct ChecksumLine
+{
+    quint64 key = 0; ///< where the line lives: the note's uuid for its files, else a hash of the path (checksumKey)
+    QString path;
+    QByteArray sha256; ///< lowercase hex
+};
+
+/// Whether checksums/ lists @p path: every export file but manifest.json, README.md and the checksum files.
+[[nodiscard]] bool isChecksumCovered(const QString &path);
+/// The 64-bit key that places @p path's line: the first 16 hex digits of the note for a note's files, else the first
+/// 8 bytes of SHA-1(path).
+[[nodiscard]] quint64 checksumKey(const QString &path);
+/// checksums/<the first @p bits bits of @p key as 0/1>.sha256; checksums/all.sha256 for 0 bits.
+[[nodiscard]] QString checksumFilePath(quint64 key, int bits);
+/// The prefix (key with the low bits zero, bit count) a checksum file's path names; nullopt when it names none.
+[[nodiscard]] std::optional<std::pair<quint64, int>> checksumPrefixOf(const QString &path);
+/// "<sha256>  <path>\n", sha256sum's text-mode line.
+[[nodiscard]] QByteArray checksumLineText(const QByteArray &sha256, const QString &path);
+/**
+ * The checksum files of @p lines, all below the prefix of @p bits bits (0: the whole index): split by the next bit
+ * until each holds at most kChecksumLinesPerFile lines. The split depends only on the set of keys, so an edit changes
+ * one file and adding or removing a note at most two or three, and a part of the index splits as the whole would.
+ */
+[[nodiscard]] QList<ExportFile> checksumFilesOf(QList<ChecksumLine> lines, int bits);
+/// manifest.json's checksums_sha256: the SHA-256 of the checksum files' own sha256sum lines (path, SHA-256), in path
+/// order. Equal exactly when every covered file is, and computed from the few hundred checksum files, not every file.
+[[nodiscard]] QString checksumDigest(const QList<std::pair<QString, QByteArray>> &checksumFiles);
 
 /// Whether @p slug can name a file: no "..", separators, NUL, control characters, reserved names, leading dot, and
 /// at most 100 characters.

@@ -9,6 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
+
 namespace Notechondria {
 
 /// Python's repr() of a float (shortest round-trip digits, "1.0", "1e+16", "1e-05").
@@ -17,14 +20,15 @@ namespace Notechondria {
 /// The export's checksum index (checksums/*.sha256).
 struct ChecksumIndex
 {
+    QList<ChecksumLine> lines; ///< every covered file
     QList<ExportFile> files; ///< checksums/<bit prefix>.sha256, each "<sha256>  <path>" lines sorted by path
-    QString digest; ///< SHA-256 of every line in path order: manifest.json's checksums_sha256
+    QList<std::pair<QString, QByteArray>> fileSha256; ///< per checksum file its SHA-256 (hex)
+    QString digest; ///< manifest.json's checksums_sha256 (checksumDigest of the checksum files)
     qsizetype fileCount = 0; ///< how many files the index covers
 };
 
 /// The checksum index of @p files (manifest.json, README.md and checksum files themselves are not covered).
 [[nodiscard]] ChecksumIndex checksumIndex(const QList<ExportFile> &files);
-
 /// The paths a checksum file lists (sha256sum's text and binary formats).
 [[nodiscard]] QStringList pathsInChecksumFile(const QByteArray &bytes);
 

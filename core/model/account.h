@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <optional>
@@ -162,6 +163,32 @@ struct SyncBaseEntry
     QString local; ///< the blob this device's copy derives from (the merge ancestor)
 
     friend bool operator==(const SyncBaseEntry &, const SyncBaseEntry &) = default;
+};
+
+/// One row of the export index: a file of the export the last complete sync left on both sides (issue #13).
+struct ExportIndexEntry
+{
+    QString path;
+    std::optional<quint64> key; ///< the checksum key of a file checksums/ covers; nullopt for a checksum file itself
+    QByteArray sha256; ///< lowercase hex
+
+    friend bool operator==(const ExportIndexEntry &, const ExportIndexEntry &) = default;
+};
+
+/// How a sync changes the export index.
+struct ExportIndexUpdate
+{
+    bool replace = false; ///< `entries` is the whole index: rows it does not name are deleted
+    QList<ExportIndexEntry> entries; ///< rows written (inserted or replaced)
+    QStringList removed; ///< paths deleted (when not `replace`)
+};
+
+/// What changed in the account since a note change sequence number: read in one transaction.
+struct ChangedNotes
+{
+    qint64 sequence = 0; ///< the change sequence number read first (everything up to it is in `notes`/`uuids`)
+    QStringList uuids; ///< every note changed since (with dashes), deleted ones and emptied-bin ones included
+    AccountSnapshot account; ///< profile, courses, events, feeds; notes = the changed ones that exist + the bin
 };
 
 /// One recorded push.

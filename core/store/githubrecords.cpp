@@ -163,7 +163,8 @@ Result<GitHubIntegration> GitHubRecords::mergeAndSave(
         row.lastPushTree.clear();
         row.lastPushAt.reset();
         row.syncedState.clear();
-        if (auto cleared = m_context.run(u"DELETE FROM sync_base"_s, {}, connectConsequence, connectProcess);
+        if (auto cleared = m_context.runAll(
+                {u"DELETE FROM sync_base"_s, u"DELETE FROM export_index"_s}, connectConsequence, connectProcess);
             !cleared) {
             return std::unexpected(cleared.error());
         }
@@ -181,7 +182,8 @@ Result<GitHubIntegration> GitHubRecords::mergeAndSave(
 Result<void> GitHubRecords::deleteIntegration()
 {
     return m_context.transaction([&]() -> Result<void> {
-        return m_context.runAll({u"DELETE FROM github_integration"_s, u"DELETE FROM sync_base"_s},
+        return m_context.runAll(
+            {u"DELETE FROM github_integration"_s, u"DELETE FROM sync_base"_s, u"DELETE FROM export_index"_s},
             u"Cannot disconnect GitHub"_s, u"Core.Store/disconnect"_s);
     });
 }
@@ -243,6 +245,47 @@ Result<void> GitHubRecords::recordSync(const GitHubIntegration &integration, con
         return std::unexpected(done.error().withConsequence(consequence));
     }
     return {};
+}
+
+Result<void> GitHubRecords::recordSyncChanges(
+    const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &changed, const QStringList &removed)
+{
+    const QString consequence = u"Cannot record the sync"_s;
+    const QString process = u"Core.Store/record_sync"_s;
+    return m_context.transaction([&]() -> Result<void> {
+        if (auto saved = saveIntegration(integration); !saved) {
+            return saved;
+        }
+        for (const QString &path : removed) {
+            if (auto q = m_context.run(u"DELETE FROM sync_base WHERE path = ?"_s, {path}, consequence, process); !q) {
+                return q;
+            }
+        }
+        for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+            auto q = m_context.run(u"INSERT OR REPLACE INTO sync_base (path, base_blob, local_blob) VALUES (?, ?, ?)"_s,
+                {it.key(), text(it.value().base), text(it.value().local)}, consequence, process);
+            if (!q) {
+                return q;
+            }
+        }
+        return {};
+    });
+}
+
+Result<QHash<QString, SyncBaseEntry>> GitHubRecords::syncBaseEntries(const QStringList &paths) const
+{
+    QHash<QString, SyncBaseEntry> rows;
+    for (const QString &path : paths) {
+        auto q = m_context.exec(u"SELECT base_blob, local_blob FROM sync_base WHERE path = ?"_s, {path},
+            u"Cannot read the sync base"_s, u"Core.Store/sync_base"_s);
+        if (!q) {
+            return std::unexpected(q.error());
+        }
+        if (q->next()) {
+            rows.insert(path, {q->value(0).toString(), q->value(1).toString()});
+        }
+    }
+    return rows;
 }
 
 Result<void> GitHubRecords::writeSyncBase(

@@ -46,6 +46,12 @@ public:
     [[nodiscard]] Result<void> recordSync(
         const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base);
 
+    /// recordSync() by difference: the rows of @p changed written, those of @p removed deleted (one transaction).
+    [[nodiscard]] Result<void> recordSyncChanges(
+        const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &changed, const QStringList &removed);
+    /// The sync base rows of @p paths that exist.
+    [[nodiscard]] Result<QHash<QString, SyncBaseEntry>> syncBaseEntries(const QStringList &paths) const;
+
     /// A sync that found nothing to do: last_push_at = @p at, last_error cleared; the sync base stays.
     [[nodiscard]] Result<void> recordUnchangedSync(const QDateTime &at);
     /// The data revision: a counter that every insert, update and delete of account data moves (by triggers, so a

@@ -6,6 +6,7 @@
 #include "storesql.h"
 
 #include <QHash>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -267,6 +268,41 @@ Result<QList<Note>> NoteRecords::snapshotNotes(bool withFileBytes) const
 {
     return selectNotes(
         {}, {}, u"ORDER BY n.uuid"_s, withFileBytes, u"Cannot read the account"_s, u"Core.Store/snapshot"_s);
+}
+
+Result<QList<Note>> NoteRecords::changedNotes(const QStringList &uuids) const
+{
+    const QString consequence = u"Cannot read the changed notes"_s;
+    const QString process = u"Core.Store/snapshot"_s;
+    // Two indexed reads (the uuid index, the recycle bin's partial index), not one OR that scans the table.
+    auto binned = selectNotes(u"n.deleted_at IS NOT NULL"_s, {}, u"ORDER BY n.uuid"_s, false, consequence, process);
+    if (!binned) {
+        return std::unexpected(binned.error());
+    }
+    QList<Note> notes = std::move(*binned);
+    QSet<QUuid> seen;
+    for (const Note &note : std::as_const(notes)) {
+        seen.insert(note.uuid);
+    }
+    for (qsizetype first = 0; first < uuids.size(); first += 500) {
+        const QStringList part = uuids.mid(first, 500);
+        QVariantList values(part.cbegin(), part.cend());
+        QStringList marks(part.size(), u"?"_s);
+        auto changed = selectNotes(
+            u"n.uuid IN (%1)"_s.arg(marks.join(u", "_s)), values, u"ORDER BY n.uuid"_s, false, consequence, process);
+        if (!changed) {
+            return std::unexpected(changed.error());
+        }
+        for (Note &note : *changed) {
+            if (!seen.contains(note.uuid)) {
+                notes.append(std::move(note));
+            }
+        }
+    }
+    std::sort(notes.begin(), notes.end(), [](const Note &a, const Note &b) {
+        return a.uuid.toString(QUuid::WithoutBraces) < b.uuid.toString(QUuid::WithoutBraces);
+    });
+    return notes;
 }
 
 Result<std::optional<Note>> NoteRecords::note(qint64 id) const

@@ -42,6 +42,9 @@ public:
      * write from any connection or process), so an unchanged account answers with one single-row read.
      */
     [[nodiscard]] Result<int> noteCount(const StoreNoteQuery &query = {}) const;
+    /// The notes of @p uuids (with dashes) that exist, and every note in the recycle bin, by uuid, without file bytes:
+    /// what an incremental sync renders (Store::changedNotes).
+    [[nodiscard]] Result<QList<Note>> changedNotes(const QStringList &uuids) const;
     /// Every note, the recycle bin's too, in export order (by uuid), for Store::snapshot.
     [[nodiscard]] Result<QList<Note>> snapshotNotes(bool withFileBytes) const;
 

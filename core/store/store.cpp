@@ -15,6 +15,17 @@ namespace Notechondria {
 
 namespace {
 
+/// Moves a read value into @p target, or gives its error.
+template<typename T>
+Result<void> take(Result<T> value, T &target)
+{
+    if (!value) {
+        return std::unexpected(value.error());
+    }
+    target = std::move(*value);
+    return {};
+}
+
 const QString openConsequence = u"Cannot open the local store"_s;
 const QString openProcess = u"Core.Store/open"_s;
 
@@ -267,9 +278,100 @@ Result<QHash<QString, SyncBaseEntry>> Store::syncBase() const
     return d->github.syncBase();
 }
 
-Result<void> Store::recordSync(const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base)
+Result<void> Store::recordSync(const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base,
+    const std::optional<ExportIndexUpdate> &index)
 {
-    return d->github.recordSync(integration, base);
+    return transaction([&]() -> Result<void> {
+        if (auto saved = d->github.recordSync(integration, base); !saved) {
+            return saved;
+        }
+        return index ? d->syncIndex.write(*index) : d->syncIndex.clear();
+    });
+}
+
+Result<void> Store::recordSyncChanges(const GitHubIntegration &integration,
+    const QHash<QString, SyncBaseEntry> &changed, const QStringList &removed, const ExportIndexUpdate &index)
+{
+    return transaction([&]() -> Result<void> {
+        if (auto saved = d->github.recordSyncChanges(integration, changed, removed); !saved) {
+            return saved;
+        }
+        return d->syncIndex.write(index);
+    });
+}
+
+Result<QHash<QString, SyncBaseEntry>> Store::syncBaseEntries(const QStringList &paths) const
+{
+    return d->github.syncBaseEntries(paths);
+}
+
+Result<qint64> Store::noteChangeSequence() const
+{
+    return d->syncIndex.noteChangeSequence();
+}
+
+Result<std::optional<ChangedNotes>> Store::changedNotes(qint64 after, qsizetype limit) const
+{
+    std::optional<ChangedNotes> changed;
+    // One read transaction, the sequence number first: a write after it is read again by the next sync.
+    Result<void> read = d->context.transaction([&]() -> Result<void> {
+        auto sequence = d->syncIndex.noteChangeSequence();
+        if (!sequence) {
+            return std::unexpected(sequence.error());
+        }
+        auto uuids = d->syncIndex.changedUuids(after, limit);
+        if (!uuids) {
+            return std::unexpected(uuids.error());
+        }
+        if (!*uuids) {
+            return {};
+        }
+        ChangedNotes result;
+        result.sequence = *sequence;
+        result.uuids = std::move(**uuids);
+        AccountSnapshot &snap = result.account;
+        if (auto p = take(d->profile.profile(), snap.profile); !p) {
+            return p;
+        }
+        snap.profile.avatar.bytes.clear();
+        Result<void> rest = take(d->courses.courses(), snap.courses);
+        rest = rest.and_then([&] { return take(d->notes.changedNotes(result.uuids), snap.notes); });
+        rest = rest.and_then([&] { return take(d->planner.events(), snap.events); });
+        rest = rest.and_then([&] { return take(d->planner.feeds(), snap.feeds); });
+        if (rest) {
+            changed = std::move(result);
+        }
+        return rest;
+    });
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    return changed;
+}
+
+Result<QList<ExportIndexEntry>> Store::exportIndexEntries(const QStringList &paths) const
+{
+    return d->syncIndex.entries(paths);
+}
+
+Result<QList<ExportIndexEntry>> Store::exportIndexLines(quint64 first, quint64 last) const
+{
+    return d->syncIndex.lines(first, last);
+}
+
+Result<qsizetype> Store::exportIndexLineCount(quint64 first, quint64 last, qsizetype cap) const
+{
+    return d->syncIndex.lineCount(first, last, cap);
+}
+
+Result<QList<ExportIndexEntry>> Store::exportIndexAccountFiles() const
+{
+    return d->syncIndex.accountFiles();
+}
+
+Result<QList<ExportIndexEntry>> Store::exportIndexChecksumFiles() const
+{
+    return d->syncIndex.checksumFiles();
 }
 
 Result<void> Store::recordUnchangedSync(const QDateTime &at)
@@ -293,21 +395,6 @@ Result<QList<PushRun>> Store::runs(int limit) const
 }
 
 // ---- whole account -------------------------------------------------------------------------------------------------
-
-namespace {
-
-/// Moves a read value into @p target, or gives its error.
-template<typename T>
-Result<void> take(Result<T> value, T &target)
-{
-    if (!value) {
-        return std::unexpected(value.error());
-    }
-    target = std::move(*value);
-    return {};
-}
-
-} // namespace
 
 Result<AccountSnapshot> Store::snapshot(bool withFileBytes) const
 {

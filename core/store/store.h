@@ -76,7 +76,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     /// The current schema version this build writes.
-    static constexpr int schemaVersion = 4;
+    static constexpr int schemaVersion = 5;
 
     /**
      * Opens (creating and migrating) the SQLite file at @p path. A file written by a newer version of the app is
@@ -144,8 +144,25 @@ public:
     [[nodiscard]] Result<void> deleteIntegration();
     [[nodiscard]] Result<void> setIntegrationError(const QString &message);
     [[nodiscard]] Result<QHash<QString, SyncBaseEntry>> syncBase() const;
-    [[nodiscard]] Result<void> recordSync(
-        const GitHubIntegration &integration, const QHash<QString, SyncBaseEntry> &base);
+    /// Saves the integration row, the sync base and the export index in one transaction; without @p index the export
+    /// index is emptied (it would not describe what the sync left).
+    [[nodiscard]] Result<void> recordSync(const GitHubIntegration &integration,
+        const QHash<QString, SyncBaseEntry> &base, const std::optional<ExportIndexUpdate> &index = std::nullopt);
+    /// recordSync() by difference: the base rows of @p changed written, those of @p removed deleted.
+    [[nodiscard]] Result<void> recordSyncChanges(const GitHubIntegration &integration,
+        const QHash<QString, SyncBaseEntry> &changed, const QStringList &removed, const ExportIndexUpdate &index);
+    /// The sync base rows of @p paths that exist.
+    [[nodiscard]] Result<QHash<QString, SyncBaseEntry>> syncBaseEntries(const QStringList &paths) const;
+
+    /// The note change log and the export index of the last complete sync (SyncIndexRecords).
+    [[nodiscard]] Result<qint64> noteChangeSequence() const;
+    /// What changed since note change @p after, in one read transaction; nullopt when more than @p limit notes did.
+    [[nodiscard]] Result<std::optional<ChangedNotes>> changedNotes(qint64 after, qsizetype limit) const;
+    [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexEntries(const QStringList &paths) const;
+    [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexLines(quint64 first, quint64 last) const;
+    [[nodiscard]] Result<qsizetype> exportIndexLineCount(quint64 first, quint64 last, qsizetype cap) const;
+    [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexAccountFiles() const;
+    [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexChecksumFiles() const;
 
     [[nodiscard]] Result<void> recordUnchangedSync(const QDateTime &at);
     /// A counter every write of account data moves, from any process (GitHubRecords::dataRevision).

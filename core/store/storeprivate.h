@@ -10,6 +10,7 @@
 #include "runrecords.h"
 #include "store.h"
 #include "storecontext.h"
+#include "syncindexrecords.h"
 
 namespace Notechondria {
 
@@ -27,6 +28,7 @@ struct Store::Private
     PlannerRecords planner{context};
     GitHubRecords github{context};
     RunRecords runs{context};
+    SyncIndexRecords syncIndex{context};
 };
 
 } // namespace Notechondria

@@ -158,6 +158,38 @@ QStringList version4()
     return statements;
 }
 
+// 5: what an incremental sync needs to find what changed without exporting the account (issue #13, DECISIONS §12).
+// note_changes holds, per note uuid, the sequence number of its last change: triggers write it on every insert, update
+// and delete of a note (the uuid stays after an empty-bin delete) and for every note of a course whose slug changes or
+// that is deleted, since the slug is part of each note's file. export_index holds the last complete sync's export:
+// per covered file its checksum key and SHA-256, per checksum file (key NULL) its SHA-256, so the few checksum files
+// a change touches can be rewritten from a range read.
+QStringList version5()
+{
+    // An upsert, not INSERT OR REPLACE: inside a trigger that a foreign key action fires (a course's delete nulls its
+    // notes' course_id) the outer statement's conflict policy would override OR REPLACE and fail on the second mark.
+    const QString next = u"(SELECT coalesce(max(seq), 0) + 1 FROM note_changes)"_s;
+    const QString upsert = u" ON CONFLICT (uuid) DO UPDATE SET seq = excluded.seq;"_s;
+    const QString mark = u"INSERT INTO note_changes (uuid, seq) VALUES (%1, "_s + next + u')' + upsert;
+    const QString markCourse = u"INSERT INTO note_changes (uuid, seq) SELECT uuid, "_s + next
+        + u" FROM notes WHERE course_id = %1"_s + upsert;
+    return {
+        u"CREATE TABLE note_changes (uuid TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID"_s,
+        u"CREATE INDEX note_changes_seq ON note_changes (seq)"_s,
+        u"CREATE TRIGGER notes_insert_change AFTER INSERT ON notes BEGIN "_s + mark.arg(u"new.uuid"_s) + u" END"_s,
+        u"CREATE TRIGGER notes_update_change AFTER UPDATE ON notes BEGIN "_s + mark.arg(u"old.uuid"_s) + u' '
+            + mark.arg(u"new.uuid"_s) + u" END"_s,
+        u"CREATE TRIGGER notes_delete_change AFTER DELETE ON notes BEGIN "_s + mark.arg(u"old.uuid"_s) + u" END"_s,
+        u"CREATE TRIGGER courses_slug_change AFTER UPDATE OF slug ON courses BEGIN "_s + markCourse.arg(u"new.id"_s)
+            + u" END"_s,
+        u"CREATE TRIGGER courses_delete_change BEFORE DELETE ON courses BEGIN "_s + markCourse.arg(u"old.id"_s)
+            + u" END"_s,
+        u"CREATE INDEX notes_binned ON notes (uuid) WHERE deleted_at IS NOT NULL"_s,
+        u"CREATE TABLE export_index (path TEXT PRIMARY KEY, key INTEGER, sha256 TEXT NOT NULL) WITHOUT ROWID"_s,
+        u"CREATE INDEX export_index_key ON export_index (key) WHERE key IS NOT NULL"_s,
+    };
+}
+
 /// Runs one migration in its own transaction.
 Result<void> migrateTo(StoreContext &context, int version)
 {
@@ -193,7 +225,7 @@ Result<void> migrateTo(StoreContext &context, int version)
 
 } // namespace
 
-static_assert(Store::schemaVersion == 4, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 5, "append a migration when the schema version grows");
 
 QStringList StoreSchema::statements(int version)
 {
@@ -206,6 +238,8 @@ QStringList StoreSchema::statements(int version)
         return version3();
     case 4:
         return version4();
+    case 5:
+        return version5();
     default:
         Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
         return {};

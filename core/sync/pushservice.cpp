@@ -6,6 +6,7 @@
 #include "gitblob.h"
 #include "gitdataclient.h"
 #include "githubapi.h"
+#include "incrementalsync.h"
 #include "logging.h"
 #include "store.h"
 #include "syncapply.h"
@@ -159,6 +160,14 @@ QCoro::Task<Result<PushOutcome>> PushService::runPush(Run &run)
     if (*unchanged) {
         co_return run.outcome;
     }
+    auto incremental = co_await incrementalSync(run, *integration);
+    if (!incremental) {
+        co_return std::unexpected(incremental.error());
+    }
+    if (*incremental) {
+        co_return run.outcome;
+    }
+    run.outcome = PushOutcome{};
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto step = co_await syncOnce(run);
         if (!step) {
@@ -188,14 +197,18 @@ QCoro::Task<Result<bool>> PushService::unchangedSinceLastSync(Run &run, const Gi
     if (!revision) {
         co_return std::unexpected(revision.error());
     }
-    if (integration.syncedState != LocalState::syncedStateFor(*revision, run.options.includeAssets)) {
-        co_return false;
+    auto sequence = m_store->noteChangeSequence();
+    if (!sequence) {
+        co_return std::unexpected(sequence.error());
     }
+    // The ref is read either way: when the account changed, a branch that has not moved lets the sync render only
+    // what changed (incrementalSync).
     auto ref = co_await run.git->ref(SyncRemote::branchOf(integration));
     if (!ref) {
         co_return std::unexpected(ref.error());
     }
-    if (ref->state != GitDataClient::RefState::Found || ref->sha != integration.lastPushSha) {
+    if (integration.syncedState != LocalState::syncedStateFor(*revision, *sequence, run.options.includeAssets)
+        || ref->state != GitDataClient::RefState::Found || ref->sha != integration.lastPushSha) {
         run.knownRef = std::move(*ref);
         co_return false;
     }
@@ -205,6 +218,88 @@ QCoro::Task<Result<bool>> PushService::unchangedSinceLastSync(Run &run, const Gi
     run.outcome.commitSha = ref->sha;
     run.outcomeKind = u"unchanged"_s;
     co_return true;
+}
+
+QCoro::Task<Result<bool>> PushService::incrementalSync(Run &run, const GitHubIntegration &integration)
+{
+    const std::optional<GitDataClient::Ref> &ref = run.knownRef;
+    if (run.options.pruneOrphans || !ref || ref->state != GitDataClient::RefState::Found
+        || ref->sha != integration.lastPushSha) {
+        co_return false;
+    }
+    auto manifestBase = m_store->syncBaseEntries({u"manifest.json"_s});
+    if (!manifestBase) {
+        co_return std::unexpected(manifestBase.error());
+    }
+    const QByteArray manifest
+        = ExportPipeline::readManifest(lastManifestPath(), manifestBase->value(u"manifest.json"_s).base.toLatin1());
+    if (manifest.isEmpty()) {
+        co_return false;
+    }
+    auto prepared = IncrementalSync::prepare(*m_store, *m_clock, integration, run.options.includeAssets, manifest);
+    if (!prepared) {
+        co_return std::unexpected(prepared.error());
+    }
+    if (!*prepared) {
+        co_return false;
+    }
+    IncrementalChange &change = **prepared;
+    PushOutcome &outcome = run.outcome;
+    outcome.incremental = true;
+    outcome.commitSha = integration.lastPushSha;
+    outcome.added = change.publish.added;
+    outcome.changed = change.publish.changed;
+    outcome.deleted = change.publish.deleted;
+    outcome.wouldDelete = change.publish.deleted;
+    GitHubIntegration recorded = integration;
+    recorded.lastPushAt = m_clock->now();
+    recorded.lastError.clear();
+    recorded.syncedState = change.syncedState;
+    if (change.publish.upload.isEmpty() && change.publish.remove.isEmpty()) {
+        // Written again with the same bytes: nothing to send, but the state the account is in is the synced one.
+        if (auto saved = m_store->recordSyncChanges(recorded, {}, {}, change.index); !saved) {
+            co_return std::unexpected(saved.error());
+        }
+        run.outcomeKind = u"unchanged"_s;
+        co_return true;
+    }
+    const SyncHead head{integration.lastPushSha, integration.lastPushTree, {}};
+    auto commit = co_await SyncRemote(*run.git).commit(change.local, change.publish, head, commitMessage(outcome));
+    if (!commit) {
+        co_return std::unexpected(commit.error());
+    }
+    if (!*commit) {
+        run.knownRef.reset(); // the branch moved meanwhile: the whole sync reads it again
+        co_return false;
+    }
+    recorded.lastPushSha = (*commit)->sha;
+    recorded.lastPushTree = (*commit)->treeSha;
+    if (auto saved = m_store->recordSyncChanges(recorded, change.baseChanged, change.baseRemoved, change.index);
+        !saved) {
+        co_return std::unexpected(saved.error());
+    }
+    if (!change.manifest.isEmpty()) {
+        keepManifest(change.manifest);
+    }
+    outcome.commitSha = (*commit)->sha;
+    outcome.committed = true;
+    run.outcomeKind = u"committed"_s;
+    change.local.integration = recorded;
+    run.local = std::move(change.local);
+    logCommitted(run);
+    co_return true;
+}
+
+void PushService::keepManifest(const QByteArray &manifest) const
+{
+    QSaveFile file(lastManifestPath());
+    // Next to the database, so owner-only like it (0600).
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(manifest) != manifest.size() || !file.commit()) {
+        qCWarning(lcSync).noquote() << u"Synced manifest not kept: %1 — cannot write %2 (%3); the next sync "
+                                       u"may commit a new export time."_s.arg(
+                                           kModule, file.fileName(), file.errorString());
+    }
 }
 
 QCoro::Task<Result<void>> PushService::prepareLocal(Run &run)
@@ -398,7 +493,12 @@ QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan
     integration.lastError.clear();
     integration.syncedState = local.syncedStateAfter(publish);
     const QHash<QString, SyncBaseEntry> base = local.newBase(plan, remote, publish);
-    if (auto saved = m_store->recordSync(integration, base); !saved) {
+    // The export index describes both sides only after a complete sync; otherwise it is emptied.
+    std::optional<ExportIndexUpdate> index;
+    if (!integration.syncedState.isEmpty()) {
+        index = ExportIndexUpdate{true, local.tree.index, {}};
+    }
+    if (auto saved = m_store->recordSync(integration, base, index); !saved) {
         co_return std::unexpected(saved.error());
     }
     // Keep the manifest of the synced tree: ours when we wrote it, else GitHub's (one read when it changed).
@@ -414,14 +514,7 @@ QCoro::Task<Result<void>> PushService::recordSync(Run &run, const SyncPlan &plan
         }
     }
     if (!manifest.isEmpty()) {
-        QSaveFile file(lastManifestPath());
-        // Next to the database, so owner-only like it (0600).
-        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || file.write(manifest) != manifest.size() || !file.commit()) {
-            qCWarning(lcSync).noquote() << u"Synced manifest not kept: %1 — cannot write %2 (%3); the next sync "
-                                           u"may commit a new export time."_s.arg(
-                                               kModule, file.fileName(), file.errorString());
-        }
+        keepManifest(manifest);
     }
     co_return Result<void>{};
 }

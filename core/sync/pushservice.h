@@ -63,6 +63,8 @@ struct PushOutcome
     bool massDeletionBlocked = false;
     int wouldDelete = 0;
     QList<ExportProblem> withheld; ///< files kept out of the push by the secret scan
+    /// Only what changed since the last sync was rendered (the branch had not moved; IncrementalSync).
+    bool incremental = false;
 };
 
 /// What the next push would send, and the export that says so.
@@ -119,6 +121,11 @@ private:
     [[nodiscard]] QCoro::Task<Result<PushOutcome>> runPush(Run &run);
     /// True (and the outcome set to "unchanged") when neither the account nor the branch moved since the last sync.
     [[nodiscard]] QCoro::Task<Result<bool>> unchangedSinceLastSync(Run &run, const GitHubIntegration &integration);
+    /// True when the sync was done by rendering only what changed since the last one (IncrementalSync); false when
+    /// the whole sync must run.
+    [[nodiscard]] QCoro::Task<Result<bool>> incrementalSync(Run &run, const GitHubIntegration &integration);
+    /// Keeps @p manifest next to the database as the last synced one (a failure is only logged).
+    void keepManifest(const QByteArray &manifest) const;
     [[nodiscard]] QCoro::Task<Result<void>> prepareLocal(Run &run);
     [[nodiscard]] QCoro::Task<Result<void>> adoptRemoteManifest(Run &run, const SyncHead &head);
     /// One plan, pull and publish pass: true when done (committed, unchanged or stopped), false when the ref update

@@ -47,14 +47,41 @@ Result<GitHubIntegration> LocalState::connectedIntegration(const Store &store)
     return **integration;
 }
 
-QString LocalState::syncedStateFor(qint64 revision, bool includeAssets)
+QString LocalState::syncedStateFor(qint64 revision, qint64 changeSequence, bool includeAssets)
 {
-    return u"revision=%1;assets=%2;format=%3"_s.arg(revision).arg(includeAssets ? 1 : 0).arg(exportFormatRevision);
+    return u"revision=%1;changes=%2;assets=%3;format=%4"_s.arg(revision)
+        .arg(changeSequence)
+        .arg(includeAssets ? 1 : 0)
+        .arg(exportFormatRevision);
+}
+
+std::optional<LocalState::SyncedState> LocalState::parseSyncedState(const QString &state)
+{
+    QHash<QString, QString> parts;
+    for (const QString &part : state.split(u';')) {
+        const qsizetype equals = part.indexOf(u'=');
+        if (equals > 0) {
+            parts.insert(part.first(equals), part.sliced(equals + 1));
+        }
+    }
+    bool revisionOk = false;
+    bool sequenceOk = false;
+    SyncedState parsed;
+    parsed.revision = parts.value(u"revision"_s).toLongLong(&revisionOk);
+    parsed.changeSequence = parts.value(u"changes"_s).toLongLong(&sequenceOk);
+    parsed.includeAssets = parts.value(u"assets"_s) == u"1"_s;
+    if (!revisionOk || !sequenceOk || parsed.changeSequence < 0
+        || parts.value(u"format"_s) != QString::number(exportFormatRevision)) {
+        return std::nullopt;
+    }
+    return parsed;
 }
 
 QString LocalState::syncedStateAfter(const PublishPlan &publish) const
 {
-    return revision < 0 || !publish.keep.isEmpty() ? QString() : syncedStateFor(revision, includeAssets);
+    return revision < 0 || changeSequence < 0 || !publish.keep.isEmpty()
+        ? QString()
+        : syncedStateFor(revision, changeSequence, includeAssets);
 }
 
 Result<LocalState> LocalState::prepare(
@@ -80,6 +107,11 @@ Result<LocalState> LocalState::prepare(
         return std::unexpected(revision.error());
     }
     state.revision = *revision;
+    auto sequence = store.noteChangeSequence();
+    if (!sequence) {
+        return std::unexpected(sequence.error());
+    }
+    state.changeSequence = *sequence;
     auto materialized = ExportPipeline(store, clock, includeAssets).run(previousManifest);
     if (!materialized) {
         return std::unexpected(materialized.error());

@@ -56,7 +56,16 @@ public:
      * GitHubIntegration::syncedState for an account at data revision @p revision exported with @p includeAssets: a
      * sync that finds the same state and the branch where it left it has nothing to do (DECISIONS §12).
      */
-    [[nodiscard]] static QString syncedStateFor(qint64 revision, bool includeAssets);
+    [[nodiscard]] static QString syncedStateFor(qint64 revision, qint64 changeSequence, bool includeAssets);
+    /// A recorded synced state taken apart; nullopt when it is not one this build writes (another export format,
+    /// no change sequence).
+    struct SyncedState
+    {
+        qint64 revision = -1;
+        qint64 changeSequence = -1;
+        bool includeAssets = false;
+    };
+    [[nodiscard]] static std::optional<SyncedState> parseSyncedState(const QString &state);
     /**
      * The state to record after a sync of this export published as @p publish; "" when the two sides are not equal
      * afterwards — GitHub kept its copy of a path (a push leaving remote changes unpulled, a withheld file that a rerun
@@ -100,6 +109,7 @@ public:
     QHash<QString, QString> courseTitles; ///< slug → title
     bool includeAssets = false;
     qint64 revision = -1; ///< the data revision read before the export (a later write makes the next sync look again)
+    qint64 changeSequence = -1; ///< the note change sequence number read before the export
     bool accountEmpty = false; ///< no notes, courses, events or feeds
     bool hasLastSync = false;
 

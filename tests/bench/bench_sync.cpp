@@ -60,6 +60,7 @@ struct Step
     int writes = 0; ///< of which content-creating (not GET/HEAD); a git push's receive-pack is one
     qint64 bytes = 0;
     bool committed = false;
+    bool incremental = false; ///< only the changes were rendered (IncrementalSync)
     bool ok = false;
 };
 
@@ -170,6 +171,7 @@ private:
             return step;
         }
         step.committed = outcome->committed;
+        step.incremental = outcome->incremental;
         step.bytes = outcome->bytes;
         step.ok = !outcome->conflict;
         return step;
@@ -247,7 +249,7 @@ void printTable(QTextStream &out, const QList<Row> &rows)
 {
     out << "| notes (files) | export: wall, RSS growth | first push: requests, writes | no change: wall, RSS growth, "
            "requests "
-           "| 5 notes changed: wall, requests, uploaded (of which the notes) |\n";
+           "| 5 notes changed: wall, RSS growth, requests, uploaded (of which the notes) |\n";
     out << "|---:|---:|---:|---:|---:|\n";
     for (const Row &row : rows) {
         const QString first = row.firstSeeded
@@ -260,7 +262,7 @@ void printTable(QTextStream &out, const QList<Row> &rows)
                    .arg(row.files)
                    .arg(cell(row.materialize, true), first, cell(row.unchanged, true))
                    .arg(row.unchanged.requests)
-                   .arg(cell(row.five, false))
+                   .arg(cell(row.five, true) + (row.five.incremental ? u", incremental"_s : u", whole export"_s))
                    .arg(row.five.requests)
                    .arg(double(row.five.bytes) / 1024.0, 0, 'f', 0)
                    .arg(double(row.fiveNoteBytes) / 1024.0, 0, 'f', 0);
@@ -273,12 +275,13 @@ void printTable(QTextStream &out, const QList<Row> &rows)
         };
         out << u"\nRatios %1 / %2 notes: no change %3× wall, %4× RSS growth (+1 MiB each); 5 notes changed %5× wall, "
                u"%6× "
-               u"uploaded.\n"_s.arg(large.notes)
+               u"uploaded, %7× RSS growth.\n"_s.arg(large.notes)
                    .arg(small.notes)
                    .arg(ratio(large.unchanged.seconds, small.unchanged.seconds), 0, 'f', 1)
                    .arg(ratio(large.unchanged.growth + 1, small.unchanged.growth + 1), 0, 'f', 1)
                    .arg(ratio(large.five.seconds, small.five.seconds), 0, 'f', 1)
-                   .arg(ratio(double(large.five.bytes), double(small.five.bytes)), 0, 'f', 1);
+                   .arg(ratio(double(large.five.bytes), double(small.five.bytes)), 0, 'f', 1)
+                   .arg(ratio(large.five.growth + 1, small.five.growth + 1), 0, 'f', 1);
     }
 }
 

@@ -141,6 +141,39 @@ private Q_SLOTS:
         QCOMPARE((*integration)->syncedState, QString()); // unknown: the first sync after the upgrade compares all
     }
 
+    void version5LogsNoteChangesFromAVersion4File()
+    {
+        const QString path = m_files.freshPath();
+        {
+            auto context = openContext(path, &m_files.clock, 4);
+            QVERIFY(context);
+            QVERIFY(context->runAll(
+                {u"INSERT INTO courses (id, client_course_id, slug, title, description, icon, sort_order, "
+                 "cover_image_url, date_created, last_edit) VALUES (1, '', 'bio', 'Bio', '', NULL, 0, '', NULL, NULL)"_s,
+                    u"INSERT INTO notes (uuid, sharing_id, title, description, content, editor_mode, note_type, "
+                    "metadata_json, custom_meta, course_id, is_public, last_edit, date_created, cover_image_url) "
+                    "VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000aa', 'A', '', "
+                    "'body', 'G', 'N', '', '{}', 1, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '')"_s},
+                u"x"_s, u"y"_s));
+        }
+        auto store = Store::open(path, &m_files.clock);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
+        // Nothing is logged for rows older than the log: a sync state written before it names no sequence number, so
+        // the first sync after the upgrade exports the whole account and writes the export index.
+        QCOMPARE(*(*store)->noteChangeSequence(), qint64(0));
+        QVERIFY((*store)->exportIndexChecksumFiles()->isEmpty());
+        auto course = (*store)->course(1);
+        QVERIFY(course && *course);
+        Course renamed = **course;
+        renamed.slug = u"biology"_s;
+        QVERIFY((*store)->saveCourse(renamed));
+        auto changed = (*store)->changedNotes(0, 10);
+        QVERIFY(changed && *changed);
+        QCOMPARE((*changed)->uuids, QStringList{u"00000000-0000-4000-8000-000000000001"_s});
+        QCOMPARE((*changed)->account.notes.size(), 1);
+        QCOMPARE((*changed)->account.courses.first().slug, u"biology"_s);
+    }
+
     void everyWriteOfAccountDataMovesTheRevision()
     {
         auto context = m_files.freshContext();
