@@ -785,6 +785,13 @@ Um einen Schlüsselbund zu verwenden, installieren und entsperren Sie einen in I
         <source>Commit %1.</source>
         <translation>Commit %1.</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting %n s for GitHub&apos;s limit on writes (about 80 a minute and 500 an hour); the sync goes on by itself.</source>
+        <translation>
+            <numerusform>Warte %n Sekunde auf GitHubs Grenze für Schreibzugriffe (etwa 80 pro Minute und 500 pro Stunde); die Synchronisierung läuft danach von selbst weiter.</numerusform>
+            <numerusform>Warte %n Sekunden auf GitHubs Grenze für Schreibzugriffe (etwa 80 pro Minute und 500 pro Stunde); die Synchronisierung läuft danach von selbst weiter.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>

@@ -779,6 +779,12 @@ To use a keychain, install and unlock one in your desktop session — gnome-keyr
         <source>Commit %1.</source>
         <translation>提交 %1。</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting %n s for GitHub&apos;s limit on writes (about 80 a minute and 500 an hour); the sync goes on by itself.</source>
+        <translation>
+            <numerusform>正在等待 %n 秒：GitHub 限制写入频率（约每分钟 80 次、每小时 500 次）；同步随后会自动继续。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>

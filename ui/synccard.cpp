@@ -28,6 +28,7 @@ SyncCard::SyncCard(const Clock *clock, QWidget *parent)
     , m_clock(clock)
     , m_pollTimer(new QTimer(this))
     , m_clockTimer(new QTimer(this))
+    , m_pushWaitTimer(new QTimer(this))
 {
     setObjectName(u"syncCard"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -39,6 +40,8 @@ SyncCard::SyncCard(const Clock *clock, QWidget *parent)
     m_clockTimer->setInterval(30000);
     connect(m_clockTimer, &QTimer::timeout, this, &SyncCard::updateLastPush);
     m_clockTimer->start();
+    m_pushWaitTimer->setInterval(1000);
+    connect(m_pushWaitTimer, &QTimer::timeout, this, [this] { pollPushWait(); });
     setState(State::Passive);
 }
 

@@ -106,6 +106,8 @@ private:
     QCoro::Task<> doLink(QString installationId, QString accountLogin);
     QCoro::Task<> snapshotInstallations();
     QCoro::Task<> pollInstallations();
+    /// While a push runs: asks the server whether it waits for GitHub's write limits, and shows the countdown.
+    QCoro::Task<> pollPushWait();
     void openConflictDialog(const PushResult &result, const SyncRequest &request);
 
     const Clock *m_clock;
@@ -128,6 +130,8 @@ private:
     QLabel *m_actionError = nullptr; ///< all states
     QTimer *m_pollTimer;
     QTimer *m_clockTimer;
+    QTimer *m_pushWaitTimer; ///< once a second while a push runs
+    bool m_pushWaitPolling = false;
 };
 
 } // namespace Notechondria

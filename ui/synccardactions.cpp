@@ -117,6 +117,28 @@ QCoro::Task<> SyncCard::doSelectRepo(int index)
     co_await doRefresh();
 }
 
+QCoro::Task<> SyncCard::pollPushWait()
+{
+    if (!m_client || m_pushWaitPolling) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    m_pushWaitPolling = true;
+    const Result<SyncStatus> status = co_await m_client->status();
+    if (!self) {
+        co_return;
+    }
+    m_pushWaitPolling = false;
+    if (!m_pushWaitTimer->isActive()) {
+        co_return; // the push ended meanwhile
+    }
+    qint64 seconds = 0;
+    if (status && status->pushPausedUntil) {
+        seconds = (m_clock->now().msecsTo(*status->pushPausedUntil) + 999) / 1000;
+    }
+    m_connected->showPushWait(seconds);
+}
+
 QCoro::Task<> SyncCard::doPush(SyncRequest request)
 {
     if (!m_client || m_busy) {
@@ -128,10 +150,12 @@ QCoro::Task<> SyncCard::doPush(SyncRequest request)
     showActionError(QString());
     m_connected->setPushing(true);
     setBusy(true);
+    m_pushWaitTimer->start();
     const Result<PushResult> answer = co_await (sync ? m_client->sync(request) : m_client->push(request.push));
     if (!self) {
         co_return;
     }
+    m_pushWaitTimer->stop();
     m_connected->setPushing(false);
     setBusy(false);
     if (!answer) {

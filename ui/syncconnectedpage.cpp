@@ -163,6 +163,9 @@ void SyncConnectedPage::addResults(QVBoxLayout *layout)
     m_pushProgress->setAccessibleName(QCoreApplication::translate("Notechondria::SyncCard", "Push in progress"));
     m_pushProgress->hide();
     layout->addWidget(m_pushProgress);
+    m_pushWait = makeLabel(u"pushWaitLabel"_s, this);
+    m_pushWait->hide();
+    layout->addWidget(m_pushWait);
     m_syncResult = makeLabel(u"syncResultLabel"_s, this);
     m_syncResult->hide();
     layout->addWidget(m_syncResult);
@@ -219,6 +222,22 @@ void SyncConnectedPage::setBusy(bool busy, bool repoSelected, bool reposListed)
 void SyncConnectedPage::setPushing(bool pushing)
 {
     m_pushing = pushing;
+    if (!pushing) {
+        showPushWait(0);
+    }
+}
+
+void SyncConnectedPage::showPushWait(qint64 seconds)
+{
+    if (seconds <= 0) {
+        m_pushWait->hide();
+        m_pushWait->clear();
+        return;
+    }
+    m_pushWait->setText(QCoreApplication::translate("Notechondria::SyncCard",
+        "Waiting %n s for GitHub's limit on writes (about 80 a minute and 500 an hour); the sync goes on by itself.",
+        nullptr, int(seconds)));
+    m_pushWait->show();
 }
 
 void SyncConnectedPage::showInstallation(const QString &installedText, const QString &lastError)

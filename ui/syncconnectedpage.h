@@ -37,6 +37,8 @@ public:
     void setBusy(bool busy, bool repoSelected, bool reposListed);
     /// The push progress bar shows while busy with a push or sync.
     void setPushing(bool pushing);
+    /// Under the progress bar: the push waits @p seconds for GitHub's write limits (0 hides the line).
+    void showPushWait(qint64 seconds);
     void showInstallation(const QString &installedText, const QString &lastError);
     /// The repositories (nullopt while they load), the error of listing them, and the status's repository.
     void showRepos(
@@ -80,6 +82,7 @@ private:
     QPushButton *m_syncNow = nullptr;
     QPushButton *m_disconnect = nullptr;
     QProgressBar *m_pushProgress = nullptr;
+    QLabel *m_pushWait = nullptr;
     QLabel *m_syncResult = nullptr;
     QLabel *m_commitLink = nullptr;
     QLabel *m_lastPush = nullptr;

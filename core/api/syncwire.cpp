@@ -62,6 +62,8 @@ SyncStatus SyncStatus::fromJson(const QJsonObject &object)
     status.lastPushSha = text(object, "last_push_sha"_L1);
     status.lastError = text(object, "last_error"_L1);
     status.includeAssets = SyncWire::flag(object.value("include_assets"_L1));
+    status.pushRunning = SyncWire::flag(object.value("push_running"_L1));
+    status.pushPausedUntil = dateTime(object, "push_paused_until"_L1);
     return status;
 }
 

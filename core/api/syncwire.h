@@ -28,6 +28,9 @@ struct SyncStatus
     QString lastPushSha;
     QString lastError;
     bool includeAssets = false; ///< the server's remembered choice, when it sends one
+    bool pushRunning = false; ///< a push or sync is going on the server
+    /// A running push waits for GitHub's write limits until then (push_paused_until); nullopt when it does not.
+    std::optional<QDateTime> pushPausedUntil;
 
     [[nodiscard]] static SyncStatus fromJson(const QJsonObject &object);
 };

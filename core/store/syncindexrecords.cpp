@@ -37,8 +37,8 @@ SyncIndexRecords::SyncIndexRecords(StoreContext &context)
 
 Result<qint64> SyncIndexRecords::noteChangeSequence() const
 {
-    auto q = m_context.exec(u"SELECT coalesce(max(seq), 0) FROM note_changes"_s, {},
-        u"Cannot read the note changes"_s, u"Core.Store/note_changes"_s);
+    auto q = m_context.exec(u"SELECT coalesce(max(seq), 0) FROM note_changes"_s, {}, u"Cannot read the note changes"_s,
+        u"Core.Store/note_changes"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -64,8 +64,8 @@ Result<std::optional<QStringList>> SyncIndexRecords::changedUuids(qint64 after, 
 
 Result<QList<ExportIndexEntry>> SyncIndexRecords::select(const QString &where, const QVariantList &values) const
 {
-    auto q = m_context.exec(u"SELECT path, key, sha256 FROM export_index WHERE "_s + where, values,
-        kReadConsequence, kProcess);
+    auto q = m_context.exec(
+        u"SELECT path, key, sha256 FROM export_index WHERE "_s + where, values, kReadConsequence, kProcess);
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -149,7 +149,8 @@ Result<void> SyncIndexRecords::write(const ExportIndexUpdate &update)
         }
     }
     for (const QString &path : std::as_const(removed)) {
-        if (auto done = m_context.run(u"DELETE FROM export_index WHERE path = ?"_s, {path}, kWriteConsequence, kProcess);
+        if (auto done
+            = m_context.run(u"DELETE FROM export_index WHERE path = ?"_s, {path}, kWriteConsequence, kProcess);
             !done) {
             return done;
         }

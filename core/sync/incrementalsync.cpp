@@ -201,8 +201,8 @@ private:
             if (m_delta.removed().contains(entry.path))
                 continue;
             const auto upserted = m_delta.upserted().constFind(entry.path);
-            lines.append(upserted != m_delta.upserted().cend() ? *upserted
-                                                              : ChecksumLine{*entry.key, entry.path, entry.sha256});
+            lines.append(
+                upserted != m_delta.upserted().cend() ? *upserted : ChecksumLine{*entry.key, entry.path, entry.sha256});
         }
         for (const ChecksumLine &line : m_delta.upserted()) {
             if (region.contains(line.key) && !seen.contains(line.path))
@@ -362,8 +362,8 @@ Result<std::optional<IncrementalChange>> IncrementalSync::prepare(const Store &s
     if (!generatedBase) {
         return std::unexpected(generatedBase.error());
     }
-    const std::pair<QString, QByteArray> generatedFiles[] = {
-        {u"manifest.json"_s, generated.manifest}, {u"README.md"_s, generated.readme}};
+    const std::pair<QString, QByteArray> generatedFiles[]
+        = {{u"manifest.json"_s, generated.manifest}, {u"README.md"_s, generated.readme}};
     for (const auto &[path, bytes] : generatedFiles) {
         if (generatedBase->value(path).local.toLatin1() != GitBlob::id(bytes))
             uploads.append({path, bytes});

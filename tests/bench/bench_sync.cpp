@@ -61,6 +61,7 @@ struct Step
     qint64 bytes = 0;
     bool committed = false;
     bool incremental = false; ///< only the changes were rendered (IncrementalSync)
+    double serverSeconds = 0; ///< of the wall time, what the GitHub stand-in spent answering (git, JSON)
     bool ok = false;
 };
 
@@ -137,6 +138,7 @@ private:
     {
         const int before = f.server.requestCount();
         const int writesBefore = writeCount(f);
+        const qint64 serverBefore = f.server.busyNanoseconds();
         resetPeak();
         const double start = statusMiB("VmRSS");
         QElapsedTimer timer;
@@ -148,6 +150,7 @@ private:
         step.growth = std::max(0.0, step.peak - start);
         step.requests = f.server.requestCount() - before;
         step.writes = writeCount(f) - writesBefore;
+        step.serverSeconds = double(f.server.busyNanoseconds() - serverBefore) / 1e9;
         return step;
     }
 
@@ -236,9 +239,18 @@ private:
     QTextStream &m_err;
 };
 
+/// The wall time without the GitHub stand-in's own work (it runs in this process).
+double clientSeconds(const Step &step)
+{
+    return std::max(0.0, step.seconds - step.serverSeconds);
+}
+
 QString cell(const Step &step, bool withPeak)
 {
     QString text = u"%1 s"_s.arg(step.seconds, 0, 'f', 2);
+    if (step.serverSeconds >= 0.005) {
+        text += u" (client %1 s)"_s.arg(clientSeconds(step), 0, 'f', 2);
+    }
     if (withPeak) {
         text += u", +%1 MiB (process %2 MiB)"_s.arg(step.growth, 0, 'f', 0).arg(step.peak, 0, 'f', 0);
     }
@@ -273,13 +285,14 @@ void printTable(QTextStream &out, const QList<Row> &rows)
         const auto ratio = [](double a, double b) {
             return b > 0 ? a / b : 0.0;
         };
-        out << u"\nRatios %1 / %2 notes: no change %3× wall, %4× RSS growth (+1 MiB each); 5 notes changed %5× wall, "
+        out << u"\nRatios %1 / %2 notes: no change %3× wall, %4× RSS growth (+1 MiB each); 5 notes changed %5× client "
+               u"wall, "
                u"%6× "
                u"uploaded, %7× RSS growth.\n"_s.arg(large.notes)
                    .arg(small.notes)
                    .arg(ratio(large.unchanged.seconds, small.unchanged.seconds), 0, 'f', 1)
                    .arg(ratio(large.unchanged.growth + 1, small.unchanged.growth + 1), 0, 'f', 1)
-                   .arg(ratio(large.five.seconds, small.five.seconds), 0, 'f', 1)
+                   .arg(ratio(clientSeconds(large.five), clientSeconds(small.five)), 0, 'f', 1)
                    .arg(ratio(double(large.five.bytes), double(small.five.bytes)), 0, 'f', 1)
                    .arg(ratio(large.five.growth + 1, small.five.growth + 1), 0, 'f', 1);
     }

@@ -4,6 +4,7 @@
 #include "githubtestserver_p.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHttpHeaders>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -218,7 +219,11 @@ void GitHubTestServer::Private::handle(const QHttpServerRequest &httpRequest, QH
             --rateRemaining;
         }
     }
-    respond(responder, dispatch(request));
+    QElapsedTimer busy;
+    busy.start();
+    const Reply reply = dispatch(request);
+    busyNs += busy.nsecsElapsed();
+    respond(responder, reply);
 }
 
 void GitHubTestServer::Private::respond(QHttpServerResponder &responder, const Reply &reply) const
@@ -787,6 +792,11 @@ QList<GitHubTestServer::Request> GitHubTestServer::requests() const
 int GitHubTestServer::requestCount() const
 {
     return int(d->requestLog.size());
+}
+
+qint64 GitHubTestServer::busyNanoseconds() const
+{
+    return d->busyNs;
 }
 
 void GitHubTestServer::clearRequests()

@@ -94,6 +94,9 @@ public:
     };
     [[nodiscard]] QList<Request> requests() const;
     [[nodiscard]] int requestCount() const;
+    /// How long the server spent answering requests so far (its own work: git, JSON), in nanoseconds. A benchmark
+    /// subtracts it from a step's wall time to tell the client's work from the stand-in's.
+    [[nodiscard]] qint64 busyNanoseconds() const;
     void clearRequests();
     /// How many installation tokens were revoked through DELETE /installation/token.
     [[nodiscard]] int revokedTokenCount() const;

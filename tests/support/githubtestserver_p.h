@@ -127,6 +127,7 @@ struct GitHubTestServer::Private
     int rateRemaining = 5000;
     qint64 rateReset = 0;
     QList<Request> requestLog;
+    qint64 busyNs = 0; ///< time spent in dispatch()
     QHash<QByteArray, std::pair<QString, QByteArray>> downloads; // id → file name, bytes
     QList<std::shared_ptr<QHttpServerResponder>> held; // answers a hang is holding back
 

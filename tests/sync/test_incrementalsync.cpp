@@ -226,7 +226,7 @@ private Q_SLOTS:
         const QStringList identity{u"-c"_s, u"user.name=Other"_s, u"-c"_s, u"user.email=o@example.org"_s};
         QVERIFY(!f->run(u"git"_s, {u"-C"_s, work, u"add"_s, u"-A"_s}).isNull());
         QVERIFY(!f->run(u"git"_s, QStringList{u"-C"_s, work} + identity + QStringList{u"commit"_s, u"-qm"_s, u"x"_s})
-                     .isNull());
+                .isNull());
         QVERIFY2(!f->run(u"git"_s, {u"-C"_s, work, u"push"_s, u"-q"_s, u"origin"_s, u"HEAD:main"_s}).isNull(),
             qPrintable(f->error));
         note.title = u"Renamed once more"_s;
@@ -274,9 +274,9 @@ private Q_SLOTS:
                     QVERIFY(f->store->saveNote(note));
                     break;
                 case 1: // move to a course or out of one
-                    note.courseId = random.bounded(3) == 0 ? std::nullopt
-                                                           : std::optional<qint64>(courses.value(
-                                                                 int(random.bounded(qsizetype(courses.size())))));
+                    note.courseId = random.bounded(3) == 0
+                        ? std::nullopt
+                        : std::optional<qint64>(courses.value(int(random.bounded(qsizetype(courses.size())))));
                     QVERIFY(f->store->saveNote(note));
                     break;
                 case 2: // a batch of new notes: checksum files split

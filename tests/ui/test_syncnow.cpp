@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -139,6 +140,24 @@ private Q_SLOTS:
         m_card.reset();
         m_fx->drainRequests();
         m_fx.reset();
+    }
+
+    void aWaitForGitHubsWriteLimitsIsShownWithItsCountdown()
+    {
+        // One write every 3 s: the sync's tree, commit and ref update wait in turn, as a long push would on
+        // github.com (80 writes a minute, 500 an hour).
+        m_fx->api->writePacer() = WritePacer(m_fx->clock, {{1, std::chrono::seconds(3)}});
+        auto *wait = child<QLabel>(m_card.get(), u"pushWaitLabel"_s);
+        QVERIFY(!wait->isVisible());
+        QTest::mouseClick(child<QPushButton>(m_card.get(), u"syncNowButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wait->isVisible(), 10000);
+        const QRegularExpression countdown(u"^Waiting [1-3] s for GitHub's limit on writes"_s);
+        QVERIFY2(countdown.match(wait->text()).hasMatch(), qPrintable(wait->text()));
+        QVERIFY(m_card->isBusy());
+        QVERIFY(QTest::qWaitFor([this] { return !m_card->isBusy(); }, 30000));
+        QVERIFY(!wait->isVisible());
+        QVERIFY2(sentence().startsWith(u"Synced: "_s), qPrintable(sentence()));
+        QVERIFY(remoteFile(notePath()).contains("line two"));
     }
 
     void localModeOffersSyncNowInsteadOfPushNow()
