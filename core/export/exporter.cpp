@@ -100,24 +100,73 @@ bool lessByCodePoint(const ExportFile &a, const ExportFile &b)
     return a.path.size() < b.path.size();
 }
 
-class TreeBuilder
+/// Where a path's problems were listed when the export added its parts one after the other: a streamed export lists
+/// them in the same order.
+int partRank(QStringView path)
+{
+    static const QStringView parts[]
+        = {u"profile/", u"courses/", u"notes/", u"recycle_bin.json", u"planner/", u"assets/"};
+    for (int i = 0; i < int(std::size(parts)); ++i) {
+        if (path.startsWith(parts[i]))
+            return i;
+    }
+    return int(std::size(parts));
+}
+
+/// A note of the recycle bin, as recycle_bin.json lists it.
+struct BinEntry
+{
+    QString uuid;
+    QString title;
+    std::optional<QDateTime> deletedAt;
+};
+
+} // namespace
+
+class ExportBuilder::Builder
 {
 public:
-    TreeBuilder(const AccountSnapshot &account, const ExportOptions &options)
-        : m_account(account)
-        , m_options(options)
+    explicit Builder(const ExportOptions &options)
+        : m_options(options)
     {
     }
 
-    ExportTree build()
+    void begin(const AccountSnapshot &account)
     {
+        m_account = account;
+        m_account.notes.clear();
         addProfile();
         addCourses();
-        addNotes();
+        if (m_options.includeAssets) {
+            // Upstream's order, which decides what the total cap keeps: the avatar, then per live note its cover and
+            // its attachments.
+            const StoredFile &avatar = m_account.profile.avatar;
+            addAsset(u"assets/avatar."_s + assetExtension(avatar.fileName, u"png"_s), avatar);
+        }
+    }
+
+    void addNotes(const QList<Note> &notes)
+    {
+        for (const Note &note : notes) {
+            if (note.deletedAt) {
+                m_bin.append({note.uuid.toString(QUuid::WithoutBraces), note.title, note.deletedAt});
+                continue;
+            }
+            addNote(note);
+            if (m_options.includeAssets && !note.uuid.isNull())
+                addNoteAssets(note);
+        }
+    }
+
+    ExportTree finish()
+    {
         addRecycleBin();
         addPlanner();
-        if (m_options.includeAssets)
-            addAssets();
+        const auto byPart = [](const ExportProblem &a, const ExportProblem &b) {
+            return partRank(a.path) < partRank(b.path);
+        };
+        std::stable_sort(m_tree.withheld.begin(), m_tree.withheld.end(), byPart);
+        std::stable_sort(m_tree.rejected.begin(), m_tree.rejected.end(), byPart);
         if (m_options.generatedFiles) {
             addManifestAndReadme();
         } else {
@@ -204,14 +253,12 @@ private:
         return m_courseSlugs.value(*courseId);
     }
 
-    void addNotes()
+    void addNote(const Note &note)
     {
-        for (const Note &note : m_account.notes) {
-            if (note.deletedAt)
-                continue;
+        {
             if (note.uuid.isNull()) {
                 reject(u"notes/%1.md"_s.arg(note.id), u"note %1 has no uuid."_s.arg(note.id));
-                continue;
+                return;
             }
             const QString hex = hexOf(note.uuid);
             const QString slug = note.courseId ? m_courseSlugs.value(*note.courseId) : QString();
@@ -229,18 +276,14 @@ private:
 
     void addRecycleBin()
     {
-        QList<const Note *> deleted;
-        for (const Note &note : m_account.notes) {
-            if (note.deletedAt)
-                deleted.append(&note);
-        }
-        std::sort(deleted.begin(), deleted.end(), [](const Note *a, const Note *b) {
-            return a->uuid.toString(QUuid::WithoutBraces) < b->uuid.toString(QUuid::WithoutBraces);
-        });
+        std::stable_sort(
+            m_bin.begin(), m_bin.end(), [](const BinEntry &a, const BinEntry &b) { return a.uuid < b.uuid; });
         QJsonArray notes;
-        for (const Note *note : deleted) {
-            notes.append(QJsonObject{{u"uuid"_s, uuidOrNull(note->uuid)}, {u"title"_s, note->title},
-                {u"deleted_at"_s, isoOrNull(note->deletedAt)}});
+        for (const BinEntry &entry : std::as_const(m_bin)) {
+            // A null uuid is "00000000-…" in the sort (as before) and null in the file.
+            const bool nullUuid = QUuid::fromString(entry.uuid).isNull();
+            notes.append(QJsonObject{{u"uuid"_s, nullUuid ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.uuid)},
+                {u"title"_s, entry.title}, {u"deleted_at"_s, isoOrNull(entry.deletedAt)}});
         }
         addJson(u"recycle_bin.json"_s, QJsonObject{{u"schema_version"_s, schemaVersion}, {u"notes"_s, notes}});
     }
@@ -293,15 +336,9 @@ private:
         add(path, file.bytes);
     }
 
-    void addAssets()
+    void addNoteAssets(const Note &note)
     {
-        // Upstream's order, which decides what the total cap keeps: the avatar, then per live note its cover and
-        // its attachments.
-        const StoredFile &avatar = m_account.profile.avatar;
-        addAsset(u"assets/avatar."_s + assetExtension(avatar.fileName, u"png"_s), avatar);
-        for (const Note &note : m_account.notes) {
-            if (note.deletedAt || note.uuid.isNull())
-                continue;
+        {
             const QString dir = u"assets/notes/"_s + hexOf(note.uuid);
             addAsset(dir + u"/cover."_s + assetExtension(note.cover.fileName, u"png"_s), note.cover);
             for (const Attachment &attachment : note.attachments) {
@@ -341,14 +378,17 @@ private:
         add(u"README.md"_s, generated.readme);
     }
 
-    const AccountSnapshot &m_account;
-    const ExportOptions &m_options;
+    AccountSnapshot m_account; ///< without its notes: they come in batches
+    const ExportOptions m_options;
+    QList<BinEntry> m_bin;
     ExportTree m_tree;
     QHash<qint64, QString> m_courseSlugs;
     QSet<QString> m_paths;
     QHash<QString, QStringList> m_withheldKinds;
     qint64 m_assetTotal = 0;
 };
+
+namespace {
 
 QString readmeText(const ManifestInput &input, const QString &lastSync)
 {
@@ -424,9 +464,34 @@ ManifestFiles renderManifest(const ManifestInput &input)
         unchanged ? QDateTime::fromString(previousExportedAt, Qt::ISODateWithMs) : input.now.toUTC()};
 }
 
+ExportBuilder::ExportBuilder(const ExportOptions &options)
+    : m_builder(std::make_unique<Builder>(options))
+{
+}
+
+ExportBuilder::~ExportBuilder() = default;
+
+void ExportBuilder::begin(const AccountSnapshot &account)
+{
+    m_builder->begin(account);
+}
+
+void ExportBuilder::addNotes(const QList<Note> &notes)
+{
+    m_builder->addNotes(notes);
+}
+
+ExportTree ExportBuilder::finish()
+{
+    return m_builder->finish();
+}
+
 ExportTree materialize(const AccountSnapshot &account, const ExportOptions &options)
 {
-    return TreeBuilder(account, options).build();
+    ExportBuilder builder(options);
+    builder.begin(account);
+    builder.addNotes(account.notes);
+    return builder.finish();
 }
 
 } // namespace Notechondria

@@ -14,6 +14,7 @@
 #include <QtTypes>
 #include <QVariantMap>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -100,6 +101,29 @@ struct ManifestFiles
 
 /// The manifest and README of an export: the same bytes for the whole export and for an incremental sync's.
 [[nodiscard]] ManifestFiles renderManifest(const ManifestInput &input);
+
+/**
+ * materialize() in parts, so an account's notes can be read and rendered in batches instead of all being held at
+ * once: begin() with the account's other parts, addNotes() with every note in export order (by uuid), the recycle
+ * bin's too, then finish(). The same account gives the same bytes either way.
+ */
+class ExportBuilder
+{
+public:
+    explicit ExportBuilder(const ExportOptions &options);
+    ~ExportBuilder();
+    ExportBuilder(const ExportBuilder &) = delete;
+    ExportBuilder &operator=(const ExportBuilder &) = delete;
+
+    /// Profile, courses, events and feeds (@p account's notes are ignored: give them to addNotes()).
+    void begin(const AccountSnapshot &account);
+    void addNotes(const QList<Note> &notes);
+    [[nodiscard]] ExportTree finish();
+
+private:
+    class Builder;
+    std::unique_ptr<Builder> m_builder;
+};
 
 /**
  * Builds the export tree of @p account: upstream's layout (profile/, courses/, notes/, planner/, assets/,

@@ -270,6 +270,30 @@ Result<QList<Note>> NoteRecords::snapshotNotes(bool withFileBytes) const
         {}, {}, u"ORDER BY n.uuid"_s, withFileBytes, u"Cannot read the account"_s, u"Core.Store/snapshot"_s);
 }
 
+Result<QList<Note>> NoteRecords::notesAfter(
+    const QString &afterUuid, qsizetype limit, bool withFileBytes, QString &last) const
+{
+    const QString consequence = u"Cannot read the account"_s;
+    const QString process = u"Core.Store/snapshot"_s;
+    // The page's last uuid as stored (the index alone answers), so a text that is not a uuid still pages on.
+    // The first page has no lower bound (a null QString would bind as NULL, and nothing is > NULL).
+    const bool first = afterUuid.isEmpty();
+    auto end = m_context.exec(first
+            ? u"SELECT max(uuid) FROM (SELECT uuid FROM notes ORDER BY uuid LIMIT ?)"_s
+            : u"SELECT max(uuid) FROM (SELECT uuid FROM notes WHERE uuid > ? ORDER BY uuid LIMIT ?)"_s,
+        first ? QVariantList{qint64(limit)} : QVariantList{afterUuid, qint64(limit)}, consequence, process);
+    if (!end) {
+        return std::unexpected(end.error());
+    }
+    last = end->next() ? end->value(0).toString() : QString();
+    if (last.isEmpty()) {
+        return QList<Note>();
+    }
+    return selectNotes(first ? u"n.uuid <= ?"_s : u"n.uuid > ? AND n.uuid <= ?"_s,
+        first ? QVariantList{last} : QVariantList{afterUuid, last}, u"ORDER BY n.uuid"_s, withFileBytes, consequence,
+        process);
+}
+
 Result<QList<Note>> NoteRecords::changedNotes(const QStringList &uuids) const
 {
     const QString consequence = u"Cannot read the changed notes"_s;

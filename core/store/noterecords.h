@@ -45,6 +45,11 @@ public:
     /// The notes of @p uuids (with dashes) that exist, and every note in the recycle bin, by uuid, without file bytes:
     /// what an incremental sync renders (Store::changedNotes).
     [[nodiscard]] Result<QList<Note>> changedNotes(const QStringList &uuids) const;
+    /// At most @p limit notes (the recycle bin's too) with a uuid after @p afterUuid, by uuid: Store::readAccount's
+    /// pages.
+    /// @p last is set to the stored uuid text of the last one (the next page's @p afterUuid).
+    [[nodiscard]] Result<QList<Note>> notesAfter(
+        const QString &afterUuid, qsizetype limit, bool withFileBytes, QString &last) const;
     /// Every note, the recycle bin's too, in export order (by uuid), for Store::snapshot.
     [[nodiscard]] Result<QList<Note>> snapshotNotes(bool withFileBytes) const;
 

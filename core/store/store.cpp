@@ -418,6 +418,44 @@ Result<AccountSnapshot> Store::snapshot(bool withFileBytes) const
     return snap;
 }
 
+Result<void> Store::readAccount(bool withFileBytes, qsizetype batchSize,
+    const std::function<void(const AccountSnapshot &)> &begin,
+    const std::function<void(const QList<Note> &)> &notes) const
+{
+    return d->context.transaction([&]() -> Result<void> {
+        AccountSnapshot parts;
+        if (auto p = take(d->profile.profile(), parts.profile); !p) {
+            return p;
+        }
+        if (!withFileBytes) {
+            parts.profile.avatar.bytes.clear();
+        }
+        Result<void> rest = take(d->courses.courses(), parts.courses);
+        rest = rest.and_then([&] { return take(d->planner.events(), parts.events); });
+        rest = rest.and_then([&] { return take(d->planner.feeds(), parts.feeds); });
+        if (!rest) {
+            return rest;
+        }
+        begin(parts);
+        QString after; // "" sorts before every uuid
+        for (;;) {
+            QString last;
+            auto page = d->notes.notesAfter(after, batchSize, withFileBytes, last);
+            if (!page) {
+                return std::unexpected(page.error());
+            }
+            if (page->isEmpty()) {
+                return {};
+            }
+            after = last;
+            notes(*page);
+            if (page->size() < batchSize) {
+                return {};
+            }
+        }
+    });
+}
+
 Result<void> Store::clearAccount()
 {
     return transaction([&]() -> Result<void> {

@@ -88,6 +88,11 @@ public:
 
     /// Everything a backup holds, in export order (see AccountSnapshot).
     [[nodiscard]] Result<AccountSnapshot> snapshot(bool withFileBytes = true) const;
+    /// snapshot() in parts, in one read transaction: @p begin gets the account without its notes, then @p notes every
+    /// note in export order (by uuid), the recycle bin's too, @p batchSize at a time — an export never holds them all.
+    [[nodiscard]] Result<void> readAccount(bool withFileBytes, qsizetype batchSize,
+        const std::function<void(const AccountSnapshot &)> &begin,
+        const std::function<void(const QList<Note> &)> &notes) const;
 
     // The methods below forward to the store's parts; each part's header documents them in full.
 

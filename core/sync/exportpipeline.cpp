@@ -19,6 +19,8 @@ namespace Notechondria {
 namespace {
 
 const QString kModule = u"Core.Sync/export"_s;
+/// Notes read and rendered at a time.
+constexpr qsizetype kNotesPerBatch = 1000;
 
 } // namespace
 
@@ -31,12 +33,7 @@ ExportPipeline::ExportPipeline(const Store &store, const Clock &clock, bool incl
 
 Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifest) const
 {
-    auto snapshot = m_store.snapshot(m_includeAssets);
-    if (!snapshot) {
-        return std::unexpected(snapshot.error());
-    }
     MaterializedExport result;
-    result.account = std::move(*snapshot);
     if (previousManifest.isEmpty() || isUsableManifest(previousManifest)) {
         result.previousManifest = previousManifest;
     } else if (!isEarlierManifest(previousManifest)) {
@@ -48,7 +45,29 @@ Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifes
     options.includeAssets = m_includeAssets;
     options.previousManifest = result.previousManifest;
     options.now = m_clock.now();
-    result.tree = materialize(result.account, options);
+    // The notes are read and rendered a page at a time: the export holds its files, not the account's notes too.
+    ExportBuilder builder(options);
+    auto read = m_store.readAccount(
+        m_includeAssets, kNotesPerBatch,
+        [&](const AccountSnapshot &parts) {
+            result.account = parts;
+            builder.begin(parts);
+        },
+        [&](const QList<Note> &notes) {
+            for (const Note &note : notes) {
+                const QString hex = note.uuid.toString(QUuid::Id128);
+                result.noteTitles.insert(hex, note.title);
+                if (!note.deletedAt) {
+                    result.liveNoteIds.insert(hex);
+                }
+            }
+            result.noteCount += notes.size();
+            builder.addNotes(notes);
+        });
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    result.tree = builder.finish();
     return result;
 }
 

@@ -6,6 +6,8 @@
 #include "exporter.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QSet>
 #include <QString>
 
 namespace Notechondria {
@@ -13,10 +15,13 @@ namespace Notechondria {
 class Clock;
 class Store;
 
-/// The account materialized once: the snapshot it was built from and its export tree.
+/// The account materialized once: what the sync needs of the account it was built from, and its export tree.
 struct MaterializedExport
 {
-    AccountSnapshot account;
+    AccountSnapshot account; ///< profile, courses, events, feeds: the notes were rendered in batches, not kept
+    QHash<QString, QString> noteTitles; ///< note uuid hex → title, the recycle bin's too
+    QSet<QString> liveNoteIds; ///< uuid hex of the notes not in the bin
+    qsizetype noteCount = 0; ///< all notes, the bin's too
     ExportTree tree;
     QByteArray previousManifest; ///< the previous manifest the export compared itself with ("" when none was usable)
 };

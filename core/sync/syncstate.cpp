@@ -117,17 +117,12 @@ Result<LocalState> LocalState::prepare(
         return std::unexpected(materialized.error());
     }
     const AccountSnapshot &snapshot = materialized->account;
-    for (const Note &note : std::as_const(snapshot.notes)) {
-        const QString hex = note.uuid.toString(QUuid::Id128);
-        state.noteTitles.insert(hex, note.title);
-        if (!note.deletedAt) {
-            state.liveNoteIds.insert(hex);
-        }
-    }
+    state.noteTitles = std::move(materialized->noteTitles);
+    state.liveNoteIds = std::move(materialized->liveNoteIds);
     for (const Course &course : std::as_const(snapshot.courses)) {
         state.courseTitles.insert(course.slug, course.title);
     }
-    state.accountEmpty = snapshot.notes.isEmpty() && snapshot.courses.isEmpty() && snapshot.events.isEmpty()
+    state.accountEmpty = materialized->noteCount == 0 && snapshot.courses.isEmpty() && snapshot.events.isEmpty()
         && snapshot.feeds.isEmpty();
     state.previousManifest = previousManifest;
     state.tree = std::move(materialized->tree);
