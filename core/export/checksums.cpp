@@ -134,15 +134,17 @@ QString checksumDigest(const QList<std::pair<QString, QByteArray>> &checksumFile
     return QString::fromLatin1(digest.result().toHex());
 }
 
-ChecksumIndex checksumIndex(const QList<ExportFile> &files)
+ChecksumIndex checksumIndex(const QList<ExportFile> &files, const QHash<QString, QByteArray> &known)
 {
     ChecksumIndex index;
     index.lines.reserve(files.size());
     for (const ExportFile &file : files) {
         if (!isChecksumCovered(file.path))
             continue;
+        const auto hashed = known.constFind(file.path);
         index.lines.append({checksumKey(file.path), file.path,
-            QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
+            hashed != known.cend() ? *hashed
+                                   : QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
     }
     index.files = checksumFilesOf(index.lines, 0);
     QList<std::pair<QString, QByteArray>> hashed;

@@ -4,6 +4,8 @@
 #include "exportutil.h"
 #include "logging.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -147,13 +149,30 @@ public:
 
     void addNotes(const QList<Note> &notes)
     {
+        QList<const Note *> live;
+        live.reserve(notes.size());
         for (const Note &note : notes) {
-            if (note.deletedAt) {
+            if (note.deletedAt)
                 m_bin.append({note.uuid.toString(QUuid::WithoutBraces), note.title, note.deletedAt});
+            else
+                live.append(&note);
+        }
+        // A note's files and their SHA-256 depend on nothing but the note and its course's slug: rendered on the
+        // thread pool, then added in order (the secret scan, the path check and the asset caps stay sequential).
+        const QList<RenderedNote> rendered
+            = QtConcurrent::blockingMapped(live, [this](const Note *note) { return renderNote(*note); });
+        for (qsizetype i = 0; i < live.size(); ++i) {
+            const Note &note = *live.at(i);
+            if (note.uuid.isNull()) {
+                reject(u"notes/%1.md"_s.arg(note.id), u"note %1 has no uuid."_s.arg(note.id));
                 continue;
             }
-            addNote(note);
-            if (m_options.includeAssets && !note.uuid.isNull())
+            const RenderedNote &files = rendered.at(i);
+            add(files.mdPath, files.md);
+            add(files.metaPath, files.meta);
+            m_sha256.insert(files.mdPath, files.mdSha);
+            m_sha256.insert(files.metaPath, files.metaSha);
+            if (m_options.includeAssets)
                 addNoteAssets(note);
         }
     }
@@ -253,25 +272,36 @@ private:
         return m_courseSlugs.value(*courseId);
     }
 
-    void addNote(const Note &note)
+    /// A live note's two files and their SHA-256 (a note without a uuid gets none: it is rejected).
+    struct RenderedNote
     {
+        QString mdPath, metaPath;
+        QByteArray md, meta, mdSha, metaSha;
+    };
+
+    /// Thread-safe: reads only @p note and the course slugs begin() set.
+    RenderedNote renderNote(const Note &note) const
+    {
+        RenderedNote files;
+        if (note.uuid.isNull())
+            return files;
         {
-            if (note.uuid.isNull()) {
-                reject(u"notes/%1.md"_s.arg(note.id), u"note %1 has no uuid."_s.arg(note.id));
-                return;
-            }
             const QString hex = hexOf(note.uuid);
             const QString slug = note.courseId ? m_courseSlugs.value(*note.courseId) : QString();
-            add(u"notes/%1.md"_s.arg(hex), renderNoteMarkdown(note, slug));
-            addJson(u"notes/%1.meta.json"_s.arg(hex),
-                QJsonObject{{u"schema_version"_s, schemaVersion}, {u"id"_s, note.id},
-                    {u"uuid"_s, uuidOrNull(note.uuid)}, {u"sharing_id"_s, uuidOrNull(note.sharingId)},
-                    {u"description"_s, note.description}, {u"metadata_json"_s, note.metadataJson},
-                    {u"custom_meta"_s, note.customMeta}, {u"client_draft_id"_s, orNull(note.clientDraftId)},
-                    {u"note_type"_s, note.noteType},
-                    {u"source_note_uuid"_s, note.sourceNoteUuid ? uuidOrNull(*note.sourceNoteUuid) : QJsonValue::Null},
-                    {u"cover_image_url"_s, note.coverImageUrl}});
+            files.mdPath = u"notes/%1.md"_s.arg(hex);
+            files.metaPath = u"notes/%1.meta.json"_s.arg(hex);
+            files.md = renderNoteMarkdown(note, slug);
+            files.meta = canonicalJson(QJsonObject{{u"schema_version"_s, schemaVersion}, {u"id"_s, note.id},
+                {u"uuid"_s, uuidOrNull(note.uuid)}, {u"sharing_id"_s, uuidOrNull(note.sharingId)},
+                {u"description"_s, note.description}, {u"metadata_json"_s, note.metadataJson},
+                {u"custom_meta"_s, note.customMeta}, {u"client_draft_id"_s, orNull(note.clientDraftId)},
+                {u"note_type"_s, note.noteType},
+                {u"source_note_uuid"_s, note.sourceNoteUuid ? uuidOrNull(*note.sourceNoteUuid) : QJsonValue::Null},
+                {u"cover_image_url"_s, note.coverImageUrl}});
+            files.mdSha = QCryptographicHash::hash(files.md, QCryptographicHash::Sha256).toHex();
+            files.metaSha = QCryptographicHash::hash(files.meta, QCryptographicHash::Sha256).toHex();
         }
+        return files;
     }
 
     void addRecycleBin()
@@ -353,7 +383,7 @@ private:
     void addManifestAndReadme()
     {
         std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
-        ChecksumIndex index = checksumIndex(m_tree.files);
+        ChecksumIndex index = checksumIndex(m_tree.files, m_sha256);
         m_tree.index.reserve(index.lines.size() + index.files.size());
         for (const ChecksumLine &line : std::as_const(index.lines))
             m_tree.index.append({line.path, line.key, line.sha256});
@@ -381,6 +411,7 @@ private:
     AccountSnapshot m_account; ///< without its notes: they come in batches
     const ExportOptions m_options;
     QList<BinEntry> m_bin;
+    QHash<QString, QByteArray> m_sha256; ///< the SHA-256 of the note files, computed as they were rendered
     ExportTree m_tree;
     QHash<qint64, QString> m_courseSlugs;
     QSet<QString> m_paths;

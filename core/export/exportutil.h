@@ -5,6 +5,7 @@
 #include "exporter.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,7 +29,9 @@ struct ChecksumIndex
 };
 
 /// The checksum index of @p files (manifest.json, README.md and checksum files themselves are not covered).
-[[nodiscard]] ChecksumIndex checksumIndex(const QList<ExportFile> &files);
+/// @p known: SHA-256 (hex) already computed, by path.
+[[nodiscard]] ChecksumIndex checksumIndex(
+    const QList<ExportFile> &files, const QHash<QString, QByteArray> &known = QHash<QString, QByteArray>());
 /// The paths a checksum file lists (sha256sum's text and binary formats).
 [[nodiscard]] QStringList pathsInChecksumFile(const QByteArray &bytes);
 

@@ -6,6 +6,8 @@
 #include "store.h"
 #include "syncmerge.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -128,10 +130,13 @@ Result<LocalState> LocalState::prepare(
     state.tree = std::move(materialized->tree);
     state.indexByPath.reserve(state.tree.files.size());
     state.blobIds.reserve(state.tree.files.size());
+    // Every file's blob id, on the thread pool: hashing is most of this step for a large account.
+    const QList<QByteArray> ids = QtConcurrent::blockingMapped(
+        state.tree.files, [](const ExportFile &file) { return GitBlob::id(file.bytes); });
     for (qsizetype i = 0; i < state.tree.files.size(); ++i) {
         const ExportFile &file = state.tree.files[i];
         state.indexByPath.insert(file.path, i);
-        state.blobIds.insert(file.path, GitBlob::id(file.bytes));
+        state.blobIds.insert(file.path, ids.at(i));
     }
     for (const ExportProblem &problem : std::as_const(state.tree.withheld)) {
         state.withheld.insert(problem.path);
