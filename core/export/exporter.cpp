@@ -255,6 +255,8 @@ private:
                 continue;
             }
             m_courseSlugs.insert(course.id, course.slug);
+            if (!m_options.courseFiles)
+                continue;
             addJson(u"courses/%1.json"_s.arg(course.slug),
                 QJsonObject{{u"schema_version"_s, schemaVersion}, {u"id"_s, course.id},
                     {u"client_course_id"_s, course.clientCourseId}, {u"slug"_s, course.slug},

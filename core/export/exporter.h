@@ -37,6 +37,9 @@ struct ExportOptions
     /// With checksums/, manifest.json and README.md. Without (an incremental sync's part of the account): only the
     /// files of what the snapshot holds, with their checksum lines in ExportTree::index.
     bool generatedFiles = true;
+    /// With courses/<slug>.json (an incremental sync leaves them out when no course changed; the slugs still name
+    /// the notes' courses).
+    bool courseFiles = true;
 };
 
 /// One file of the export: its repository path and its exact bytes.

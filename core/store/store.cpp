@@ -364,9 +364,14 @@ Result<qsizetype> Store::exportIndexLineCount(quint64 first, quint64 last, qsize
     return d->syncIndex.lineCount(first, last, cap);
 }
 
-Result<QList<ExportIndexEntry>> Store::exportIndexAccountFiles() const
+Result<QStringList> Store::changedParts(qint64 after) const
 {
-    return d->syncIndex.accountFiles();
+    return d->syncIndex.changedParts(after);
+}
+
+Result<QList<ExportIndexEntry>> Store::exportIndexAccountFiles(bool withCourses, bool withPlanner) const
+{
+    return d->syncIndex.accountFiles(withCourses, withPlanner);
 }
 
 Result<QList<ExportIndexEntry>> Store::exportIndexChecksumFiles() const

@@ -166,7 +166,8 @@ public:
     [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexEntries(const QStringList &paths) const;
     [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexLines(quint64 first, quint64 last) const;
     [[nodiscard]] Result<qsizetype> exportIndexLineCount(quint64 first, quint64 last, qsizetype cap) const;
-    [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexAccountFiles() const;
+    [[nodiscard]] Result<QStringList> changedParts(qint64 after) const;
+    [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexAccountFiles(bool withCourses, bool withPlanner) const;
     [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexChecksumFiles() const;
 
     [[nodiscard]] Result<void> recordUnchangedSync(const QDateTime &at);

@@ -159,23 +159,25 @@ QStringList version4()
 }
 
 // 5: what an incremental sync needs to find what changed without exporting the account (issue #13, DECISIONS §12).
-// note_changes holds, per note uuid, the sequence number of its last change: triggers write it on every insert, update
-// and delete of a note (the uuid stays after an empty-bin delete) and for every note of a course whose slug changes or
-// that is deleted, since the slug is part of each note's file. export_index holds the last complete sync's export:
-// per covered file its checksum key and SHA-256, per checksum file (key NULL) its SHA-256, so the few checksum files
-// a change touches can be rewritten from a range read.
+// sync_changes holds, per changed item, the sequence number of its last change, written by triggers (so writes from
+// any process count): a note by its uuid on every insert, update and delete (the uuid stays after an empty-bin
+// delete), and every note of a course whose slug changes or that is deleted (the slug is part of each note's file);
+// '#courses' for any change of a course and '#planner' for any of an event or a feed, so a sync renders those files
+// only when they can differ. export_index holds the last complete sync's export: per covered file its checksum key
+// and SHA-256, per checksum file (key NULL) its SHA-256, so the few checksum files a change touches can be rewritten
+// from a range read.
 QStringList version5()
 {
     // An upsert, not INSERT OR REPLACE: inside a trigger that a foreign key action fires (a course's delete nulls its
     // notes' course_id) the outer statement's conflict policy would override OR REPLACE and fail on the second mark.
-    const QString next = u"(SELECT coalesce(max(seq), 0) + 1 FROM note_changes)"_s;
-    const QString upsert = u" ON CONFLICT (uuid) DO UPDATE SET seq = excluded.seq;"_s;
-    const QString mark = u"INSERT INTO note_changes (uuid, seq) VALUES (%1, "_s + next + u')' + upsert;
-    const QString markCourse = u"INSERT INTO note_changes (uuid, seq) SELECT uuid, "_s + next
+    const QString next = u"(SELECT coalesce(max(seq), 0) + 1 FROM sync_changes)"_s;
+    const QString upsert = u" ON CONFLICT (item) DO UPDATE SET seq = excluded.seq;"_s;
+    const QString mark = u"INSERT INTO sync_changes (item, seq) VALUES (%1, "_s + next + u')' + upsert;
+    const QString markCourse = u"INSERT INTO sync_changes (item, seq) SELECT uuid, "_s + next
         + u" FROM notes WHERE course_id = %1"_s + upsert;
-    return {
-        u"CREATE TABLE note_changes (uuid TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID"_s,
-        u"CREATE INDEX note_changes_seq ON note_changes (seq)"_s,
+    QStringList statements{
+        u"CREATE TABLE sync_changes (item TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID"_s,
+        u"CREATE INDEX sync_changes_seq ON sync_changes (seq)"_s,
         u"CREATE TRIGGER notes_insert_change AFTER INSERT ON notes BEGIN "_s + mark.arg(u"new.uuid"_s) + u" END"_s,
         u"CREATE TRIGGER notes_update_change AFTER UPDATE ON notes BEGIN "_s + mark.arg(u"old.uuid"_s) + u' '
             + mark.arg(u"new.uuid"_s) + u" END"_s,
@@ -188,6 +190,14 @@ QStringList version5()
         u"CREATE TABLE export_index (path TEXT PRIMARY KEY, key INTEGER, sha256 TEXT NOT NULL) WITHOUT ROWID"_s,
         u"CREATE INDEX export_index_key ON export_index (key) WHERE key IS NOT NULL"_s,
     };
+    for (const auto &[table, item] : {std::pair{u"courses"_s, u"'#courses'"_s},
+             std::pair{u"planner_events"_s, u"'#planner'"_s}, std::pair{u"calendar_feeds"_s, u"'#planner'"_s}}) {
+        for (const QString &event : {u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s}) {
+            statements.append(u"CREATE TRIGGER %1_%2_part AFTER %3 ON %1 BEGIN "_s.arg(table, event.toLower(), event)
+                + mark.arg(item) + u" END"_s);
+        }
+    }
+    return statements;
 }
 
 /// Runs one migration in its own transaction.

@@ -37,8 +37,8 @@ SyncIndexRecords::SyncIndexRecords(StoreContext &context)
 
 Result<qint64> SyncIndexRecords::noteChangeSequence() const
 {
-    auto q = m_context.exec(u"SELECT coalesce(max(seq), 0) FROM note_changes"_s, {}, u"Cannot read the note changes"_s,
-        u"Core.Store/note_changes"_s);
+    auto q = m_context.exec(u"SELECT coalesce(max(seq), 0) FROM sync_changes"_s, {}, u"Cannot read the change log"_s,
+        u"Core.Store/sync_changes"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -47,8 +47,9 @@ Result<qint64> SyncIndexRecords::noteChangeSequence() const
 
 Result<std::optional<QStringList>> SyncIndexRecords::changedUuids(qint64 after, qsizetype limit) const
 {
-    auto q = m_context.exec(u"SELECT uuid FROM note_changes WHERE seq > ? ORDER BY uuid LIMIT ?"_s,
-        {after, qint64(limit) + 1}, u"Cannot read the note changes"_s, u"Core.Store/note_changes"_s);
+    auto q
+        = m_context.exec(u"SELECT item FROM sync_changes WHERE seq > ? AND item NOT LIKE '#%' ORDER BY item LIMIT ?"_s,
+            {after, qint64(limit) + 1}, u"Cannot read the change log"_s, u"Core.Store/sync_changes"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -60,6 +61,21 @@ Result<std::optional<QStringList>> SyncIndexRecords::changedUuids(qint64 after, 
         return std::optional<QStringList>();
     }
     return std::optional<QStringList>(std::move(uuids));
+}
+
+Result<QStringList> SyncIndexRecords::changedParts(qint64 after) const
+{
+    auto q = m_context.exec(u"SELECT item FROM sync_changes WHERE item IN ('#courses', '#planner') AND seq > ? "
+                            "ORDER BY item"_s,
+        {after}, u"Cannot read the change log"_s, u"Core.Store/sync_changes"_s);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    QStringList parts;
+    while (q->next()) {
+        parts.append(q->value(0).toString());
+    }
+    return parts;
 }
 
 Result<QList<ExportIndexEntry>> SyncIndexRecords::select(const QString &where, const QVariantList &values) const
@@ -109,13 +125,19 @@ Result<qsizetype> SyncIndexRecords::lineCount(quint64 first, quint64 last, qsize
     return q->next() ? q->value(0).toLongLong() : 0;
 }
 
-Result<QList<ExportIndexEntry>> SyncIndexRecords::accountFiles() const
+Result<QList<ExportIndexEntry>> SyncIndexRecords::accountFiles(bool withCourses, bool withPlanner) const
 {
-    // Path ranges, so the primary key answers: everything before assets/, between assets/ and notes/ (courses/,
-    // checksums/ — the latter without a key), and after notes/ (planner/, profile/, recycle_bin.json).
-    return select(u"key IS NOT NULL AND (path < 'assets/' OR (path >= 'assets0' AND path < 'notes/') "
-                  "OR path >= 'notes0') ORDER BY path"_s,
-        {});
+    // Primary-key reads only: the fixed files, and the courses/ range when asked for.
+    QString where = u"path IN ('profile/creator.json', 'profile/settings.json', 'profile/skill.md', "
+                    "'recycle_bin.json'"_s;
+    if (withPlanner) {
+        where += u", 'planner/events.json', 'planner/feeds.json'"_s;
+    }
+    where += u')';
+    if (withCourses) {
+        where += u" OR (path >= 'courses/' AND path < 'courses0')"_s;
+    }
+    return select(u"key IS NOT NULL AND ("_s + where + u") ORDER BY path"_s, {});
 }
 
 Result<QList<ExportIndexEntry>> SyncIndexRecords::checksumFiles() const

@@ -15,10 +15,11 @@ class StoreContext;
 /**
  * The change log of the notes and the export index (schema 5).
  *
- * note_changes gives every note a sequence number of its last change, written by triggers (so writes from any process
- * count), with the uuid of a deleted row kept; export_index is the export of the last complete sync: per file that
- * checksums/ covers its checksum key and SHA-256, per checksum file its SHA-256. A sync that knows the sequence number
- * it last exported at reads only what changed since, and rewrites only the checksum files those changes fall into.
+ * sync_changes gives every note (by uuid) a sequence number of its last change, and the courses and the planner one
+ * each, written by triggers (so writes from any process count), with the uuid of a deleted row kept; export_index is
+ * the export of the last complete sync: per file that checksums/ covers its checksum key and SHA-256, per checksum file
+ * its SHA-256. A sync that knows the sequence number it last exported at reads only what changed since, and rewrites
+ * only the checksum files those changes fall into.
  */
 class SyncIndexRecords
 {
@@ -38,8 +39,10 @@ public:
     [[nodiscard]] Result<QList<ExportIndexEntry>> lines(quint64 first, quint64 last) const;
     /// How many covered files have a key in [@p first, @p last], counted up to @p cap.
     [[nodiscard]] Result<qsizetype> lineCount(quint64 first, quint64 last, qsizetype cap) const;
-    /// The covered files outside notes/ and assets/ (profile/, courses/, planner/, recycle_bin.json).
-    [[nodiscard]] Result<QList<ExportIndexEntry>> accountFiles() const;
+    /// Which of "#courses" and "#planner" changed after sequence number @p after.
+    [[nodiscard]] Result<QStringList> changedParts(qint64 after) const;
+    /// The covered files outside notes/ and assets/: profile/, recycle_bin.json, and courses/ and planner/ when asked.
+    [[nodiscard]] Result<QList<ExportIndexEntry>> accountFiles(bool withCourses, bool withPlanner) const;
     /// The checksum files (checksums/*.sha256), by path.
     [[nodiscard]] Result<QList<ExportIndexEntry>> checksumFiles() const;
 

@@ -258,15 +258,34 @@ Result<std::optional<IncrementalChange>> IncrementalSync::prepare(const Store &s
     if (!*changed)
         return wholeSync("too many notes changed");
 
+    // Read after the notes: a change of a course or an event after that read is rendered now and again next time.
+    auto parts = store.changedParts(synced->changeSequence);
+    if (!parts) {
+        return std::unexpected(parts.error());
+    }
+    const bool coursesChanged = parts->contains(u"#courses"_s);
+    const bool plannerChanged = parts->contains(u"#planner"_s);
+
     ExportOptions options;
     options.generatedFiles = false;
+    options.courseFiles = coursesChanged;
     options.now = clock.now();
-    const ExportTree rendered = materialize((*changed)->account, options);
+    AccountSnapshot &account = (*changed)->account;
+    if (!plannerChanged) {
+        account.events.clear();
+        account.feeds.clear();
+    }
+    ExportTree rendered = materialize(account, options);
     if (!rendered.withheld.isEmpty() || !rendered.rejected.isEmpty())
         return wholeSync("a file is withheld or rejected");
+    if (!plannerChanged) {
+        // Rendered from nothing: GitHub keeps the files of the last sync.
+        rendered.files.removeIf([](const ExportFile &file) { return file.path.startsWith(u"planner/"_s); });
+        rendered.index.removeIf([](const ExportIndexEntry &entry) { return entry.path.startsWith(u"planner/"_s); });
+    }
 
     // What the last sync exported of the same items: the account's small files and the changed notes' files.
-    auto oldAccount = store.exportIndexAccountFiles();
+    auto oldAccount = store.exportIndexAccountFiles(coursesChanged, plannerChanged);
     if (!oldAccount) {
         return std::unexpected(oldAccount.error());
     }

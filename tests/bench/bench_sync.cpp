@@ -74,6 +74,7 @@ struct Row
     bool firstSeeded = false;
     qint64 pacedWaitSeconds = 0;
     qint64 fiveNoteBytes = 0; ///< the 5 notes' own files (.md + .meta.json)
+    bool verified = false; ///< git fsck clean and a fresh clone equal to the export
 };
 
 class Bench
@@ -131,6 +132,12 @@ public:
             m_err << "bench_sync: a step failed at " << notes << " notes\n";
             return std::nullopt;
         }
+        // Correctness at this size: a fresh clone of the branch is the whole export, byte for byte.
+        if (!cloneEqualsExport(f)) {
+            m_err << "bench_sync: the clone differs from the export at " << notes << " notes\n";
+            return std::nullopt;
+        }
+        row.verified = true;
         return row;
     }
 
@@ -200,6 +207,19 @@ private:
                      QStringList{u"-C"_s, work} + identity + QStringList{u"commit"_s, u"-q"_s, u"-m"_s, u"Backup"_s})
                     .isNull()
             && !f.run(u"git"_s, {u"-C"_s, work, u"push"_s, u"-q"_s, f.bare(), u"main"_s}).isNull();
+    }
+
+    static bool cloneEqualsExport(PushFixture &f)
+    {
+        const QMap<QString, QByteArray> clone = f.cloneFiles();
+        const ExportTree tree = f.expectedExport();
+        if (clone.size() != tree.files.size()) {
+            return false;
+        }
+        return std::ranges::all_of(tree.files, [&](const ExportFile &file) {
+            const auto found = clone.constFind(file.path);
+            return found != clone.cend() && *found == file.bytes;
+        });
     }
 
     /// Edits 5 notes; returns the size of their exported files.
@@ -280,6 +300,10 @@ void printTable(QTextStream &out, const QList<Row> &rows)
                    .arg(row.five.requests)
                    .arg(double(row.five.bytes) / 1024.0, 0, 'f', 0)
                    .arg(double(row.fiveNoteBytes) / 1024.0, 0, 'f', 0);
+    }
+    if (std::ranges::all_of(rows, [](const Row &row) { return row.verified; })) {
+        out << "\nChecked at every size: `git fsck --strict` clean, and a fresh clone equal to the export byte for "
+               "byte.\n";
     }
     if (rows.size() >= 2) {
         const Row &small = rows.first();

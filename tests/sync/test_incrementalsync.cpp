@@ -376,6 +376,21 @@ private Q_SLOTS:
         auto over = f->store->changedNotes(*start, 2);
         QVERIFY(over);
         QVERIFY(!*over); // more than the limit
+
+        // The courses and the planner as parts: their files are rendered only when they changed.
+        auto beforeParts = f->store->noteChangeSequence();
+        QVERIFY(beforeParts);
+        QCOMPARE(*f->store->changedParts(*beforeParts), QStringList());
+        PlannerEvent event;
+        event.title = u"Exam"_s;
+        event.eventDate = QDate(2026, 12, 24);
+        QVERIFY(f->store->saveEvent(event));
+        QCOMPARE(*f->store->changedParts(*beforeParts), QStringList{u"#planner"_s});
+        rawExec(u"UPDATE courses SET title = 'Renamed elsewhere' WHERE id = ?"_s, {saved->id});
+        QCOMPARE(*f->store->changedParts(*beforeParts), (QStringList{u"#courses"_s, u"#planner"_s}));
+        auto notesOnly = f->store->changedNotes(*beforeParts, 10);
+        QVERIFY(notesOnly && *notesOnly);
+        QVERIFY((*notesOnly)->uuids.isEmpty()); // parts are not notes
     }
 };
 
