@@ -268,8 +268,11 @@ QCoro::Task<Result<GitDataClient::Seed>> GitDataClient::seed(
     co_return seed;
 }
 
-QCoro::Task<Result<QString>> GitDataClient::defaultBranch()
+QCoro::Task<Result<QJsonObject>> GitDataClient::repository()
 {
+    if (m_repository) {
+        co_return *m_repository;
+    }
     auto response = co_await send("GET", repoPath({}), {}, true);
     if (!response) {
         co_return std::unexpected(response.error());
@@ -277,7 +280,17 @@ QCoro::Task<Result<QString>> GitDataClient::defaultBranch()
     if (!response->isSuccess()) {
         co_return std::unexpected(rejected(*response, u"reading repository '%1'"_s.arg(m_repoFullName)));
     }
-    co_return response->json().object().value(u"default_branch"_s).toString();
+    m_repository = response->json().object();
+    co_return *m_repository;
+}
+
+QCoro::Task<Result<QString>> GitDataClient::defaultBranch()
+{
+    auto repo = co_await repository();
+    if (!repo) {
+        co_return std::unexpected(repo.error());
+    }
+    co_return repo->value(u"default_branch"_s).toString();
 }
 
 QCoro::Task<Result<void>> GitDataClient::createRef(QString branch, QString sha)
@@ -295,14 +308,11 @@ QCoro::Task<Result<void>> GitDataClient::createRef(QString branch, QString sha)
 
 QCoro::Task<Result<QString>> GitDataClient::cloneUrl()
 {
-    auto response = co_await send("GET", repoPath({}), {}, true);
-    if (!response) {
-        co_return std::unexpected(response.error());
+    auto repo = co_await repository();
+    if (!repo) {
+        co_return std::unexpected(repo.error());
     }
-    if (!response->isSuccess()) {
-        co_return std::unexpected(rejected(*response, u"reading repository '%1'"_s.arg(m_repoFullName)));
-    }
-    const QString url = response->json().object().value(u"clone_url"_s).toString();
+    const QString url = repo->value(u"clone_url"_s).toString();
     if (url.isEmpty()) {
         co_return fail(
             kRejected, kModule, u"GitHub's answer on repository '%1' lacks its clone_url."_s.arg(m_repoFullName));

@@ -6,9 +6,12 @@
 #include <QByteArray>
 #include <QCoroTask>
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <optional>
 
 namespace Notechondria {
 
@@ -84,11 +87,14 @@ private:
     [[nodiscard]] QCoro::Task<Result<HttpResponse>> send(
         QByteArray method, QString path, QByteArray body, bool idempotent);
     [[nodiscard]] QString repoPath(const QString &rest) const;
+    /// GET /repos/<repo>, read once per client: defaultBranch() and cloneUrl() share the answer.
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> repository();
 
     GitHubApi *m_api;
     QString m_installationId;
     QString m_repoFullName;
     qint64 m_bytesSent = 0;
+    std::optional<QJsonObject> m_repository;
 };
 
 } // namespace Notechondria

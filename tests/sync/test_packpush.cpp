@@ -101,6 +101,19 @@ class TestPackPush : public QObject
         return QString::fromLatin1(f->run(u"git"_s, {u"-C"_s, f->bare(), u"rev-parse"_s, u"main^{tree}"_s}).trimmed());
     }
 
+    /// The GitHub test server answers @p status to the next @p times @p method requests whose path matches @p path.
+    void faultAt(const QByteArray &method, const QString &path, int status, int times = 1,
+        const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+    {
+        GitHubTestServer::Fault fault;
+        fault.method = method;
+        fault.path = QRegularExpression(path);
+        fault.status = status;
+        fault.times = times;
+        fault.headers = headers;
+        f->server.injectFault(fault);
+    }
+
     void verifyNoTokenOutput(const QString &errorMessage = {})
     {
         QVERIFY(!errorMessage.contains(u"ghs_"_s));
@@ -165,11 +178,7 @@ private Q_SLOTS:
         QVERIFY(push());
         const QString before = f->head();
         demo(700, 2);
-        GitHubTestServer::Fault broken;
-        broken.method = "POST";
-        broken.path = QRegularExpression(u"git-receive-pack$"_s);
-        broken.status = 500;
-        f->server.injectFault(broken);
+        faultAt("POST", u"git-receive-pack$"_s, 500);
         auto failed = push();
         QVERIFY(!failed);
         const QString message = failed.error().message();
@@ -189,11 +198,7 @@ private Q_SLOTS:
         demo(700);
         const QString before = f->head();
         QVERIFY(!before.isEmpty());
-        GitHubTestServer::Fault broken;
-        broken.method = "PATCH";
-        broken.path = QRegularExpression(u"/git/refs/heads/main$"_s);
-        broken.status = 500;
-        f->server.injectFault(broken);
+        faultAt("PATCH", u"/git/refs/heads/main$"_s, 500);
         auto failed = push();
         QVERIFY(!failed);
         QCOMPARE(f->head(), before);
@@ -221,13 +226,7 @@ private Q_SLOTS:
     void rejectedTokenIsAThreePartErrorWithoutTheToken()
     {
         demo(700);
-        GitHubTestServer::Fault refused;
-        refused.method = "GET";
-        refused.path = QRegularExpression(u"\\.git/info/refs$"_s);
-        refused.status = 401;
-        refused.headers = {{"WWW-Authenticate", R"(Basic realm="GitHub")"}};
-        refused.times = 10;
-        f->server.injectFault(refused);
+        faultAt("GET", u"\\.git/info/refs$"_s, 401, 10, {{"WWW-Authenticate", R"(Basic realm="GitHub")"}});
         auto failed = push();
         QVERIFY(!failed);
         QVERIFY2(failed.error().message().startsWith(u"GitHub sync aborted: Core.Sync/pack — "_s),
