@@ -133,8 +133,8 @@ public:
             return std::nullopt;
         }
         // Correctness at this size: a fresh clone of the branch is the whole export, byte for byte.
-        if (!cloneEqualsExport(f)) {
-            m_err << "bench_sync: the clone differs from the export at " << notes << " notes\n";
+        if (const QString mismatch = f.cloneMismatch(); !mismatch.isEmpty()) {
+            m_err << "bench_sync: the clone differs from the export at " << notes << " notes: " << mismatch << '\n';
             return std::nullopt;
         }
         row.verified = true;
@@ -207,19 +207,6 @@ private:
                      QStringList{u"-C"_s, work} + identity + QStringList{u"commit"_s, u"-q"_s, u"-m"_s, u"Backup"_s})
                     .isNull()
             && !f.run(u"git"_s, {u"-C"_s, work, u"push"_s, u"-q"_s, f.bare(), u"main"_s}).isNull();
-    }
-
-    static bool cloneEqualsExport(PushFixture &f)
-    {
-        const QMap<QString, QByteArray> clone = f.cloneFiles();
-        const ExportTree tree = f.expectedExport();
-        if (clone.size() != tree.files.size()) {
-            return false;
-        }
-        return std::ranges::all_of(tree.files, [&](const ExportFile &file) {
-            const auto found = clone.constFind(file.path);
-            return found != clone.cend() && *found == file.bytes;
-        });
     }
 
     /// Edits 5 notes; returns the size of their exported files.

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -144,6 +145,57 @@ struct PushFixture
             }
         }
         return files;
+    }
+
+    /// The files of @p tree: path → bytes.
+    [[nodiscard]] static QMap<QString, QByteArray> filesOf(const ExportTree &tree)
+    {
+        QMap<QString, QByteArray> files;
+        for (const ExportFile &file : tree.files) {
+            files.insert(file.path, file.bytes);
+        }
+        return files;
+    }
+
+    /**
+     * "" when `git fsck --strict` is clean and a fresh clone of the branch equals the whole export byte for byte
+     * (apart from the @p foreign files, which must be there); else what differs, with both versions' start.
+     */
+    QString cloneMismatch(const QStringList &foreign = {})
+    {
+        if (!fsckClean()) {
+            return error;
+        }
+        QMap<QString, QByteArray> clone = cloneFiles();
+        for (const QString &path : foreign) {
+            if (clone.remove(path) != 1) {
+                return QStringLiteral("the clone lacks %1").arg(path);
+            }
+        }
+        const QMap<QString, QByteArray> expected = filesOf(expectedExport());
+        if (clone.keys() != expected.keys()) {
+            QStringList onlyClone;
+            QStringList onlyExport;
+            for (auto it = clone.cbegin(); it != clone.cend(); ++it) {
+                if (!expected.contains(it.key())) {
+                    onlyClone.append(it.key());
+                }
+            }
+            for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+                if (!clone.contains(it.key())) {
+                    onlyExport.append(it.key());
+                }
+            }
+            return QStringLiteral("only in the clone: %1; only in the export: %2")
+                .arg(onlyClone.mid(0, 10).join(u", "), onlyExport.mid(0, 10).join(u", "));
+        }
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            if (clone.value(it.key()) != it.value()) {
+                return it.key() + QStringLiteral("\n--- clone:\n") + QString::fromUtf8(clone.value(it.key()).left(800))
+                    + QStringLiteral("\n--- export:\n") + QString::fromUtf8(it.value().left(800));
+            }
+        }
+        return {};
     }
 
     /// `git fsck --strict` on the bare repository.

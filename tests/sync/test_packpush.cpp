@@ -49,28 +49,13 @@ class TestPackPush : public QObject
         QVERIFY2(made, made ? "" : qPrintable(made.error().message()));
     }
 
-    [[nodiscard]] QMap<QString, QByteArray> exportFiles() const
-    {
-        QMap<QString, QByteArray> files;
-        for (const ExportFile &file : f->expectedExport().files) {
-            files.insert(file.path, file.bytes);
-        }
-        return files;
-    }
+    [[nodiscard]] QMap<QString, QByteArray> exportFiles() const { return PushFixture::filesOf(f->expectedExport()); }
 
     /// The clone equals the export (apart from the listed foreign files), fsck is clean, no upload branch is left.
     void verifyCloneEqualsExport(const QStringList &foreign = {})
     {
-        QVERIFY2(f->fsckClean(), qPrintable(f->error));
-        QMap<QString, QByteArray> clone = f->cloneFiles();
-        for (const QString &path : foreign) {
-            QVERIFY2(clone.remove(path) == 1, qPrintable(path));
-        }
-        const QMap<QString, QByteArray> expected = exportFiles();
-        QCOMPARE(clone.keys(), expected.keys());
-        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-            QVERIFY2(clone.value(it.key()) == it.value(), qPrintable(it.key()));
-        }
+        const QString mismatch = f->cloneMismatch(foreign);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         const QByteArray branches
             = f->run(u"git"_s, {u"-C"_s, f->bare(), u"for-each-ref"_s, u"--format=%(refname)"_s, u"refs/heads/"_s});
         QCOMPARE(branches.trimmed(), "refs/heads/main"_ba);

@@ -15,19 +15,6 @@ using namespace Qt::StringLiterals;
 using namespace Notechondria;
 using namespace Notechondria::Test;
 
-namespace {
-
-QMap<QString, QByteArray> exportFiles(const ExportTree &tree)
-{
-    QMap<QString, QByteArray> files;
-    for (const ExportFile &file : tree.files) {
-        files.insert(file.path, file.bytes);
-    }
-    return files;
-}
-
-} // namespace
-
 class TestPushService : public QObject
 {
     Q_OBJECT
@@ -49,18 +36,8 @@ class TestPushService : public QObject
     /// The clone equals the export byte for byte (apart from the listed foreign files), and fsck is clean.
     void verifyCloneEqualsExport(const QStringList &foreign = {})
     {
-        QVERIFY2(f->fsckClean(), qPrintable(f->error));
-        QMap<QString, QByteArray> clone = f->cloneFiles();
-        for (const QString &path : foreign) {
-            QVERIFY2(clone.remove(path) == 1, qPrintable(path));
-        }
-        const QMap<QString, QByteArray> expected = exportFiles(f->expectedExport());
-        QCOMPARE(clone.keys(), expected.keys());
-        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-            QVERIFY2(clone.value(it.key()) == it.value(),
-                qPrintable(it.key() + u"\n--- clone:\n"_s + QString::fromUtf8(clone.value(it.key()).left(600))
-                    + u"\n--- export:\n"_s + QString::fromUtf8(it.value().left(600))));
-        }
+        const QString mismatch = f->cloneMismatch(foreign);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
     QString firstNotePath()
@@ -224,9 +201,9 @@ private Q_SLOTS:
     {
         QVERIFY(push());
         const QString before = f->head();
-        const QMap<QString, QByteArray> oldExport = exportFiles(f->expectedExport());
+        const QMap<QString, QByteArray> oldExport = PushFixture::filesOf(f->expectedExport());
         demo(0, 5);
-        const QMap<QString, QByteArray> newExport = exportFiles(f->expectedExport());
+        const QMap<QString, QByteArray> newExport = PushFixture::filesOf(f->expectedExport());
         QStringList expected;
         for (auto it = newExport.constBegin(); it != newExport.constEnd(); ++it) {
             if (oldExport.value(it.key()) != it.value()) {
@@ -253,13 +230,13 @@ private Q_SLOTS:
         demo(2000);
         QVERIFY(push());
         demo(0, 5);
-        const QMap<QString, QByteArray> oldExport = exportFiles(f->expectedExport());
+        const QMap<QString, QByteArray> oldExport = PushFixture::filesOf(f->expectedExport());
         auto outcome = push();
         QVERIFY(outcome && outcome->committed);
         // The notes' own files, and for the rest only a few small checksum files, the manifest and README (schema 2
         // re-sent a manifest with one hash per file: about 460 KB at 2,000 notes).
         qint64 notesBytes = 0;
-        const QMap<QString, QByteArray> newExport = exportFiles(f->expectedExport());
+        const QMap<QString, QByteArray> newExport = PushFixture::filesOf(f->expectedExport());
         for (auto it = newExport.cbegin(); it != newExport.cend(); ++it) {
             if (it.key().startsWith(u"notes/"_s) && oldExport.value(it.key()) != it.value()) {
                 notesBytes += it.value().size();
