@@ -25,19 +25,14 @@ using Method = QHttpServerRequest::Method;
 constexpr int maxPageSize = 100;
 
 /// The list entries of `notes`, each with its course.
-QJsonArray summaries(const QList<NoteSummary> &notes, const QList<Course> &courses, const Profile &profile)
+QJsonArray summaries(const QList<NoteSummary> &notes, const QHash<qint64, Course> &courseById, const Profile &profile)
 {
-    QHash<qint64, Course> courseById;
-    for (const Course &course : courses) {
-        courseById.insert(course.id, course);
-    }
     QJsonArray results;
     for (const NoteSummary &summary : notes) {
         const std::optional<qint64> courseId = summary.note.courseId;
-        const std::optional<Course> course = courseId && courseById.contains(*courseId)
-            ? std::optional<Course>(courseById.value(*courseId))
-            : std::nullopt;
-        results.append(EntityJson::noteSummary(summary, course, profile));
+        const auto course = courseId ? courseById.constFind(*courseId) : courseById.constEnd();
+        results.append(EntityJson::noteSummary(
+            summary, course != courseById.constEnd() ? std::optional<Course>(*course) : std::nullopt, profile));
     }
     return results;
 }
@@ -135,6 +130,37 @@ Result<std::optional<Course>> NoteRoutes::courseOf(const Note &note) const
     return m_store->course(*note.courseId);
 }
 
+Result<QHash<qint64, Course>> NoteRoutes::coursesOf(const QList<NoteSummary> &notes)
+{
+    // Not every course of the account: a page names a few, and an account may have thousands.
+    const auto revision = m_store->dataRevision();
+    if (!revision) {
+        return std::unexpected(revision.error());
+    }
+    if (*revision != m_courses.revision) {
+        m_courses = CourseMemo{*revision, {}};
+    }
+    QHash<qint64, Course> courses;
+    for (const NoteSummary &summary : notes) {
+        const std::optional<qint64> id = summary.note.courseId;
+        if (!id || courses.contains(*id)) {
+            continue;
+        }
+        auto known = m_courses.byId.constFind(*id);
+        if (known == m_courses.byId.constEnd()) {
+            auto course = m_store->course(*id);
+            if (!course) {
+                return std::unexpected(course.error());
+            }
+            known = m_courses.byId.insert(*id, *course);
+        }
+        if (*known) {
+            courses.insert(*id, **known);
+        }
+    }
+    return courses;
+}
+
 ApiResponse NoteRoutes::noteAnswer(qint64 id, int status)
 {
     const auto note = m_store->note(id);
@@ -175,13 +201,16 @@ ApiResponse NoteRoutes::listNotes(const ApiRequest &request)
         return query.error();
     }
     const auto profile = m_store->profile();
-    const auto courses = m_store->courses();
-    if (!profile || !courses) {
-        return storeFailure(!profile ? profile.error() : courses.error());
+    if (!profile) {
+        return storeFailure(profile.error());
     }
     const auto page = notePage(*m_store, *query);
     if (!page) {
         return storeFailure(page.error());
+    }
+    const auto courses = coursesOf(page->notes);
+    if (!courses) {
+        return storeFailure(courses.error());
     }
     const QJsonArray results = summaries(page->notes, *courses, *profile);
     if (!query->limit) {

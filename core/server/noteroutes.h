@@ -43,12 +43,22 @@ private:
     [[nodiscard]] std::optional<ApiResponse> applyNoteFields(
         const RequestForm &form, Note &note, bool creating, const Profile &profile);
     [[nodiscard]] Result<std::optional<Course>> courseOf(const Note &note) const;
+    /// The courses of @p notes by id (a list shows each note's course), read once per data revision.
+    [[nodiscard]] Result<QHash<qint64, Course>> coursesOf(const QList<NoteSummary> &notes);
     [[nodiscard]] ApiResponse noteAnswer(qint64 id, int status);
     /// The live note named by the path's <id>, or a 404 answer.
     [[nodiscard]] Result<Note> liveNote(const ApiRequest &request, const QString &consequence);
     /// The live note of the path and the file of form field `field`; an answer when either is missing.
     [[nodiscard]] std::expected<Upload, ApiResponse> upload(
         const ApiRequest &request, const QString &field, const QString &consequence);
+
+    /// The courses coursesOf() read at one data revision (nullopt: no such course).
+    struct CourseMemo
+    {
+        qint64 revision = -1;
+        QHash<qint64, std::optional<Course>> byId;
+    };
+    CourseMemo m_courses;
 };
 
 } // namespace Notechondria

@@ -189,6 +189,38 @@ private Q_SLOTS:
         QCOMPARE(beyond[u"has_more"_s].toBool(), false);
     }
 
+    void listEntriesCarryTheirCourseAsItIsNow()
+    {
+        // The route reads only the courses a page names, and keeps them per data revision: a renamed or deleted
+        // course shows on the next page.
+        Course chem;
+        chem.title = u"Chem"_s;
+        chem.slug = u"chem"_s;
+        chem = m_store->saveCourse(chem).value();
+        Note inCourse;
+        inCourse.title = u"In course"_s;
+        inCourse.courseId = chem.id;
+        inCourse.lastEdit = m_start.addSecs(10);
+        saved(inCourse);
+        makeNote(u"Loose"_s);
+        const auto entries = [&] {
+            return list({{u"limit"_s, u"5"_s}})[u"results"_s].toArray();
+        };
+        QJsonArray page = entries();
+        QCOMPARE(page.size(), 2);
+        QCOMPARE(page[0][u"course"_s].toObject(),
+            (QJsonObject{{u"id"_s, chem.id}, {u"title"_s, u"Chem"_s}, {u"slug"_s, u"chem"_s}}));
+        QVERIFY(page[1][u"course"_s].isNull());
+        QCOMPARE(entries()[0][u"course"_s][u"title"_s].toString(), u"Chem"_s);
+        chem.title = u"Chemistry"_s;
+        QVERIFY(m_store->saveCourse(chem));
+        QCOMPARE(entries()[0][u"course"_s][u"title"_s].toString(), u"Chemistry"_s);
+        QVERIFY(m_store->deleteCourse(chem.id));
+        page = entries();
+        QVERIFY(page[0][u"course"_s].isNull());
+        QVERIFY(page[0][u"course_id"_s].isNull());
+    }
+
     void listEntriesCarryTheBodysPreviewWithoutTheBody()
     {
         const Note note = makeNote(u"T"_s, {}, u"# Heading\n\n  first   line  \n\n## second\nthird\nfourth"_s);
