@@ -15,8 +15,26 @@ using namespace StoreSql;
 
 namespace {
 
-/// How many filter combinations noteCount() remembers at one data revision (search texts make each one new).
+/// How many filter combinations noteCount() and noteSummaries() remember at one data revision (search texts make
+/// each one new).
 constexpr qsizetype maxCachedCounts = 256;
+/// How many ids of listing orders are kept at one data revision, all filter combinations together (8 bytes each).
+constexpr qsizetype maxCachedOrderIds = 1'000'000;
+/// Pages that start before this offset are read from the listing index directly (a few hundred index entries).
+constexpr int maxDirectOffset = 200;
+/// Larger pages (and all notes, limit -1) are read directly: their ids would not fit one IN list.
+constexpr int maxPageFromOrder = 500;
+
+/// The key of a filter combination in the listing cache: its WHERE clause and values.
+QString listingKey(const QString &where, const QVariantList &values)
+{
+    QString key = where;
+    for (const QVariant &value : values) {
+        key += QChar(0x1f);
+        key += value.toString();
+    }
+    return key;
+}
 
 QString noteColumns(bool withFileBytes)
 {
@@ -210,10 +228,110 @@ Result<QList<Note>> NoteRecords::notes(const StoreNoteQuery &query) const
         u"Core.Store/notes"_s);
 }
 
+Result<bool> NoteRecords::syncListing(const QString &consequence, const QString &process) const
+{
+    auto revision = m_context.exec(u"SELECT revision FROM data_revision WHERE id = 1"_s, {}, consequence, process);
+    if (!revision) {
+        return std::unexpected(revision.error());
+    }
+    // Read before the listing: a write in between leaves newer values under an older revision, read again next time.
+    const qint64 current = revision->next() ? revision->value(0).toLongLong() : -1;
+    if (current != m_listing.revision) {
+        m_listing = ListingCache{current, {}, {}, 0};
+    }
+    return !m_context.inTransaction();
+}
+
+Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
+    const QString &key, const QString &where, const QVariantList &values, bool keep) const
+{
+    if (const auto cached = m_listing.orders.constFind(key); cached != m_listing.orders.constEnd()) {
+        return *cached;
+    }
+    if (!keep) {
+        return std::nullopt;
+    }
+    // One row, one string: group_concat keeps the subquery's order (SQLite drops a subquery's ORDER BY only under
+    // aggregates that ignore order), and a string of ids is far cheaper to hand over than a row per note.
+    auto q = m_context.exec(u"SELECT group_concat(page_id, ',') FROM (SELECT n.id AS page_id FROM notes n"_s
+            + (where.isEmpty() ? QString() : u" WHERE "_s + where) + u" ORDER BY n.last_edit DESC, n.id DESC)"_s,
+        values, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    QList<qint64> ids;
+    if (q->next()) {
+        const QString joined = q->value(0).toString();
+        ids.reserve(joined.count(u',') + 1);
+        for (const QStringView id : QStringView(joined).tokenize(u',', Qt::SkipEmptyParts)) {
+            ids.append(id.toLongLong());
+        }
+    }
+    if (ids.size() > maxCachedOrderIds) {
+        return ids;
+    }
+    if (m_listing.orders.size() >= maxCachedCounts || m_listing.orderedIds + ids.size() > maxCachedOrderIds) {
+        m_listing.orders.clear();
+        m_listing.orderedIds = 0;
+    }
+    m_listing.orders.insert(key, ids);
+    m_listing.orderedIds += ids.size();
+    return ids;
+}
+
+Result<QList<NoteSummary>> NoteRecords::summariesOf(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty()) {
+        return QList<NoteSummary>();
+    }
+    const QStringList marks(ids.size(), u"?"_s);
+    QVariantList values;
+    values.reserve(ids.size());
+    QHash<qint64, qsizetype> position;
+    for (const qint64 id : ids) {
+        position.insert(id, values.size());
+        values.append(id);
+    }
+    auto read = StoreContext::readAll(
+        m_context.exec(u"SELECT "_s + summaryColumns + u" FROM notes n WHERE n.id IN ("_s + marks.join(u", "_s) + u')',
+            values, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s),
+        &readSummary);
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    QList<std::optional<NoteSummary>> slots(ids.size());
+    for (NoteSummary &summary : *read) {
+        slots[position.value(summary.note.id)] = std::move(summary);
+    }
+    QList<NoteSummary> page;
+    page.reserve(ids.size());
+    for (std::optional<NoteSummary> &slot : slots) {
+        if (slot) {
+            page.append(std::move(*slot));
+        }
+    }
+    return page;
+}
+
 Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &query) const
 {
-    // The page's ids come from the covering listing index alone; only those rows of the table are read.
     const auto [where, values] = NoteQuerySql::where(query);
+    const bool fromOrder = query.limit >= 0 && query.limit <= maxPageFromOrder
+        && (query.offset >= maxDirectOffset || NoteQuerySql::usesFullTextIndex(query.text));
+    if (fromOrder) {
+        const auto keep = syncListing(u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
+        if (!keep) {
+            return std::unexpected(keep.error());
+        }
+        const auto order = listingOrder(listingKey(where, values), where, values, *keep);
+        if (!order) {
+            return std::unexpected(order.error());
+        }
+        if (*order) {
+            return summariesOf((*order)->mid(query.offset, query.limit));
+        }
+    }
+    // The page's ids come from the covering listing index alone; only those rows of the table are read.
     const QString page = u"SELECT n.id AS page_id FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where)
         + u" ORDER BY n.last_edit DESC, n.id DESC LIMIT ? OFFSET ?"_s;
     return StoreContext::readAll(
@@ -227,23 +345,16 @@ Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &quer
 Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
 {
     const auto [where, values] = NoteQuerySql::where(query);
-    auto revision = m_context.exec(
-        u"SELECT revision FROM data_revision WHERE id = 1"_s, {}, u"Cannot count notes"_s, u"Core.Store/notes"_s);
-    if (!revision) {
-        return std::unexpected(revision.error());
+    const auto keep = syncListing(u"Cannot count notes"_s, u"Core.Store/notes"_s);
+    if (!keep) {
+        return std::unexpected(keep.error());
     }
-    // Read before the count: a write in between leaves a newer count under an older revision, recounted next time.
-    const qint64 current = revision->next() ? revision->value(0).toLongLong() : -1;
-    if (current != m_counts.revision) {
-        m_counts = CountCache{current, {}};
-    }
-    QString key = where;
-    for (const QVariant &value : values) {
-        key += QChar(0x1f);
-        key += value.toString();
-    }
-    if (const auto cached = m_counts.counts.constFind(key); cached != m_counts.counts.constEnd()) {
+    const QString key = listingKey(where, values);
+    if (const auto cached = m_listing.counts.constFind(key); cached != m_listing.counts.constEnd()) {
         return *cached;
+    }
+    if (const auto order = m_listing.orders.constFind(key); order != m_listing.orders.constEnd()) {
+        return static_cast<int>(order->size());
     }
     auto q = m_context.exec(u"SELECT count(*) FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where),
         values, u"Cannot count notes"_s, u"Core.Store/notes"_s);
@@ -251,15 +362,13 @@ Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
         return std::unexpected(q.error());
     }
     const int count = q->next() ? q->value(0).toInt() : 0;
-    // Inside a transaction the revision may be rolled back and reused by another write: not a key to keep.
-    if (m_context.inTransaction()) {
-        m_counts = CountCache{-1, {}};
+    if (!*keep) {
         return count;
     }
-    if (m_counts.counts.size() >= maxCachedCounts) {
-        m_counts.counts.clear();
+    if (m_listing.counts.size() >= maxCachedCounts) {
+        m_listing.counts.clear();
     }
-    m_counts.counts.insert(key, count);
+    m_listing.counts.insert(key, count);
     return count;
 }
 
