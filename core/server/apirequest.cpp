@@ -340,8 +340,45 @@ QString isoDateTime(const QDateTime &time)
         return {};
     }
     const QDateTime utc = time.toUTC();
-    return utc.toString(u"yyyy-MM-ddTHH:mm:ss"_s) % u'.'
-        % QString::number(utc.time().msec() * 1000).rightJustified(6, u'0') % u"+00:00"_s;
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    if (date.year() < 0 || date.year() > 9999) {
+        return utc.toString(u"yyyy-MM-ddTHH:mm:ss"_s) % u'.'
+            % QString::number(clock.msec() * 1000).rightJustified(6, u'0') % u"+00:00"_s;
+    }
+    // Every answer carries two of these per note: written digit by digit, not through QDateTime's format parser.
+    QString text(32, Qt::Uninitialized);
+    QChar *out = text.data();
+    const auto digits = [&out](int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[i] = QChar(u'0' + value % 10);
+            value /= 10;
+        }
+        out += width;
+    };
+    const auto put = [&out](char16_t c) {
+        *out++ = QChar(c);
+    };
+    digits(date.year(), 4);
+    put(u'-');
+    digits(date.month(), 2);
+    put(u'-');
+    digits(date.day(), 2);
+    put(u'T');
+    digits(clock.hour(), 2);
+    put(u':');
+    digits(clock.minute(), 2);
+    put(u':');
+    digits(clock.second(), 2);
+    put(u'.');
+    digits(clock.msec() * 1000, 6);
+    for (const char16_t c : u"+00:00") {
+        if (c != 0) {
+            put(c);
+        }
+    }
+    text.truncate(out - text.constData());
+    return text;
 }
 
 } // namespace Notechondria

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "entityjson.h"
 #include "exporter.h"
+#include "jsonwriter.h"
 #include "notefields.h"
 #include "routesupport.h"
 
@@ -24,17 +25,18 @@ using Method = QHttpServerRequest::Method;
 
 constexpr int maxPageSize = 100;
 
-/// The list entries of `notes`, each with its course.
-QJsonArray summaries(const QList<NoteSummary> &notes, const QHash<qint64, Course> &courseById, const Profile &profile)
+/// The list entries of `notes`, each with its course, as a JSON array.
+void writeSummaries(
+    JsonWriter &out, const QList<NoteSummary> &notes, const QHash<qint64, Course> &courseById, const Profile &profile)
 {
-    QJsonArray results;
+    out.beginArray();
     for (const NoteSummary &summary : notes) {
         const std::optional<qint64> courseId = summary.note.courseId;
         const auto course = courseId ? courseById.constFind(*courseId) : courseById.constEnd();
-        results.append(EntityJson::noteSummary(
-            summary, course != courseById.constEnd() ? std::optional<Course>(*course) : std::nullopt, profile));
+        EntityJson::writeNoteSummary(out, summary.note, summary.preview,
+            course != courseById.constEnd() ? std::optional<Course>(*course) : std::nullopt, profile);
     }
-    return results;
+    out.endArray();
 }
 
 /// The query of a list request; every filter becomes part of the store's SQL query.
@@ -130,29 +132,45 @@ Result<std::optional<Course>> NoteRoutes::courseOf(const Note &note) const
     return m_store->course(*note.courseId);
 }
 
-Result<QHash<qint64, Course>> NoteRoutes::coursesOf(const QList<NoteSummary> &notes)
+Result<void> NoteRoutes::syncListing()
 {
-    // Not every course of the account: a page names a few, and an account may have thousands.
     const auto revision = m_store->dataRevision();
     if (!revision) {
         return std::unexpected(revision.error());
     }
-    if (*revision != m_courses.revision) {
-        m_courses = CourseMemo{*revision, {}};
+    if (*revision != m_listing.revision) {
+        m_listing = ListingMemo{*revision, std::nullopt, {}};
     }
+    return {};
+}
+
+Result<Profile> NoteRoutes::listingProfile()
+{
+    if (!m_listing.profile) {
+        auto profile = m_store->profile();
+        if (!profile) {
+            return std::unexpected(profile.error());
+        }
+        m_listing.profile = std::move(*profile);
+    }
+    return *m_listing.profile;
+}
+
+Result<QHash<qint64, Course>> NoteRoutes::coursesOf(const QList<NoteSummary> &notes)
+{
     QHash<qint64, Course> courses;
     for (const NoteSummary &summary : notes) {
         const std::optional<qint64> id = summary.note.courseId;
         if (!id || courses.contains(*id)) {
             continue;
         }
-        auto known = m_courses.byId.constFind(*id);
-        if (known == m_courses.byId.constEnd()) {
+        auto known = m_listing.courses.constFind(*id);
+        if (known == m_listing.courses.constEnd()) {
             auto course = m_store->course(*id);
             if (!course) {
                 return std::unexpected(course.error());
             }
-            known = m_courses.byId.insert(*id, *course);
+            known = m_listing.courses.insert(*id, *course);
         }
         if (*known) {
             courses.insert(*id, **known);
@@ -200,7 +218,10 @@ ApiResponse NoteRoutes::listNotes(const ApiRequest &request)
     if (!query) {
         return query.error();
     }
-    const auto profile = m_store->profile();
+    if (const auto synced = syncListing(); !synced) {
+        return storeFailure(synced.error());
+    }
+    const auto profile = listingProfile();
     if (!profile) {
         return storeFailure(profile.error());
     }
@@ -212,13 +233,20 @@ ApiResponse NoteRoutes::listNotes(const ApiRequest &request)
     if (!courses) {
         return storeFailure(courses.error());
     }
-    const QJsonArray results = summaries(page->notes, *courses, *profile);
+    // Written straight to bytes, keys in sorted order: what QJsonDocument wrote for the same objects, at a fraction
+    // of the cost for 20 entries.
+    JsonWriter out;
     if (!query->limit) {
-        return ApiResponse::json(results);
+        writeSummaries(out, page->notes, *courses, *profile);
+        return ApiResponse{200, out.take(), "application/json"};
     }
-    return ApiResponse::json(
-        QJsonObject{{u"results"_s, results}, {u"total"_s, page->total}, {u"offset"_s, query->offset},
-            {u"limit"_s, query->pageSize()}, {u"has_more"_s, query->offset + results.size() < page->total}});
+    const qint64 shown = page->notes.size();
+    out.beginObject().key("has_more"_L1).value(query->offset + shown < page->total);
+    out.key("limit"_L1).value(qint64(query->pageSize())).key("offset"_L1).value(query->offset);
+    out.key("results"_L1);
+    writeSummaries(out, page->notes, *courses, *profile);
+    out.key("total"_L1).value(qint64(page->total)).endObject();
+    return ApiResponse{200, out.take(), "application/json"};
 }
 
 // --- create, detail, update, delete --------------------------------------------------------------------------------

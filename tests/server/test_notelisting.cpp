@@ -5,6 +5,7 @@
 #include "localserverfixture.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 #include <QTimeZone>
@@ -189,10 +190,10 @@ private Q_SLOTS:
         QCOMPARE(beyond[u"has_more"_s].toBool(), false);
     }
 
-    void listEntriesCarryTheirCourseAsItIsNow()
+    void listEntriesCarryTheirCourseAndAuthorAsTheyAreNow()
     {
-        // The route reads only the courses a page names, and keeps them per data revision: a renamed or deleted
-        // course shows on the next page.
+        // The route reads only the courses a page names, and keeps them and the profile per data revision: a
+        // renamed or deleted course, or a new display name, shows on the next page.
         Course chem;
         chem.title = u"Chem"_s;
         chem.slug = u"chem"_s;
@@ -219,6 +220,36 @@ private Q_SLOTS:
         page = entries();
         QVERIFY(page[0][u"course"_s].isNull());
         QVERIFY(page[0][u"course_id"_s].isNull());
+        Profile profile = m_store->profile().value();
+        profile.displayName = u"Ada"_s;
+        QVERIFY(m_store->saveProfile(profile));
+        QCOMPARE(entries()[1][u"author"_s][u"display_name"_s].toString(), u"Ada"_s);
+    }
+
+    void aPageIsTheJsonQtWritesForIt()
+    {
+        // The list is written straight to bytes: they must be what QJsonDocument writes for the parsed page (keys in
+        // sorted order, the same escapes), for every kind of text a note holds.
+        const QString tricky = u"quote \" backslash \\ slash / tab\t newline\n cr\r bell\u0007 nul-less \u001f "
+                               "del \u007f é 学 🚀 👩\u200d🔬 \u2028 \uFEFF"_s;
+        Note note;
+        note.title = tricky;
+        note.description = tricky;
+        note.content = u"# "_s + tricky + u"\n\nsecond line"_s;
+        note.clientDraftId = u"draft \"1\""_s;
+        note.sourceNoteUuid = QUuid::createUuid();
+        saved(note);
+        makeNote(u"plain"_s);
+        for (const QString &query : {u"/notes/?limit=5"_s, u"/notes/"_s, u"/notes/?q=backslash&limit=5"_s}) {
+            const Test::ServerAnswer answer = m_fx->call("GET", query);
+            QCOMPARE(answer.status, 200);
+            const QJsonDocument parsed = QJsonDocument::fromJson(answer.body);
+            QVERIFY2(!parsed.isNull(), answer.body.constData());
+            QCOMPARE(answer.body, parsed.toJson(QJsonDocument::Compact));
+        }
+        const QJsonObject page = list({{u"limit"_s, u"5"_s}});
+        QCOMPARE(page[u"results"_s][1][u"title"_s].toString(), tricky);
+        QCOMPARE(page[u"results"_s][1][u"client_draft_id"_s].toString(), u"draft \"1\""_s);
     }
 
     void listEntriesCarryTheBodysPreviewWithoutTheBody()
