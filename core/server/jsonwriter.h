@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QByteArray>
 #include <QLatin1StringView>
+
+#include <QByteArray>
 #include <QString>
 
 namespace Notechondria {

@@ -25,6 +25,29 @@ constexpr int maxDirectOffset = 200;
 /// Larger pages (and all notes, limit -1) are read directly: their ids would not fit one IN list.
 constexpr int maxPageFromOrder = 500;
 
+/// The ids of a comma-separated list of decimal ids (SQLite's own text: digits and commas only).
+QList<qint64> idsFromList(QByteArrayView list)
+{
+    QList<qint64> ids;
+    ids.reserve(list.count(',') + 1);
+    qint64 id = 0;
+    bool digits = false;
+    for (const char c : list) {
+        if (c == ',') {
+            ids.append(id);
+            id = 0;
+            digits = false;
+        } else {
+            id = id * 10 + (c - '0');
+            digits = true;
+        }
+    }
+    if (digits) {
+        ids.append(id);
+    }
+    return ids;
+}
+
 /// The key of a filter combination in the listing cache: its WHERE clause and values.
 QString listingKey(const QString &where, const QVariantList &values)
 {
@@ -252,21 +275,16 @@ Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
         return std::nullopt;
     }
     // One row, one string: group_concat keeps the subquery's order (SQLite drops a subquery's ORDER BY only under
-    // aggregates that ignore order), and a string of ids is far cheaper to hand over than a row per note.
-    auto q = m_context.exec(u"SELECT group_concat(page_id, ',') FROM (SELECT n.id AS page_id FROM notes n"_s
-            + (where.isEmpty() ? QString() : u" WHERE "_s + where) + u" ORDER BY n.last_edit DESC, n.id DESC)"_s,
-        values, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
+    // aggregates that ignore order), and a string of ids is far cheaper to hand over than a row per note. As a BLOB
+    // it comes as bytes, not converted to UTF-16 first.
+    auto q
+        = m_context.exec(u"SELECT CAST(group_concat(page_id, ',') AS BLOB) FROM (SELECT n.id AS page_id FROM notes n"_s
+                + (where.isEmpty() ? QString() : u" WHERE "_s + where) + u" ORDER BY n.last_edit DESC, n.id DESC)"_s,
+            values, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
-    QList<qint64> ids;
-    if (q->next()) {
-        const QString joined = q->value(0).toString();
-        ids.reserve(joined.count(u',') + 1);
-        for (const QStringView id : QStringView(joined).tokenize(u',', Qt::SkipEmptyParts)) {
-            ids.append(id.toLongLong());
-        }
-    }
+    const QList<qint64> ids = q->next() ? idsFromList(q->value(0).toByteArray()) : QList<qint64>();
     if (ids.size() > maxCachedOrderIds) {
         return ids;
     }
