@@ -342,42 +342,25 @@ QString isoDateTime(const QDateTime &time)
     const QDateTime utc = time.toUTC();
     const QDate date = utc.date();
     const QTime clock = utc.time();
-    if (date.year() < 0 || date.year() > 9999) {
+    if (date.year() < 1 || date.year() > 9999) {
         return utc.toString(u"yyyy-MM-ddTHH:mm:ss"_s) % u'.'
             % QString::number(clock.msec() * 1000).rightJustified(6, u'0') % u"+00:00"_s;
     }
     // Every answer carries two of these per note: written digit by digit, not through QDateTime's format parser.
-    QString text(32, Qt::Uninitialized);
-    QChar *out = text.data();
-    const auto digits = [&out](int value, int width) {
-        for (int i = width - 1; i >= 0; --i) {
+    QString text(u"0000-00-00T00:00:00.000000+00:00"_s);
+    QChar *const out = text.data();
+    const auto digits = [out](qsizetype at, int value, int width) {
+        for (qsizetype i = at + width - 1; i >= at; --i, value /= 10) {
             out[i] = QChar(u'0' + value % 10);
-            value /= 10;
         }
-        out += width;
     };
-    const auto put = [&out](char16_t c) {
-        *out++ = QChar(c);
-    };
-    digits(date.year(), 4);
-    put(u'-');
-    digits(date.month(), 2);
-    put(u'-');
-    digits(date.day(), 2);
-    put(u'T');
-    digits(clock.hour(), 2);
-    put(u':');
-    digits(clock.minute(), 2);
-    put(u':');
-    digits(clock.second(), 2);
-    put(u'.');
-    digits(clock.msec() * 1000, 6);
-    for (const char16_t c : u"+00:00") {
-        if (c != 0) {
-            put(c);
-        }
-    }
-    text.truncate(out - text.constData());
+    digits(0, date.year(), 4);
+    digits(5, date.month(), 2);
+    digits(8, date.day(), 2);
+    digits(11, clock.hour(), 2);
+    digits(14, clock.minute(), 2);
+    digits(17, clock.second(), 2);
+    digits(20, clock.msec() * 1000, 6);
     return text;
 }
 

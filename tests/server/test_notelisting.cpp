@@ -238,6 +238,7 @@ private Q_SLOTS:
         note.content = u"# "_s + tricky + u"\n\nsecond line"_s;
         note.clientDraftId = u"draft \"1\""_s;
         note.sourceNoteUuid = QUuid::createUuid();
+        note.lastEdit = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 7), QTimeZone::UTC);
         saved(note);
         makeNote(u"plain"_s);
         for (const QString &query : {u"/notes/?limit=5"_s, u"/notes/"_s, u"/notes/?q=backslash&limit=5"_s}) {
@@ -250,6 +251,7 @@ private Q_SLOTS:
         const QJsonObject page = list({{u"limit"_s, u"5"_s}});
         QCOMPARE(page[u"results"_s][1][u"title"_s].toString(), tricky);
         QCOMPARE(page[u"results"_s][1][u"client_draft_id"_s].toString(), u"draft \"1\""_s);
+        QCOMPARE(page[u"results"_s][1][u"last_edit"_s].toString(), u"2026-01-02T03:04:05.007000+00:00"_s);
     }
 
     void listEntriesCarryTheBodysPreviewWithoutTheBody()
