@@ -20,7 +20,8 @@ namespace {
 constexpr qsizetype maxCachedCounts = 256;
 /// How many ids of listing orders are kept at one data revision, all filter combinations together (8 bytes each).
 constexpr qsizetype maxCachedOrderIds = 1'000'000;
-/// Pages that start before this offset are read from the listing index directly (a few hundred index entries).
+/// Pages that start before this offset, or end less than this before the last note, are read from the listing index
+/// directly (a few hundred index entries).
 constexpr int maxDirectOffset = 200;
 /// Larger pages (and all notes, limit -1) are read directly: their ids would not fit one IN list.
 constexpr int maxPageFromOrder = 500;
@@ -331,43 +332,78 @@ Result<QList<NoteSummary>> NoteRecords::summariesOf(const QList<qint64> &ids) co
     return page;
 }
 
-Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &query) const
+Result<QList<NoteSummary>> NoteRecords::pageFromIndex(
+    const QString &where, const QVariantList &values, int limit, int offset, bool fromTheEnd) const
 {
-    const auto [where, values] = NoteQuerySql::where(query);
-    const bool fromOrder = query.limit >= 0 && query.limit <= maxPageFromOrder
-        && (query.offset >= maxDirectOffset || NoteQuerySql::usesFullTextIndex(query.text));
-    if (fromOrder) {
-        const auto keep = syncListing(u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
-        if (!keep) {
-            return std::unexpected(keep.error());
-        }
-        const auto order = listingOrder(listingKey(where, values), where, values, *keep);
-        if (!order) {
-            return std::unexpected(order.error());
-        }
-        if (*order) {
-            return summariesOf((*order)->mid(query.offset, query.limit));
-        }
-    }
-    // The page's ids come from the covering listing index alone; only those rows of the table are read.
+    // The page's ids come from the covering listing index alone; only those rows of the table are read. From the end
+    // the index is read the other way, so a last page costs what a first one does.
+    const QString direction = fromTheEnd ? u"ASC"_s : u"DESC"_s;
     const QString page = u"SELECT n.id AS page_id FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where)
-        + u" ORDER BY n.last_edit DESC, n.id DESC LIMIT ? OFFSET ?"_s;
+        + u" ORDER BY n.last_edit "_s + direction + u", n.id "_s + direction + u" LIMIT ? OFFSET ?"_s;
     return StoreContext::readAll(
         m_context.exec(u"SELECT "_s + summaryColumns + u" FROM ("_s + page
                 + u") AS page CROSS JOIN notes n ON n.id = page.page_id "
                   "ORDER BY n.last_edit DESC, n.id DESC"_s,
-            values + QVariantList{query.limit, query.offset}, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s),
+            values + QVariantList{limit, offset}, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s),
         &readSummary);
 }
 
-Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
+Result<QList<NoteSummary>> NoteRecords::deepPage(
+    const QString &where, const QVariantList &values, const StoreNoteQuery &query) const
 {
-    const auto [where, values] = NoteQuerySql::where(query);
-    const auto keep = syncListing(u"Cannot count notes"_s, u"Core.Store/notes"_s);
+    const auto keep = syncListing(u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
     if (!keep) {
         return std::unexpected(keep.error());
     }
     const QString key = listingKey(where, values);
+    if (!NoteQuerySql::usesFullTextIndex(query.text)) {
+        // Near the end the index is read backwards from the total (kept per revision like the order, and needed
+        // for the answer anyway): right after a write that costs a count, not the order of every match.
+        const auto total = countOf(key, where, values, *keep);
+        if (!total) {
+            return std::unexpected(total.error());
+        }
+        if (query.offset >= *total) {
+            return QList<NoteSummary>();
+        }
+        const int fromEnd = *total - query.offset - query.limit;
+        if (fromEnd < maxDirectOffset) {
+            return pageFromIndex(
+                where, values, std::min(query.limit, *total - query.offset), std::max(fromEnd, 0), true);
+        }
+    }
+    const auto order = listingOrder(key, where, values, *keep);
+    if (!order) {
+        return std::unexpected(order.error());
+    }
+    if (!*order) {
+        return pageFromIndex(where, values, query.limit, query.offset, false);
+    }
+    return summariesOf((*order)->mid(query.offset, query.limit));
+}
+
+Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &query) const
+{
+    const auto [where, values] = NoteQuerySql::where(query);
+    const bool deep = query.limit >= 0 && query.limit <= maxPageFromOrder
+        && (query.offset >= maxDirectOffset || NoteQuerySql::usesFullTextIndex(query.text));
+    if (!deep) {
+        return pageFromIndex(where, values, query.limit, query.offset, false);
+    }
+    // One snapshot: the revision, the total or order kept for it and the rows all describe the same state.
+    Result<QList<NoteSummary>> page;
+    const auto read = m_context.readSnapshot([&]() -> Result<void> {
+        page = deepPage(where, values, query);
+        return page ? Result<void>() : std::unexpected(page.error());
+    });
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    return page;
+}
+
+Result<int> NoteRecords::countOf(const QString &key, const QString &where, const QVariantList &values, bool keep) const
+{
     if (const auto cached = m_listing.counts.constFind(key); cached != m_listing.counts.constEnd()) {
         return *cached;
     }
@@ -380,7 +416,7 @@ Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
         return std::unexpected(q.error());
     }
     const int count = q->next() ? q->value(0).toInt() : 0;
-    if (!*keep) {
+    if (!keep) {
         return count;
     }
     if (m_listing.counts.size() >= maxCachedCounts) {
@@ -388,6 +424,16 @@ Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
     }
     m_listing.counts.insert(key, count);
     return count;
+}
+
+Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
+{
+    const auto [where, values] = NoteQuerySql::where(query);
+    const auto keep = syncListing(u"Cannot count notes"_s, u"Core.Store/notes"_s);
+    if (!keep) {
+        return std::unexpected(keep.error());
+    }
+    return countOf(listingKey(where, values), where, values, *keep);
 }
 
 Result<QList<Note>> NoteRecords::snapshotNotes(bool withFileBytes) const

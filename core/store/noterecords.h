@@ -36,9 +36,10 @@ public:
     [[nodiscard]] Result<QList<Note>> notes(const StoreNoteQuery &query = {}) const;
     /**
      * The list entries of the notes notes() would return, in the same order, read without bodies or files. A page
-     * near the start is read from the listing index; a deeper page, and any page of a search through notes_fts, is
-     * cut from the ids of every match in list order, read once per filter combination and data revision (like the
-     * counts of noteCount()), so its cost does not grow with the offset and a search's phrase is matched once.
+     * within 200 notes of the start or the end of the list is read from the listing index (from the end backwards,
+     * the total known); a page between, and any page of a search through notes_fts, is cut from the ids of every
+     * match in list order, read once per filter combination and data revision (like the counts of noteCount()), so
+     * its cost does not grow with the offset and a search's phrase is matched once. Deep pages read in one snapshot.
      */
     [[nodiscard]] Result<QList<NoteSummary>> noteSummaries(const StoreNoteQuery &query = {}) const;
     /**
@@ -91,6 +92,16 @@ private:
     /// else nullopt (the caller reads its page directly).
     [[nodiscard]] Result<std::optional<QList<qint64>>> listingOrder(
         const QString &key, const QString &where, const QVariantList &values, bool keep) const;
+    /// The total of @p key's filters: from m_listing, else counted (and kept when @p keep).
+    [[nodiscard]] Result<int> countOf(
+        const QString &key, const QString &where, const QVariantList &values, bool keep) const;
+    /// A page read from the listing index, from the start or (@p fromTheEnd: @p offset counted from the last note)
+    /// the end of the list; in list order either way.
+    [[nodiscard]] Result<QList<NoteSummary>> pageFromIndex(
+        const QString &where, const QVariantList &values, int limit, int offset, bool fromTheEnd) const;
+    /// A page from offset 200 on, or of a search: near the end from the index backwards, else cut from the order.
+    [[nodiscard]] Result<QList<NoteSummary>> deepPage(
+        const QString &where, const QVariantList &values, const StoreNoteQuery &query) const;
     /// The list entries of @p ids, in that order (an id whose note is gone is left out).
     [[nodiscard]] Result<QList<NoteSummary>> summariesOf(const QList<qint64> &ids) const;
 

@@ -177,13 +177,14 @@ private Q_SLOTS:
 
     void deepPagesAndSearchPagesKeepTheListOrderAcrossWrites()
     {
-        // Pages from offset 200 on, and every page of a search through notes_fts, are cut from the ids of all matches
-        // in list order, kept per data revision; each must equal the same page read straight from the listing.
+        // Pages within 200 notes of either end come from the listing index (from the end backwards), pages between
+        // and every page of a search through notes_fts from the ids of all matches in list order, kept per data
+        // revision; each must equal the same page of the whole list read straight from the index.
         CourseRecords courses(m_records.context());
         const auto course = courses.saveCourse(with(Course(), [&](Course &c) { c.title = u"Physics"_s; }));
         QVERIFY(course);
         QVERIFY(m_records.context().transaction([&]() -> Result<void> {
-            for (int i = 0; i < 260; ++i) {
+            for (int i = 0; i < 700; ++i) {
                 Note n = noteTitled(u"n%1"_s.arg(i), i % 3 == 0 ? std::optional<qint64>(course->id) : std::nullopt);
                 n.isPublic = i % 4 == 0;
                 n.content = i % 5 == 0 ? u"a Needle here"_s : u"hay"_s;
@@ -219,7 +220,8 @@ private Q_SLOTS:
                     expected.append(note.id);
                 }
                 QCOMPARE(*m_records->noteCount(all), expected.size());
-                for (const int offset : {0, 13, 199, 200, 201, 230, 255, 259, 400}) {
+                for (const int offset :
+                    {0, 13, 199, 200, 201, 230, 255, 259, 300, 450, 490, 493, 494, 650, 696, 699, 700, 900}) {
                     StoreNoteQuery page = query(variant);
                     page.limit = 7;
                     page.offset = offset;
@@ -234,7 +236,7 @@ private Q_SLOTS:
         checkEveryPage("fresh");
         checkEveryPage("again, from the kept orders");
         // Writes move the data revision: a note becomes the newest, one leaves for the recycle bin, a new match.
-        auto moved = m_records->note(250);
+        auto moved = m_records->note(650);
         QVERIFY(moved && *moved);
         (*moved)->lastEdit = start.addSecs(500);
         (*moved)->content = u"needle"_s;
@@ -254,6 +256,7 @@ private Q_SLOTS:
         QVERIFY(m_records.context().transaction([&]() -> Result<void> {
             for (int i = 0; i < 210; ++i) {
                 Note n = noteTitled(u"n%1"_s.arg(i));
+                n.content = u"a needle"_s;
                 n.lastEdit = start.addSecs(i);
                 if (auto saved = m_records->saveNote(n); !saved) {
                     return std::unexpected(saved.error());
@@ -261,12 +264,14 @@ private Q_SLOTS:
             }
             return {};
         }));
-        StoreNoteQuery last;
+        StoreNoteQuery last; // a search: its pages are cut from the order of its matches
+        last.text = u"needle"_s;
         last.limit = 5;
         last.offset = 205;
         QCOMPARE(idsOf(*m_records->noteSummaries(last)), (QList<qint64>{5, 4, 3, 2, 1}));
         const auto rolledBack = m_records.context().transaction([&]() -> Result<void> {
             Note newest = noteTitled(u"newest"_s);
+            newest.content = u"needle"_s;
             newest.lastEdit = start.addSecs(1000);
             if (auto saved = m_records->saveNote(newest); !saved) {
                 return std::unexpected(saved.error());
