@@ -23,6 +23,8 @@ constexpr qsizetype maxCachedOrderIds = 1'000'000;
 /// Pages that start before this offset, or end less than this before the last note, are read from the listing index
 /// directly (a few hundred index entries).
 constexpr int maxDirectOffset = 200;
+/// A search with fewer matches than this is put in list order by looking its rows up, not by walking the listing index.
+constexpr qsizetype maxLookedUpMatches = 2000;
 /// Larger pages (and all notes, limit -1) are read directly: their ids would not fit one IN list.
 constexpr int maxPageFromOrder = 500;
 
@@ -267,7 +269,7 @@ Result<bool> NoteRecords::syncListing(const QString &consequence, const QString 
 }
 
 Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
-    const QString &key, const QString &where, const QVariantList &values, bool keep) const
+    const QString &key, const StoreNoteQuery &query, bool keep) const
 {
     if (const auto cached = m_listing.orders.constFind(key); cached != m_listing.orders.constEnd()) {
         return *cached;
@@ -275,27 +277,66 @@ Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
     if (!keep) {
         return std::nullopt;
     }
+    auto ids = NoteQuerySql::usesFullTextIndex(query.text) ? searchOrder(query) : filterOrder(query);
+    if (!ids) {
+        return std::unexpected(ids.error());
+    }
+    if (ids->size() > maxCachedOrderIds) {
+        return *ids;
+    }
+    if (m_listing.orders.size() >= maxCachedCounts || m_listing.orderedIds + ids->size() > maxCachedOrderIds) {
+        m_listing.orders.clear();
+        m_listing.orderedIds = 0;
+    }
+    m_listing.orders.insert(key, *ids);
+    m_listing.orderedIds += ids->size();
+    return *ids;
+}
+
+Result<QList<qint64>> NoteRecords::orderedIds(const QString &condition, const QVariantList &values) const
+{
     // One row, one string: group_concat keeps the subquery's order (SQLite drops a subquery's ORDER BY only under
     // aggregates that ignore order), and a string of ids is far cheaper to hand over than a row per note. As a BLOB
     // it comes as bytes, not converted to UTF-16 first.
     auto q
         = m_context.exec(u"SELECT CAST(group_concat(page_id, ',') AS BLOB) FROM (SELECT n.id AS page_id FROM notes n"_s
-                + (where.isEmpty() ? QString() : u" WHERE "_s + where) + u" ORDER BY n.last_edit DESC, n.id DESC)"_s,
+                + (condition.isEmpty() ? QString() : u" WHERE "_s + condition)
+                + u" ORDER BY n.last_edit DESC, n.id DESC)"_s,
             values, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
-    const QList<qint64> ids = q->next() ? idsFromList(q->value(0).toByteArray()) : QList<qint64>();
-    if (ids.size() > maxCachedOrderIds) {
-        return ids;
+    return q->next() ? idsFromList(q->value(0).toByteArray()) : QList<qint64>();
+}
+
+Result<QList<qint64>> NoteRecords::filterOrder(const StoreNoteQuery &query) const
+{
+    const auto [where, values] = NoteQuerySql::where(query);
+    return orderedIds(where, values);
+}
+
+Result<QList<qint64>> NoteRecords::searchOrder(const StoreNoteQuery &query) const
+{
+    // The phrase is matched once, for the ids of every match (live or not) ...
+    auto matched
+        = m_context.exec(u"SELECT CAST(group_concat(rowid, ',') AS BLOB) FROM notes_fts WHERE notes_fts MATCH ?"_s,
+            {NoteQuerySql::ftsPhrase(query.text)}, u"Cannot search notes"_s, u"Core.Store/note_summaries"_s);
+    if (!matched) {
+        return std::unexpected(matched.error());
     }
-    if (m_listing.orders.size() >= maxCachedCounts || m_listing.orderedIds + ids.size() > maxCachedOrderIds) {
-        m_listing.orders.clear();
-        m_listing.orderedIds = 0;
+    const QByteArray matches = matched->next() ? matched->value(0).toByteArray() : QByteArray();
+    if (matches.isEmpty()) {
+        return QList<qint64>();
     }
-    m_listing.orders.insert(key, ids);
-    m_listing.orderedIds += ids.size();
-    return ids;
+    // ... then put in list order with the other filters: few matches by looking each row up and sorting them, many
+    // by walking the listing index and probing the set ("+n.id": not by rowid).
+    StoreNoteQuery filters = query;
+    filters.text.clear();
+    const auto [where, values] = NoteQuerySql::where(filters);
+    const bool few = matches.count(',') < maxLookedUpMatches;
+    const QString inMatches = (few ? u"n.id"_s : u"+n.id"_s) + u" IN (SELECT value FROM json_each(?))"_s;
+    return orderedIds(where.isEmpty() ? inMatches : where + u" AND "_s + inMatches,
+        values + QVariantList{QString::fromLatin1('[' + matches + ']')});
 }
 
 Result<QList<NoteSummary>> NoteRecords::summariesOf(const QList<qint64> &ids) const
@@ -372,7 +413,7 @@ Result<QList<NoteSummary>> NoteRecords::deepPage(
                 where, values, std::min(query.limit, *total - query.offset), std::max(fromEnd, 0), true);
         }
     }
-    const auto order = listingOrder(key, where, values, *keep);
+    const auto order = listingOrder(key, query, *keep);
     if (!order) {
         return std::unexpected(order.error());
     }
