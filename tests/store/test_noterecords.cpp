@@ -249,6 +249,45 @@ private Q_SLOTS:
         checkEveryPage("after writes");
     }
 
+    void aSearchWithThousandsOfMatchesKeepsTheListOrder()
+    {
+        // From 2,000 matches on, a search's order walks the listing index instead of looking each match up.
+        QVERIFY(m_records.context().transaction([&]() -> Result<void> {
+            for (int i = 0; i < 2100; ++i) {
+                Note n = noteTitled(u"n%1"_s.arg(i));
+                n.content = i % 40 == 0 ? u"hay"_s : u"a needle"_s;
+                n.isPublic = i % 3 == 0;
+                n.lastEdit = start.addSecs((i * 7919) % 1013);
+                if (auto saved = m_records->saveNote(n); !saved) {
+                    return std::unexpected(saved.error());
+                }
+            }
+            return {};
+        }));
+        QVERIFY(m_records->softDeleteNote(2));
+        for (const bool onlyPublic : {false, true}) {
+            StoreNoteQuery all;
+            all.text = u"NEEDLE"_s;
+            if (onlyPublic) {
+                all.isPublic = true;
+            }
+            const auto listed = m_records->notes(all);
+            QVERIFY(listed);
+            QList<qint64> expected;
+            for (const Note &note : *listed) {
+                expected.append(note.id);
+            }
+            QCOMPARE(expected.size(), onlyPublic ? 682 : 2046);
+            QCOMPARE(*m_records->noteCount(all), expected.size());
+            for (const int offset : {0, 20, 681, 1000, 2040}) {
+                StoreNoteQuery page = all;
+                page.limit = 20;
+                page.offset = offset;
+                QCOMPARE(idsOf(*m_records->noteSummaries(page)), expected.mid(offset, 20));
+            }
+        }
+    }
+
     void ordersReadInsideATransactionAreNotKept()
     {
         // A transaction's own writes move the revision, and a rollback hands the same number to the next write:
