@@ -9,7 +9,7 @@
 #include "notefields.h"
 #include "routesupport.h"
 
-#include <QJsonArray>
+#include <QJsonObject>
 
 #include <limits>
 

@@ -269,7 +269,7 @@ Result<bool> NoteRecords::syncListing(const QString &consequence, const QString 
 }
 
 Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
-    const QString &key, const StoreNoteQuery &query, bool keep) const
+    const QString &key, const QString &where, const QVariantList &values, const StoreNoteQuery &query, bool keep) const
 {
     if (const auto cached = m_listing.orders.constFind(key); cached != m_listing.orders.constEnd()) {
         return *cached;
@@ -277,7 +277,7 @@ Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
     if (!keep) {
         return std::nullopt;
     }
-    auto ids = NoteQuerySql::usesFullTextIndex(query.text) ? searchOrder(query) : filterOrder(query);
+    auto ids = NoteQuerySql::usesFullTextIndex(query.text) ? searchOrder(query) : orderedIds(where, values);
     if (!ids) {
         return std::unexpected(ids.error());
     }
@@ -307,12 +307,6 @@ Result<QList<qint64>> NoteRecords::orderedIds(const QString &condition, const QV
         return std::unexpected(q.error());
     }
     return q->next() ? idsFromList(q->value(0).toByteArray()) : QList<qint64>();
-}
-
-Result<QList<qint64>> NoteRecords::filterOrder(const StoreNoteQuery &query) const
-{
-    const auto [where, values] = NoteQuerySql::where(query);
-    return orderedIds(where, values);
 }
 
 Result<QList<qint64>> NoteRecords::searchOrder(const StoreNoteQuery &query) const
@@ -413,7 +407,7 @@ Result<QList<NoteSummary>> NoteRecords::deepPage(
                 where, values, std::min(query.limit, *total - query.offset), std::max(fromEnd, 0), true);
         }
     }
-    const auto order = listingOrder(key, query, *keep);
+    const auto order = listingOrder(key, where, values, query, *keep);
     if (!order) {
         return std::unexpected(order.error());
     }

@@ -88,14 +88,12 @@ private:
     /// Brings m_listing to the current data revision; false when what is read now must not be kept (a transaction
     /// runs, so the revision may still be rolled back and reused by another write).
     [[nodiscard]] Result<bool> syncListing(const QString &consequence, const QString &process) const;
-    /// The ids of every note matching @p query's filters, in list order: from m_listing, else read and kept when
-    /// @p keep, else nullopt (the caller reads its page directly).
-    [[nodiscard]] Result<std::optional<QList<qint64>>> listingOrder(
-        const QString &key, const StoreNoteQuery &query, bool keep) const;
+    /// The ids of every note matching @p query (@p where and @p values: its SQL), in list order: from m_listing,
+    /// else read and kept when @p keep, else nullopt (the caller reads its page directly).
+    [[nodiscard]] Result<std::optional<QList<qint64>>> listingOrder(const QString &key, const QString &where,
+        const QVariantList &values, const StoreNoteQuery &query, bool keep) const;
     /// The ids of the notes matching @p condition (over `notes n`), in list order, in one statement.
     [[nodiscard]] Result<QList<qint64>> orderedIds(const QString &condition, const QVariantList &values) const;
-    /// The order of a listing without text through notes_fts.
-    [[nodiscard]] Result<QList<qint64>> filterOrder(const StoreNoteQuery &query) const;
     /// The order of a search through notes_fts: the phrase matched once, the matches then put in list order.
     [[nodiscard]] Result<QList<qint64>> searchOrder(const StoreNoteQuery &query) const;
     /// The total of @p key's filters: from m_listing, else counted (and kept when @p keep).
