@@ -2,6 +2,7 @@
 #include "jsonwriter.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Notechondria {
 
@@ -31,34 +32,18 @@ void appendUtf8(QByteArray &out, char32_t code)
     out.append(char(0x80 | (code & 0x3f)));
 }
 
-/// `"`, `\` and the control characters, as QJsonDocument escapes them.
+/// `"`, `\` and the control characters, as QJsonDocument escapes them: a letter where JSON has one, else \u00XX.
 void appendAsciiEscape(QByteArray &out, char16_t u)
 {
-    switch (u) {
-    case u'"':
-        out.append("\\\"", 2);
-        break;
-    case u'\\':
-        out.append("\\\\", 2);
-        break;
-    case u'\b':
-        out.append("\\b", 2);
-        break;
-    case u'\f':
-        out.append("\\f", 2);
-        break;
-    case u'\n':
-        out.append("\\n", 2);
-        break;
-    case u'\r':
-        out.append("\\r", 2);
-        break;
-    case u'\t':
-        out.append("\\t", 2);
-        break;
-    default:
-        appendUnicodeEscape(out, u);
+    static constexpr std::pair<char16_t, char> shortForms[]
+        = {{u'"', '"'}, {u'\\', '\\'}, {u'\b', 'b'}, {u'\f', 'f'}, {u'\n', 'n'}, {u'\r', 'r'}, {u'\t', 't'}};
+    for (const auto &[unit, letter] : shortForms) {
+        if (unit == u) {
+            out.append('\\').append(letter);
+            return;
+        }
     }
+    appendUnicodeEscape(out, u);
 }
 
 } // namespace

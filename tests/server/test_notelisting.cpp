@@ -230,8 +230,9 @@ private Q_SLOTS:
     {
         // The list is written straight to bytes: they must be what QJsonDocument writes for the parsed page (keys in
         // sorted order, the same escapes), for every kind of text a note holds.
-        const QString tricky = u"quote \" backslash \\ slash / tab\t newline\n cr\r bell\u0007 nul-less \u001f "
-                               "del \u007f é 学 🚀 👩\u200d🔬 \u2028 \uFEFF"_s;
+        const QString tricky
+            = u"quote \" backslash \\ slash / tab\t newline\n cr\r backspace\b formfeed\f bell\u0007 nul-less \u001f "
+              "del \u007f é 学 🚀 👩\u200d🔬 \u2028 \uFEFF"_s;
         Note note;
         note.title = tricky;
         note.description = tricky;
