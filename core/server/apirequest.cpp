@@ -340,8 +340,28 @@ QString isoDateTime(const QDateTime &time)
         return {};
     }
     const QDateTime utc = time.toUTC();
-    return utc.toString(u"yyyy-MM-ddTHH:mm:ss"_s) % u'.'
-        % QString::number(utc.time().msec() * 1000).rightJustified(6, u'0') % u"+00:00"_s;
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    if (date.year() < 1 || date.year() > 9999) {
+        return utc.toString(u"yyyy-MM-ddTHH:mm:ss"_s) % u'.'
+            % QString::number(clock.msec() * 1000).rightJustified(6, u'0') % u"+00:00"_s;
+    }
+    // Every answer carries two of these per note: written digit by digit, not through QDateTime's format parser.
+    QString text(u"0000-00-00T00:00:00.000000+00:00"_s);
+    QChar *const out = text.data();
+    const auto digits = [out](qsizetype at, int value, int width) {
+        for (qsizetype i = at + width - 1; i >= at; --i, value /= 10) {
+            out[i] = QChar(u'0' + value % 10);
+        }
+    };
+    digits(0, date.year(), 4);
+    digits(5, date.month(), 2);
+    digits(8, date.day(), 2);
+    digits(11, clock.hour(), 2);
+    digits(14, clock.minute(), 2);
+    digits(17, clock.second(), 2);
+    digits(20, clock.msec() * 1000, 6);
+    return text;
 }
 
 } // namespace Notechondria

@@ -2,6 +2,7 @@
 #include "entityjson.h"
 
 #include "apirequest.h"
+#include "jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,31 +102,51 @@ namespace {
 QJsonObject summaryObject(
     const Note &note, const NotePreview &preview, const std::optional<Course> &course, const Profile &author)
 {
-    return {
-        {u"id"_s, note.id},
-        {u"uuid"_s, uuidText(note.uuid)},
-        {u"title"_s, note.title},
-        {u"description"_s, note.description},
-        {u"excerpt"_s, preview.excerpt},
-        {u"preview_lines"_s, QJsonArray::fromStringList(preview.lines)},
-        {u"editor_mode"_s, note.editorMode},
-        {u"note_type"_s, note.noteType},
-        {u"is_public"_s, note.isPublic},
-        {u"last_edit"_s, isoDateTime(note.lastEdit)},
-        {u"date_created"_s, isoDateTime(note.dateCreated)},
-        {u"course_id"_s, note.courseId ? QJsonValue(*note.courseId) : QJsonValue()},
-        {u"course"_s,
-            course
-                ? QJsonValue(QJsonObject{{u"id"_s, course->id}, {u"title"_s, course->title}, {u"slug"_s, course->slug}})
-                : QJsonValue()},
-        {u"author"_s, owner(author)},
-        {u"source_note_uuid"_s, note.sourceNoteUuid ? QJsonValue(uuidText(*note.sourceNoteUuid)) : QJsonValue()},
-        {u"cover_image_url"_s, note.coverImageUrl},
-        {u"client_draft_id"_s, note.clientDraftId ? QJsonValue(*note.clientDraftId) : QJsonValue()},
-    };
+    JsonWriter out;
+    writeNoteSummary(out, note, preview, course, author);
+    return QJsonDocument::fromJson(out.take()).object();
 }
 
 } // namespace
+
+void writeNoteSummary(JsonWriter &out, const Note &note, const NotePreview &preview,
+    const std::optional<Course> &course, const Profile &author)
+{
+    // Keys in sorted order: the bytes QJsonDocument would write for the same object.
+    const auto optionalText = [&](QLatin1StringView key, const std::optional<QString> &text) {
+        out.key(key);
+        text ? out.value(*text) : out.null();
+    };
+    out.beginObject();
+    out.key("author"_L1).beginObject();
+    out.key("avatar_url"_L1).value(author.imageUrl).key("display_name"_L1).value(author.displayName);
+    out.key("id"_L1).value(qint64(1)).key("image_url"_L1).value(author.imageUrl);
+    out.key("username"_L1).value(author.username).endObject();
+    optionalText("client_draft_id"_L1, note.clientDraftId);
+    out.key("course"_L1);
+    if (course) {
+        out.beginObject().key("id"_L1).value(course->id).key("slug"_L1).value(course->slug);
+        out.key("title"_L1).value(course->title).endObject();
+    } else {
+        out.null();
+    }
+    out.key("course_id"_L1);
+    note.courseId ? out.value(*note.courseId) : out.null();
+    out.key("cover_image_url"_L1).value(note.coverImageUrl);
+    out.key("date_created"_L1).value(isoDateTime(note.dateCreated));
+    out.key("description"_L1).value(note.description).key("editor_mode"_L1).value(note.editorMode);
+    out.key("excerpt"_L1).value(preview.excerpt).key("id"_L1).value(note.id);
+    out.key("is_public"_L1).value(note.isPublic).key("last_edit"_L1).value(isoDateTime(note.lastEdit));
+    out.key("note_type"_L1).value(note.noteType).key("preview_lines"_L1).beginArray();
+    for (const QString &line : preview.lines) {
+        out.value(line);
+    }
+    out.endArray();
+    optionalText("source_note_uuid"_L1,
+        note.sourceNoteUuid ? std::optional<QString>(uuidText(*note.sourceNoteUuid)) : std::nullopt);
+    out.key("title"_L1).value(note.title).key("uuid"_L1).value(uuidText(note.uuid));
+    out.endObject();
+}
 
 QJsonObject noteSummary(const NoteSummary &summary, const std::optional<Course> &course, const Profile &author)
 {

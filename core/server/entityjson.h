@@ -8,6 +8,10 @@
 
 #include <optional>
 
+namespace Notechondria {
+class JsonWriter;
+}
+
 namespace Notechondria::EntityJson {
 
 /// The account's settings in upstream's SettingsSerializer shape (§10.1). `apiKeyPrefix` is the first 8 characters.
@@ -17,6 +21,9 @@ namespace Notechondria::EntityJson {
 /// NoteSummary: the list shape of notes (from the stored preview: a list never reads bodies).
 [[nodiscard]] QJsonObject noteSummary(
     const NoteSummary &summary, const std::optional<Course> &course, const Profile &author);
+/// noteSummary() written straight to @p out (the same bytes, without building the object): for pages of them.
+void writeNoteSummary(JsonWriter &out, const Note &note, const NotePreview &preview,
+    const std::optional<Course> &course, const Profile &author);
 /// NoteDetailSerializer (§10.3): the summary plus blocks, content, metadata_json, custom_meta and git_path.
 [[nodiscard]] QJsonObject noteDetail(const Note &note, const std::optional<Course> &course, const Profile &author);
 [[nodiscard]] QJsonObject attachment(const Attachment &attachment);

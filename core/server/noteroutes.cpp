@@ -5,10 +5,11 @@
 #include "clock.h"
 #include "entityjson.h"
 #include "exporter.h"
+#include "jsonwriter.h"
 #include "notefields.h"
 #include "routesupport.h"
 
-#include <QJsonArray>
+#include <QJsonObject>
 
 #include <limits>
 
@@ -24,22 +25,18 @@ using Method = QHttpServerRequest::Method;
 
 constexpr int maxPageSize = 100;
 
-/// The list entries of `notes`, each with its course.
-QJsonArray summaries(const QList<NoteSummary> &notes, const QList<Course> &courses, const Profile &profile)
+/// The list entries of `notes`, each with its course, as a JSON array.
+void writeSummaries(
+    JsonWriter &out, const QList<NoteSummary> &notes, const QHash<qint64, Course> &courseById, const Profile &profile)
 {
-    QHash<qint64, Course> courseById;
-    for (const Course &course : courses) {
-        courseById.insert(course.id, course);
-    }
-    QJsonArray results;
+    out.beginArray();
     for (const NoteSummary &summary : notes) {
         const std::optional<qint64> courseId = summary.note.courseId;
-        const std::optional<Course> course = courseId && courseById.contains(*courseId)
-            ? std::optional<Course>(courseById.value(*courseId))
-            : std::nullopt;
-        results.append(EntityJson::noteSummary(summary, course, profile));
+        const auto course = courseId ? courseById.constFind(*courseId) : courseById.constEnd();
+        EntityJson::writeNoteSummary(out, summary.note, summary.preview,
+            course != courseById.constEnd() ? std::optional<Course>(*course) : std::nullopt, profile);
     }
-    return results;
+    out.endArray();
 }
 
 /// The query of a list request; every filter becomes part of the store's SQL query.
@@ -135,6 +132,53 @@ Result<std::optional<Course>> NoteRoutes::courseOf(const Note &note) const
     return m_store->course(*note.courseId);
 }
 
+Result<void> NoteRoutes::syncListing()
+{
+    const auto revision = m_store->dataRevision();
+    if (!revision) {
+        return std::unexpected(revision.error());
+    }
+    if (*revision != m_listing.revision) {
+        m_listing = ListingMemo{*revision, std::nullopt, {}};
+    }
+    return {};
+}
+
+Result<Profile> NoteRoutes::listingProfile()
+{
+    if (!m_listing.profile) {
+        auto profile = m_store->profile();
+        if (!profile) {
+            return std::unexpected(profile.error());
+        }
+        m_listing.profile = std::move(*profile);
+    }
+    return *m_listing.profile;
+}
+
+Result<QHash<qint64, Course>> NoteRoutes::coursesOf(const QList<NoteSummary> &notes)
+{
+    QHash<qint64, Course> courses;
+    for (const NoteSummary &summary : notes) {
+        const std::optional<qint64> id = summary.note.courseId;
+        if (!id || courses.contains(*id)) {
+            continue;
+        }
+        auto known = m_listing.courses.constFind(*id);
+        if (known == m_listing.courses.constEnd()) {
+            auto course = m_store->course(*id);
+            if (!course) {
+                return std::unexpected(course.error());
+            }
+            known = m_listing.courses.insert(*id, *course);
+        }
+        if (*known) {
+            courses.insert(*id, **known);
+        }
+    }
+    return courses;
+}
+
 ApiResponse NoteRoutes::noteAnswer(qint64 id, int status)
 {
     const auto note = m_store->note(id);
@@ -174,22 +218,35 @@ ApiResponse NoteRoutes::listNotes(const ApiRequest &request)
     if (!query) {
         return query.error();
     }
-    const auto profile = m_store->profile();
-    const auto courses = m_store->courses();
-    if (!profile || !courses) {
-        return storeFailure(!profile ? profile.error() : courses.error());
+    if (const auto synced = syncListing(); !synced) {
+        return storeFailure(synced.error());
+    }
+    const auto profile = listingProfile();
+    if (!profile) {
+        return storeFailure(profile.error());
     }
     const auto page = notePage(*m_store, *query);
     if (!page) {
         return storeFailure(page.error());
     }
-    const QJsonArray results = summaries(page->notes, *courses, *profile);
-    if (!query->limit) {
-        return ApiResponse::json(results);
+    const auto courses = coursesOf(page->notes);
+    if (!courses) {
+        return storeFailure(courses.error());
     }
-    return ApiResponse::json(
-        QJsonObject{{u"results"_s, results}, {u"total"_s, page->total}, {u"offset"_s, query->offset},
-            {u"limit"_s, query->pageSize()}, {u"has_more"_s, query->offset + results.size() < page->total}});
+    // Written straight to bytes, keys in sorted order: what QJsonDocument wrote for the same objects, at a fraction
+    // of the cost for 20 entries.
+    JsonWriter out;
+    if (!query->limit) {
+        writeSummaries(out, page->notes, *courses, *profile);
+        return ApiResponse{200, out.take(), "application/json"};
+    }
+    const qint64 shown = page->notes.size();
+    out.beginObject().key("has_more"_L1).value(query->offset + shown < page->total);
+    out.key("limit"_L1).value(qint64(query->pageSize())).key("offset"_L1).value(query->offset);
+    out.key("results"_L1);
+    writeSummaries(out, page->notes, *courses, *profile);
+    out.key("total"_L1).value(qint64(page->total)).endObject();
+    return ApiResponse{200, out.take(), "application/json"};
 }
 
 // --- create, detail, update, delete --------------------------------------------------------------------------------

@@ -43,12 +43,28 @@ private:
     [[nodiscard]] std::optional<ApiResponse> applyNoteFields(
         const RequestForm &form, Note &note, bool creating, const Profile &profile);
     [[nodiscard]] Result<std::optional<Course>> courseOf(const Note &note) const;
+    /// Brings m_listing to the current data revision.
+    [[nodiscard]] Result<void> syncListing();
+    /// The profile (every note's author in a list), read once per data revision.
+    [[nodiscard]] Result<Profile> listingProfile();
+    /// The courses of @p notes by id (a list shows each note's course), read once per data revision.
+    [[nodiscard]] Result<QHash<qint64, Course>> coursesOf(const QList<NoteSummary> &notes);
     [[nodiscard]] ApiResponse noteAnswer(qint64 id, int status);
     /// The live note named by the path's <id>, or a 404 answer.
     [[nodiscard]] Result<Note> liveNote(const ApiRequest &request, const QString &consequence);
     /// The live note of the path and the file of form field `field`; an answer when either is missing.
     [[nodiscard]] std::expected<Upload, ApiResponse> upload(
         const ApiRequest &request, const QString &field, const QString &consequence);
+
+    /// What a list shows besides its notes, as read at one data revision: the profile and the courses pages named
+    /// (nullopt: no such course). An account may have thousands of courses; a page names at most 100.
+    struct ListingMemo
+    {
+        qint64 revision = -1;
+        std::optional<Profile> profile;
+        QHash<qint64, std::optional<Course>> courses;
+    };
+    ListingMemo m_listing;
 };
 
 } // namespace Notechondria

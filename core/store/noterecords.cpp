@@ -16,8 +16,52 @@ using namespace StoreSql;
 
 namespace {
 
-/// How many filter combinations noteCount() remembers at one data revision (search texts make each one new).
+/// How many filter combinations noteCount() and noteSummaries() remember at one data revision (search texts make
+/// each one new).
 constexpr qsizetype maxCachedCounts = 256;
+/// How many ids of listing orders are kept at one data revision, all filter combinations together (8 bytes each).
+constexpr qsizetype maxCachedOrderIds = 1'000'000;
+/// Pages that start before this offset, or end less than this before the last note, are read from the listing index
+/// directly (a few hundred index entries).
+constexpr int maxDirectOffset = 200;
+/// A search with fewer matches than this is put in list order by looking its rows up, not by walking the listing index.
+constexpr qsizetype maxLookedUpMatches = 2000;
+/// Larger pages (and all notes, limit -1) are read directly: their ids would not fit one IN list.
+constexpr int maxPageFromOrder = 500;
+
+/// The ids of a comma-separated list of decimal ids (SQLite's own text: digits and commas only).
+QList<qint64> idsFromList(QByteArrayView list)
+{
+    QList<qint64> ids;
+    ids.reserve(list.count(',') + 1);
+    qint64 id = 0;
+    bool digits = false;
+    for (const char c : list) {
+        if (c == ',') {
+            ids.append(id);
+            id = 0;
+            digits = false;
+        } else {
+            id = id * 10 + (c - '0');
+            digits = true;
+        }
+    }
+    if (digits) {
+        ids.append(id);
+    }
+    return ids;
+}
+
+/// The key of a filter combination in the listing cache: its WHERE clause and values.
+QString listingKey(const QString &where, const QVariantList &values)
+{
+    QString key = where;
+    for (const QVariant &value : values) {
+        key += QChar(0x1f);
+        key += value.toString();
+    }
+    return key;
+}
 
 QString noteColumns(bool withFileBytes)
 {
@@ -211,40 +255,196 @@ Result<QList<Note>> NoteRecords::notes(const StoreNoteQuery &query) const
         u"Core.Store/notes"_s);
 }
 
-Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &query) const
+Result<bool> NoteRecords::syncListing(const QString &consequence, const QString &process) const
 {
-    // The page's ids come from the covering listing index alone; only those rows of the table are read.
-    const auto [where, values] = NoteQuerySql::where(query);
+    auto revision = m_context.exec(u"SELECT revision FROM data_revision WHERE id = 1"_s, {}, consequence, process);
+    if (!revision) {
+        return std::unexpected(revision.error());
+    }
+    // Read before the listing: a write in between leaves newer values under an older revision, read again next time.
+    const qint64 current = revision->next() ? revision->value(0).toLongLong() : -1;
+    if (current != m_listing.revision) {
+        m_listing = ListingCache{current, {}, {}, 0};
+    }
+    return !m_context.inTransaction();
+}
+
+Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
+    const QString &key, const QString &where, const QVariantList &values, const StoreNoteQuery &query, bool keep) const
+{
+    if (const auto cached = m_listing.orders.constFind(key); cached != m_listing.orders.constEnd()) {
+        return *cached;
+    }
+    if (!keep) {
+        return std::nullopt;
+    }
+    auto ids = NoteQuerySql::usesFullTextIndex(query.text) ? searchOrder(query) : orderedIds(where, values);
+    if (!ids) {
+        return std::unexpected(ids.error());
+    }
+    if (ids->size() > maxCachedOrderIds) {
+        return *ids;
+    }
+    if (m_listing.orders.size() >= maxCachedCounts || m_listing.orderedIds + ids->size() > maxCachedOrderIds) {
+        m_listing.orders.clear();
+        m_listing.orderedIds = 0;
+    }
+    m_listing.orders.insert(key, *ids);
+    m_listing.orderedIds += ids->size();
+    return *ids;
+}
+
+Result<QList<qint64>> NoteRecords::orderedIds(const QString &condition, const QVariantList &values) const
+{
+    // One row, one string: group_concat keeps the subquery's order (SQLite drops a subquery's ORDER BY only under
+    // aggregates that ignore order), and a string of ids is far cheaper to hand over than a row per note. As a BLOB
+    // it comes as bytes, not converted to UTF-16 first.
+    auto q
+        = m_context.exec(u"SELECT CAST(group_concat(page_id, ',') AS BLOB) FROM (SELECT n.id AS page_id FROM notes n"_s
+                + (condition.isEmpty() ? QString() : u" WHERE "_s + condition)
+                + u" ORDER BY n.last_edit DESC, n.id DESC)"_s,
+            values, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    return q->next() ? idsFromList(q->value(0).toByteArray()) : QList<qint64>();
+}
+
+Result<QList<qint64>> NoteRecords::searchOrder(const StoreNoteQuery &query) const
+{
+    // The phrase is matched once, for the ids of every match (live or not) ...
+    auto matched
+        = m_context.exec(u"SELECT CAST(group_concat(rowid, ',') AS BLOB) FROM notes_fts WHERE notes_fts MATCH ?"_s,
+            {NoteQuerySql::ftsPhrase(query.text)}, u"Cannot search notes"_s, u"Core.Store/note_summaries"_s);
+    if (!matched) {
+        return std::unexpected(matched.error());
+    }
+    const QByteArray matches = matched->next() ? matched->value(0).toByteArray() : QByteArray();
+    if (matches.isEmpty()) {
+        return QList<qint64>();
+    }
+    // ... then put in list order with the other filters: few matches by looking each row up and sorting them, many
+    // by walking the listing index and probing the set ("+n.id": not by rowid).
+    StoreNoteQuery filters = query;
+    filters.text.clear();
+    const auto [where, values] = NoteQuerySql::where(filters);
+    const bool few = matches.count(',') < maxLookedUpMatches;
+    const QString inMatches = (few ? u"n.id"_s : u"+n.id"_s) + u" IN (SELECT value FROM json_each(?))"_s;
+    return orderedIds(where.isEmpty() ? inMatches : where + u" AND "_s + inMatches,
+        values + QVariantList{QString::fromLatin1('[' + matches + ']')});
+}
+
+Result<QList<NoteSummary>> NoteRecords::summariesOf(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty()) {
+        return QList<NoteSummary>();
+    }
+    const QStringList marks(ids.size(), u"?"_s);
+    QVariantList values;
+    values.reserve(ids.size());
+    QHash<qint64, qsizetype> position;
+    for (const qint64 id : ids) {
+        position.insert(id, values.size());
+        values.append(id);
+    }
+    auto read = StoreContext::readAll(
+        m_context.exec(u"SELECT "_s + summaryColumns + u" FROM notes n WHERE n.id IN ("_s + marks.join(u", "_s) + u')',
+            values, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s),
+        &readSummary);
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    QList<std::optional<NoteSummary>> slots(ids.size());
+    for (NoteSummary &summary : *read) {
+        slots[position.value(summary.note.id)] = std::move(summary);
+    }
+    QList<NoteSummary> page;
+    page.reserve(ids.size());
+    for (std::optional<NoteSummary> &slot : slots) {
+        if (slot) {
+            page.append(std::move(*slot));
+        }
+    }
+    return page;
+}
+
+Result<QList<NoteSummary>> NoteRecords::pageFromIndex(
+    const QString &where, const QVariantList &values, int limit, int offset, bool fromTheEnd) const
+{
+    // The page's ids come from the covering listing index alone; only those rows of the table are read. From the end
+    // the index is read the other way, so a last page costs what a first one does.
+    const QString direction = fromTheEnd ? u"ASC"_s : u"DESC"_s;
     const QString page = u"SELECT n.id AS page_id FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where)
-        + u" ORDER BY n.last_edit DESC, n.id DESC LIMIT ? OFFSET ?"_s;
+        + u" ORDER BY n.last_edit "_s + direction + u", n.id "_s + direction + u" LIMIT ? OFFSET ?"_s;
     return StoreContext::readAll(
         m_context.exec(u"SELECT "_s + summaryColumns + u" FROM ("_s + page
                 + u") AS page CROSS JOIN notes n ON n.id = page.page_id "
                   "ORDER BY n.last_edit DESC, n.id DESC"_s,
-            values + QVariantList{query.limit, query.offset}, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s),
+            values + QVariantList{limit, offset}, u"Cannot list notes"_s, u"Core.Store/note_summaries"_s),
         &readSummary);
 }
 
-Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
+Result<QList<NoteSummary>> NoteRecords::deepPage(
+    const QString &where, const QVariantList &values, const StoreNoteQuery &query) const
+{
+    const auto keep = syncListing(u"Cannot list notes"_s, u"Core.Store/note_summaries"_s);
+    if (!keep) {
+        return std::unexpected(keep.error());
+    }
+    const QString key = listingKey(where, values);
+    if (!NoteQuerySql::usesFullTextIndex(query.text)) {
+        // Near the end the index is read backwards from the total (kept per revision like the order, and needed
+        // for the answer anyway): right after a write that costs a count, not the order of every match.
+        const auto total = countOf(key, where, values, *keep);
+        if (!total) {
+            return std::unexpected(total.error());
+        }
+        if (query.offset >= *total) {
+            return QList<NoteSummary>();
+        }
+        const int fromEnd = *total - query.offset - query.limit;
+        if (fromEnd < maxDirectOffset) {
+            return pageFromIndex(
+                where, values, std::min(query.limit, *total - query.offset), std::max(fromEnd, 0), true);
+        }
+    }
+    const auto order = listingOrder(key, where, values, query, *keep);
+    if (!order) {
+        return std::unexpected(order.error());
+    }
+    if (!*order) {
+        return pageFromIndex(where, values, query.limit, query.offset, false);
+    }
+    return summariesOf((*order)->mid(query.offset, query.limit));
+}
+
+Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &query) const
 {
     const auto [where, values] = NoteQuerySql::where(query);
-    auto revision = m_context.exec(
-        u"SELECT revision FROM data_revision WHERE id = 1"_s, {}, u"Cannot count notes"_s, u"Core.Store/notes"_s);
-    if (!revision) {
-        return std::unexpected(revision.error());
+    const bool deep = query.limit >= 0 && query.limit <= maxPageFromOrder
+        && (query.offset >= maxDirectOffset || NoteQuerySql::usesFullTextIndex(query.text));
+    if (!deep) {
+        return pageFromIndex(where, values, query.limit, query.offset, false);
     }
-    // Read before the count: a write in between leaves a newer count under an older revision, recounted next time.
-    const qint64 current = revision->next() ? revision->value(0).toLongLong() : -1;
-    if (current != m_counts.revision) {
-        m_counts = CountCache{current, {}};
+    // One snapshot: the revision, the total or order kept for it and the rows all describe the same state.
+    Result<QList<NoteSummary>> page;
+    const auto read = m_context.readSnapshot([&]() -> Result<void> {
+        page = deepPage(where, values, query);
+        return page ? Result<void>() : std::unexpected(page.error());
+    });
+    if (!read) {
+        return std::unexpected(read.error());
     }
-    QString key = where;
-    for (const QVariant &value : values) {
-        key += QChar(0x1f);
-        key += value.toString();
-    }
-    if (const auto cached = m_counts.counts.constFind(key); cached != m_counts.counts.constEnd()) {
+    return page;
+}
+
+Result<int> NoteRecords::countOf(const QString &key, const QString &where, const QVariantList &values, bool keep) const
+{
+    if (const auto cached = m_listing.counts.constFind(key); cached != m_listing.counts.constEnd()) {
         return *cached;
+    }
+    if (const auto order = m_listing.orders.constFind(key); order != m_listing.orders.constEnd()) {
+        return static_cast<int>(order->size());
     }
     auto q = m_context.exec(u"SELECT count(*) FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where),
         values, u"Cannot count notes"_s, u"Core.Store/notes"_s);
@@ -252,16 +452,24 @@ Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
         return std::unexpected(q.error());
     }
     const int count = q->next() ? q->value(0).toInt() : 0;
-    // Inside a transaction the revision may be rolled back and reused by another write: not a key to keep.
-    if (m_context.inTransaction()) {
-        m_counts = CountCache{-1, {}};
+    if (!keep) {
         return count;
     }
-    if (m_counts.counts.size() >= maxCachedCounts) {
-        m_counts.counts.clear();
+    if (m_listing.counts.size() >= maxCachedCounts) {
+        m_listing.counts.clear();
     }
-    m_counts.counts.insert(key, count);
+    m_listing.counts.insert(key, count);
     return count;
+}
+
+Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
+{
+    const auto [where, values] = NoteQuerySql::where(query);
+    const auto keep = syncListing(u"Cannot count notes"_s, u"Core.Store/notes"_s);
+    if (!keep) {
+        return std::unexpected(keep.error());
+    }
+    return countOf(listingKey(where, values), where, values, *keep);
 }
 
 Result<QList<Note>> NoteRecords::snapshotNotes(bool withFileBytes) const

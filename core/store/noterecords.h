@@ -34,7 +34,13 @@ public:
     [[nodiscard]] Result<std::optional<Note>> noteByClientDraftId(const QString &clientDraftId) const;
     /// Notes ordered by last_edit descending, then id; attachments listed without their bytes, cover without bytes.
     [[nodiscard]] Result<QList<Note>> notes(const StoreNoteQuery &query = {}) const;
-    /// The list entries of the notes notes() would return, in the same order, read without bodies or files.
+    /**
+     * The list entries of the notes notes() would return, in the same order, read without bodies or files. A page
+     * within 200 notes of the start or the end of the list is read from the listing index (from the end backwards,
+     * the total known); a page between, and any page of a search through notes_fts, is cut from the ids of every
+     * match in list order, read once per filter combination and data revision (like the counts of noteCount()), so
+     * its cost does not grow with the offset and a search's phrase is matched once. Deep pages read in one snapshot.
+     */
     [[nodiscard]] Result<QList<NoteSummary>> noteSummaries(const StoreNoteQuery &query = {}) const;
     /**
      * How many notes match the query's filters; limit and offset are ignored (the total for paging). Counts are
@@ -77,15 +83,42 @@ private:
     [[nodiscard]] Result<std::optional<Note>> selectOne(
         const QString &where, const QVariantList &values, const QString &process) const;
 
-    /// The counts noteCount() computed at one data revision, by filter combination (WHERE clause and values).
-    struct CountCache
+    /// What noteCount() and noteSummaries() computed at one data revision, by filter combination (WHERE clause and
+    /// values): totals, and for deep pages and searches the ids of every match in list order.
+    struct ListingCache
     {
         qint64 revision = -1;
         QHash<QString, int> counts;
+        QHash<QString, QList<qint64>> orders;
+        qsizetype orderedIds = 0; ///< the ids held in orders, all keys together
     };
 
+    /// Brings m_listing to the current data revision; false when what is read now must not be kept (a transaction
+    /// runs, so the revision may still be rolled back and reused by another write).
+    [[nodiscard]] Result<bool> syncListing(const QString &consequence, const QString &process) const;
+    /// The ids of every note matching @p query (@p where and @p values: its SQL), in list order: from m_listing,
+    /// else read and kept when @p keep, else nullopt (the caller reads its page directly).
+    [[nodiscard]] Result<std::optional<QList<qint64>>> listingOrder(const QString &key, const QString &where,
+        const QVariantList &values, const StoreNoteQuery &query, bool keep) const;
+    /// The ids of the notes matching @p condition (over `notes n`), in list order, in one statement.
+    [[nodiscard]] Result<QList<qint64>> orderedIds(const QString &condition, const QVariantList &values) const;
+    /// The order of a search through notes_fts: the phrase matched once, the matches then put in list order.
+    [[nodiscard]] Result<QList<qint64>> searchOrder(const StoreNoteQuery &query) const;
+    /// The total of @p key's filters: from m_listing, else counted (and kept when @p keep).
+    [[nodiscard]] Result<int> countOf(
+        const QString &key, const QString &where, const QVariantList &values, bool keep) const;
+    /// A page read from the listing index, from the start or (@p fromTheEnd: @p offset counted from the last note)
+    /// the end of the list; in list order either way.
+    [[nodiscard]] Result<QList<NoteSummary>> pageFromIndex(
+        const QString &where, const QVariantList &values, int limit, int offset, bool fromTheEnd) const;
+    /// A page from offset 200 on, or of a search: near the end from the index backwards, else cut from the order.
+    [[nodiscard]] Result<QList<NoteSummary>> deepPage(
+        const QString &where, const QVariantList &values, const StoreNoteQuery &query) const;
+    /// The list entries of @p ids, in that order (an id whose note is gone is left out).
+    [[nodiscard]] Result<QList<NoteSummary>> summariesOf(const QList<qint64> &ids) const;
+
     StoreContext &m_context;
-    mutable CountCache m_counts;
+    mutable ListingCache m_listing;
 };
 
 } // namespace Notechondria

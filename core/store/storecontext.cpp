@@ -194,4 +194,21 @@ Result<void> StoreContext::transaction(const std::function<Result<void>()> &work
     return result;
 }
 
+Result<void> StoreContext::readSnapshot(const std::function<Result<void>()> &work)
+{
+    if (m_transactionDepth > 0 || m_inSnapshot) {
+        return work();
+    }
+    const QString consequence = u"Cannot read the local store"_s;
+    const QString process = u"Core.Store/snapshot"_s;
+    if (auto begun = run(u"BEGIN"_s, {}, consequence, process); !begun) {
+        return begun;
+    }
+    m_inSnapshot = true;
+    Result<void> result = work();
+    m_inSnapshot = false;
+    const auto ended = run(result ? u"COMMIT"_s : u"ROLLBACK"_s, {}, consequence, process);
+    return result ? ended : result;
+}
+
 } // namespace Notechondria

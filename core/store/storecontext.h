@@ -104,6 +104,13 @@ public:
     [[nodiscard]] Result<void> transaction(const std::function<Result<void>()> &work);
     /// Whether a transaction() is running: what it writes may still be rolled back.
     [[nodiscard]] bool inTransaction() const { return m_transactionDepth > 0; }
+    /**
+     * Runs @p work, which only reads, so that all its statements see one state of the file (a deferred transaction:
+     * other connections' writes in the meantime stay out of it). Inside a transaction() or another snapshot it just
+     * runs @p work, which sees that one's state. Not a transaction() for inTransaction(): nothing in it can be
+     * rolled back.
+     */
+    [[nodiscard]] Result<void> readSnapshot(const std::function<Result<void>()> &work);
 
 private:
     QString m_path;
@@ -111,6 +118,7 @@ private:
     const Clock *m_clock = nullptr;
     QSqlDatabase m_db;
     int m_transactionDepth = 0;
+    bool m_inSnapshot = false;
 };
 
 } // namespace Notechondria

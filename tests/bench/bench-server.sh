@@ -6,8 +6,11 @@
 # notes without a course); `q=` search for a rare and for a common text; POST notes. Targets (issue #13, at 50,000
 # notes): status >= 10,000 req/s; a notes page <= 5 ms p99 at any offset; `q=` <= 20 ms p99; zero errors; server RSS
 # <= 150 MB. wrk runs 50 connections, so its p99 is a queue's: BENCH_CONNECTIONS=1 gives a single client's latency.
+# wrk repeats one GET, so it measures what the server keeps per data revision (totals, the order of ids of deep pages
+# and searches, courses, profile); the "after a write" lines time GETs that each follow a write (PATCH of one note),
+# one client, BENCH_AFTER_WRITE rounds: their p50 and p99 columns are the median and the slowest round.
 # Environment: NOTECHONDRIA_BUILD_DIR (default build/), NOTECHONDRIA_SYNC (the binary), BENCH_DURATION (30s),
-# BENCH_NOTES (demo notes, 500), BENCH_CONNECTIONS (wrk connections, 50).
+# BENCH_NOTES (demo notes, 500), BENCH_CONNECTIONS (wrk connections, 50), BENCH_AFTER_WRITE (rounds, 20).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -16,6 +19,7 @@ bin=${NOTECHONDRIA_SYNC:-$(find "$build" -name notechondria-sync -type f -perm -
 duration=${BENCH_DURATION:-30s}
 notes=${BENCH_NOTES:-500}
 connections=${BENCH_CONNECTIONS:-50}
+after_write=${BENCH_AFTER_WRITE:-20}
 threads=$([ "$connections" -ge 2 ] && echo 2 || echo 1)
 if [ -z "$bin" ] || [ ! -x "$bin" ]; then
     echo "Benchmark not run: bench-server — notechondria-sync not found under $build (build it first)" >&2
@@ -80,5 +84,9 @@ run "GET filtered page, end" "/notes/?scope=private&course_id=none&limit=20&offs
     bench-server-report.lua
 run "GET q= rare text" "/notes/?q=hello,%20427%22&limit=20" bench-server-report.lua
 run "GET q= common word" "/notes/?q=photosynthesis&limit=20" bench-server-report.lua
+python3 "$here/bench-server-after-write.py" "$base" "$key" "$after_write" \
+    "page start, after a write|/notes/?limit=20&offset=0" "page end, after a write|/notes/?limit=20&offset=$end" \
+    "filtered end, after write|/notes/?scope=private&course_id=none&limit=20&offset=$end_filtered" \
+    "q= rare, after a write|/notes/?q=hello,%20427%22&limit=20" "q= common, after a write|/notes/?q=photosynthesis&limit=20"
 run "POST notes" /notes/ bench-server-post-notes.lua
 run "GET status (again)" /integrations/github/status/ bench-server-report.lua

@@ -5,6 +5,7 @@
 #include "localserverfixture.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 #include <QTimeZone>
@@ -187,6 +188,71 @@ private Q_SLOTS:
         QCOMPARE(beyond[u"results"_s].toArray().size(), 0);
         QCOMPARE(beyond[u"total"_s].toInt(), live.size());
         QCOMPARE(beyond[u"has_more"_s].toBool(), false);
+    }
+
+    void listEntriesCarryTheirCourseAndAuthorAsTheyAreNow()
+    {
+        // The route reads only the courses a page names, and keeps them and the profile per data revision: a
+        // renamed or deleted course, or a new display name, shows on the next page.
+        Course chem;
+        chem.title = u"Chem"_s;
+        chem.slug = u"chem"_s;
+        chem = m_store->saveCourse(chem).value();
+        Note inCourse;
+        inCourse.title = u"In course"_s;
+        inCourse.courseId = chem.id;
+        inCourse.lastEdit = m_start.addSecs(10);
+        saved(inCourse);
+        makeNote(u"Loose"_s);
+        const auto entries = [&] {
+            return list({{u"limit"_s, u"5"_s}})[u"results"_s].toArray();
+        };
+        QJsonArray page = entries();
+        QCOMPARE(page.size(), 2);
+        QCOMPARE(page[0][u"course"_s].toObject(),
+            (QJsonObject{{u"id"_s, chem.id}, {u"title"_s, u"Chem"_s}, {u"slug"_s, u"chem"_s}}));
+        QVERIFY(page[1][u"course"_s].isNull());
+        QCOMPARE(entries()[0][u"course"_s][u"title"_s].toString(), u"Chem"_s);
+        chem.title = u"Chemistry"_s;
+        QVERIFY(m_store->saveCourse(chem));
+        QCOMPARE(entries()[0][u"course"_s][u"title"_s].toString(), u"Chemistry"_s);
+        QVERIFY(m_store->deleteCourse(chem.id));
+        page = entries();
+        QVERIFY(page[0][u"course"_s].isNull());
+        QVERIFY(page[0][u"course_id"_s].isNull());
+        Profile profile = m_store->profile().value();
+        profile.displayName = u"Ada"_s;
+        QVERIFY(m_store->saveProfile(profile));
+        QCOMPARE(entries()[1][u"author"_s][u"display_name"_s].toString(), u"Ada"_s);
+    }
+
+    void aPageIsTheJsonQtWritesForIt()
+    {
+        // The list is written straight to bytes: they must be what QJsonDocument writes for the parsed page (keys in
+        // sorted order, the same escapes), for every kind of text a note holds.
+        const QString tricky
+            = u"quote \" backslash \\ slash / tab\t newline\n cr\r backspace\b formfeed\f bell\u0007 nul-less \u001f "
+              "del \u007f é 学 🚀 👩\u200d🔬 \u2028 \uFEFF"_s;
+        Note note;
+        note.title = tricky;
+        note.description = tricky;
+        note.content = u"# "_s + tricky + u"\n\nsecond line"_s;
+        note.clientDraftId = u"draft \"1\""_s;
+        note.sourceNoteUuid = QUuid::createUuid();
+        note.lastEdit = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 7), QTimeZone::UTC);
+        saved(note);
+        makeNote(u"plain"_s);
+        for (const QString &query : {u"/notes/?limit=5"_s, u"/notes/"_s, u"/notes/?q=backslash&limit=5"_s}) {
+            const Test::ServerAnswer answer = m_fx->call("GET", query);
+            QCOMPARE(answer.status, 200);
+            const QJsonDocument parsed = QJsonDocument::fromJson(answer.body);
+            QVERIFY2(!parsed.isNull(), answer.body.constData());
+            QCOMPARE(answer.body, parsed.toJson(QJsonDocument::Compact));
+        }
+        const QJsonObject page = list({{u"limit"_s, u"5"_s}});
+        QCOMPARE(page[u"results"_s][1][u"title"_s].toString(), tricky);
+        QCOMPARE(page[u"results"_s][1][u"client_draft_id"_s].toString(), u"draft \"1\""_s);
+        QCOMPARE(page[u"results"_s][1][u"last_edit"_s].toString(), u"2026-01-02T03:04:05.007000+00:00"_s);
     }
 
     void listEntriesCarryTheBodysPreviewWithoutTheBody()

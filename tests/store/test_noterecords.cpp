@@ -25,6 +25,16 @@ Attachment attachmentOf(const QString &name, const QByteArray &bytes)
     return a;
 }
 
+/// The ids of @p summaries, in order.
+QList<qint64> idsOf(const QList<NoteSummary> &summaries)
+{
+    QList<qint64> ids;
+    for (const NoteSummary &summary : summaries) {
+        ids.append(summary.note.id);
+    }
+    return ids;
+}
+
 } // namespace
 
 class TestNoteRecords : public QObject
@@ -163,6 +173,159 @@ private Q_SLOTS:
         inCourse.courseId = course->id;
         QCOMPARE(*m_records->noteCount(inCourse), 3);
         QCOMPARE(m_records->notes(inCourse)->first().title, u"n4"_s);
+    }
+
+    void deepPagesAndSearchPagesKeepTheListOrderAcrossWrites()
+    {
+        // Pages within 200 notes of either end come from the listing index (from the end backwards), pages between
+        // and every page of a search through notes_fts from the ids of all matches in list order, kept per data
+        // revision; each must equal the same page of the whole list read straight from the index.
+        CourseRecords courses(m_records.context());
+        const auto course = courses.saveCourse(with(Course(), [&](Course &c) { c.title = u"Physics"_s; }));
+        QVERIFY(course);
+        QVERIFY(m_records.context().transaction([&]() -> Result<void> {
+            for (int i = 0; i < 700; ++i) {
+                Note n = noteTitled(u"n%1"_s.arg(i), i % 3 == 0 ? std::optional<qint64>(course->id) : std::nullopt);
+                n.isPublic = i % 4 == 0;
+                n.content = i % 5 == 0 ? u"a Needle here"_s : u"hay"_s;
+                n.lastEdit = start.addSecs((i * 37) % 101); // shared last_edits: the id breaks the tie
+                if (auto saved = m_records->saveNote(n); !saved) {
+                    return std::unexpected(saved.error());
+                }
+            }
+            return {};
+        }));
+        const auto query = [&](int variant) {
+            StoreNoteQuery q;
+            if (variant == 1) {
+                q.uncategorized = true;
+                q.isPublic = false;
+            } else if (variant == 2) {
+                q.text = u"needle"_s;
+            } else if (variant == 3) {
+                q.courseId = course->id;
+                q.text = u"NEEDLE"_s;
+            } else if (variant == 4) {
+                q.includeDeleted = true;
+            }
+            return q;
+        };
+        const auto checkEveryPage = [&](const char *when) {
+            for (int variant = 0; variant <= 4; ++variant) {
+                StoreNoteQuery all = query(variant);
+                const auto listed = m_records->notes(all);
+                QVERIFY(listed);
+                QList<qint64> expected;
+                for (const Note &note : *listed) {
+                    expected.append(note.id);
+                }
+                QCOMPARE(*m_records->noteCount(all), expected.size());
+                for (const int offset :
+                    {0, 13, 199, 200, 201, 230, 255, 259, 300, 450, 490, 493, 494, 650, 696, 699, 700, 900}) {
+                    StoreNoteQuery page = query(variant);
+                    page.limit = 7;
+                    page.offset = offset;
+                    const auto summaries = m_records->noteSummaries(page);
+                    QVERIFY(summaries);
+                    QVERIFY2(idsOf(*summaries) == expected.mid(offset, 7),
+                        qPrintable(
+                            u"%1, variant %2, offset %3"_s.arg(QLatin1StringView(when)).arg(variant).arg(offset)));
+                }
+            }
+        };
+        checkEveryPage("fresh");
+        checkEveryPage("again, from the kept orders");
+        // Writes move the data revision: a note becomes the newest, one leaves for the recycle bin, a new match.
+        auto moved = m_records->note(650);
+        QVERIFY(moved && *moved);
+        (*moved)->lastEdit = start.addSecs(500);
+        (*moved)->content = u"needle"_s;
+        QVERIFY(m_records->saveNote(**moved));
+        QVERIFY(m_records->softDeleteNote(3));
+        Note fresh = noteTitled(u"fresh"_s, course->id);
+        fresh.content = u"needle"_s;
+        fresh.lastEdit = start.addSecs(-5);
+        QVERIFY(m_records->saveNote(fresh));
+        checkEveryPage("after writes");
+    }
+
+    void aSearchWithThousandsOfMatchesKeepsTheListOrder()
+    {
+        // From 2,000 matches on, a search's order walks the listing index instead of looking each match up.
+        QVERIFY(m_records.context().transaction([&]() -> Result<void> {
+            for (int i = 0; i < 2100; ++i) {
+                Note n = noteTitled(u"n%1"_s.arg(i));
+                n.content = i % 40 == 0 ? u"hay"_s : u"a needle"_s;
+                n.isPublic = i % 3 == 0;
+                n.lastEdit = start.addSecs((i * 7919) % 1013);
+                if (auto saved = m_records->saveNote(n); !saved) {
+                    return std::unexpected(saved.error());
+                }
+            }
+            return {};
+        }));
+        QVERIFY(m_records->softDeleteNote(2));
+        for (const bool onlyPublic : {false, true}) {
+            StoreNoteQuery all;
+            all.text = u"NEEDLE"_s;
+            if (onlyPublic) {
+                all.isPublic = true;
+            }
+            const auto listed = m_records->notes(all);
+            QVERIFY(listed);
+            QList<qint64> expected;
+            for (const Note &note : *listed) {
+                expected.append(note.id);
+            }
+            QCOMPARE(expected.size(), onlyPublic ? 682 : 2046);
+            QCOMPARE(*m_records->noteCount(all), expected.size());
+            for (const int offset : {0, 20, 681, 1000, 2040}) {
+                StoreNoteQuery page = all;
+                page.limit = 20;
+                page.offset = offset;
+                QCOMPARE(idsOf(*m_records->noteSummaries(page)), expected.mid(offset, 20));
+            }
+        }
+    }
+
+    void ordersReadInsideATransactionAreNotKept()
+    {
+        // A transaction's own writes move the revision, and a rollback hands the same number to the next write:
+        // what was read inside must not be taken for that write's state.
+        QVERIFY(m_records.context().transaction([&]() -> Result<void> {
+            for (int i = 0; i < 210; ++i) {
+                Note n = noteTitled(u"n%1"_s.arg(i));
+                n.content = u"a needle"_s;
+                n.lastEdit = start.addSecs(i);
+                if (auto saved = m_records->saveNote(n); !saved) {
+                    return std::unexpected(saved.error());
+                }
+            }
+            return {};
+        }));
+        StoreNoteQuery last; // a search: its pages are cut from the order of its matches
+        last.text = u"needle"_s;
+        last.limit = 5;
+        last.offset = 205;
+        QCOMPARE(idsOf(*m_records->noteSummaries(last)), (QList<qint64>{5, 4, 3, 2, 1}));
+        const auto rolledBack = m_records.context().transaction([&]() -> Result<void> {
+            Note newest = noteTitled(u"newest"_s);
+            newest.content = u"needle"_s;
+            newest.lastEdit = start.addSecs(1000);
+            if (auto saved = m_records->saveNote(newest); !saved) {
+                return std::unexpected(saved.error());
+            }
+            const auto inside = m_records->noteSummaries(last);
+            if (!inside || idsOf(*inside) != QList<qint64>{6, 5, 4, 3, 2}) {
+                return std::unexpected(Error{u"Wrong page"_s, u"Test"_s, u"inside the transaction"_s});
+            }
+            return std::unexpected(Error{u"Rolled back"_s, u"Test"_s, u"on purpose"_s});
+        });
+        QCOMPARE(rolledBack.error().cause, u"on purpose"_s);
+        // The next write gets the rolled-back revision number; its page must be read again.
+        QVERIFY(m_records->softDeleteNote(210));
+        QCOMPARE(idsOf(*m_records->noteSummaries(last)), (QList<qint64>{4, 3, 2, 1}));
+        QCOMPARE(*m_records->noteCount(last), 209);
     }
 
     void aSnapshotOfManyNotesHoldsEveryAttachment()

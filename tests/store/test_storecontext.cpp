@@ -111,6 +111,44 @@ private Q_SLOTS:
         QCOMPARE(fileCount(*context), 1);
     }
 
+    void aReadSnapshotSeesOneStateOfTheFile()
+    {
+        const QString path = m_files.freshPath();
+        auto reader = openContext(path, &m_files.clock);
+        auto writer = openContext(path, &m_files.clock);
+        QVERIFY(reader && writer);
+        const auto addFile = [&] {
+            return writer->run(u"INSERT INTO files (file_name, content_type, bytes) VALUES ('f', 't', x'00')"_s, {},
+                u"Cannot write"_s, u"Test/write"_s);
+        };
+        QVERIFY(addFile());
+        const QString count = u"SELECT count(*) FROM files"_s;
+        qint64 before = -1;
+        qint64 after = -1;
+        QVERIFY(reader->readSnapshot([&]() -> Result<void> {
+            before = scalar(*reader, count);
+            if (auto written = addFile(); !written) {
+                return written;
+            }
+            after = scalar(*reader, count);
+            return {};
+        }));
+        QCOMPARE(before, 1);
+        QCOMPARE(after, 1); // the other connection's write is not in the snapshot
+        QCOMPARE(scalar(*reader, count), 2);
+        // Inside a transaction it joins that one (no nested BEGIN); a failure inside still fails the snapshot.
+        QVERIFY(reader->transaction([&]() -> Result<void> {
+            return reader->readSnapshot([&]() -> Result<void> {
+                return scalar(*reader, count) == 2 ? Result<void>() : std::unexpected(Error{u"x"_s, u"y"_s, u"z"_s});
+            });
+        }));
+        const auto failed = reader->readSnapshot(
+            []() -> Result<void> { return std::unexpected(Error{u"Cannot list"_s, u"Test"_s, u"on purpose"_s}); });
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().cause, u"on purpose"_s);
+        QCOMPARE(scalar(*reader, count), 2);
+    }
+
     void nowIsTheClocksTimeInUtc()
     {
         auto context = m_files.freshContext();
