@@ -153,8 +153,8 @@ Result<void> SyncIndexRecords::write(const ExportIndexUpdate &update)
         if (!rows) {
             return std::unexpected(rows.error());
         }
-        for (ExportIndexEntry &row : *rows) {
-            old.insert(row.path, std::move(row));
+        for (const ExportIndexEntry &row : std::as_const(*rows)) {
+            old.insert(row.path, row);
         }
     }
     QStringList removed = update.removed;
