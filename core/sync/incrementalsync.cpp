@@ -14,6 +14,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
+#include <initializer_list>
 
 using namespace Qt::StringLiterals;
 
@@ -80,13 +82,6 @@ private:
     QList<quint64> m_added; ///< keys of the added lines
     QList<quint64> m_removedKeys;
 };
-
-/// Not applicable: the caller runs the whole sync. The reason goes to the debug log only.
-std::optional<IncrementalChange> wholeSync(const char *reason)
-{
-    qCDebug(lcSync) << "Incremental sync not used:" << reason;
-    return std::nullopt;
-}
 
 QByteArray sha256Hex(const QByteArray &bytes)
 {
@@ -232,195 +227,282 @@ QStringList notePathsOf(const QString &uuid)
 
 } // namespace
 
+namespace {
+
+/// Not applicable: the caller runs the whole sync. The reason goes to the debug log only.
+bool stepAside(const char *reason)
+{
+    qCDebug(lcSync) << "Incremental sync not used:" << reason;
+    return false;
+}
+
+/// IncrementalSync::prepare's steps; each gives false (logged) when the whole sync must run instead.
+class Preparation
+{
+public:
+    Preparation(const Store &store, const Clock &clock, const GitHubIntegration &integration,
+        const QByteArray &previousManifest)
+        : m_store(store)
+        , m_clock(clock)
+        , m_integration(integration)
+        , m_previousManifest(previousManifest)
+    {
+    }
+
+    /// The synced state, the kept manifest, and (in one read) what changed since.
+    Result<bool> readChanges(bool includeAssets)
+    {
+        const auto synced = LocalState::parseSyncedState(m_integration.syncedState);
+        if (!synced || m_integration.lastPushSha.isEmpty() || m_integration.lastPushTree.isEmpty())
+            return stepAside("no complete last sync in this export format");
+        if (includeAssets || synced->includeAssets)
+            return stepAside("assets are included (their caps depend on the whole account)");
+        m_manifest = QJsonDocument::fromJson(m_previousManifest).object();
+        if (m_manifest.value(u"schema_version"_s).toInt() != 3 || !m_manifest.value(u"file_count"_s).isDouble()
+            || m_manifest.contains(u"withheld"_s) || m_manifest.contains(u"skipped_assets"_s))
+            return stepAside("the last synced manifest is not at hand");
+        // The data revision first, then (in one read) the change log and what it names: a write after either is
+        // read again by the next sync.
+        auto revision = m_store.dataRevision();
+        if (!revision)
+            return std::unexpected(revision.error());
+        m_revision = *revision;
+        auto changed = m_store.changedNotes(synced->changeSequence, IncrementalSync::kMaxChangedNotes);
+        if (!changed)
+            return std::unexpected(changed.error());
+        if (!*changed)
+            return stepAside("too many notes changed");
+        m_changed = std::move(**changed);
+        // Read after the notes: a change of a course or an event after that read is rendered now and again next time.
+        auto parts = m_store.changedParts(synced->changeSequence);
+        if (!parts)
+            return std::unexpected(parts.error());
+        m_coursesChanged = parts->contains(u"#courses"_s);
+        m_plannerChanged = parts->contains(u"#planner"_s);
+        return true;
+    }
+
+    /// The changed notes and the account's small files (courses/ and planner/ only when they changed).
+    bool render()
+    {
+        ExportOptions options;
+        options.generatedFiles = false;
+        options.courseFiles = m_coursesChanged;
+        options.now = m_now = m_clock.now();
+        AccountSnapshot &account = m_changed.account;
+        if (!m_plannerChanged) {
+            account.events.clear();
+            account.feeds.clear();
+        }
+        m_rendered = materialize(account, options);
+        if (!m_rendered.withheld.isEmpty() || !m_rendered.rejected.isEmpty())
+            return stepAside("a file is withheld or rejected");
+        if (!m_plannerChanged) {
+            // Rendered from nothing: GitHub keeps the files of the last sync.
+            m_rendered.files.removeIf([](const ExportFile &file) { return file.path.startsWith(u"planner/"_s); });
+            m_rendered.index.removeIf(
+                [](const ExportIndexEntry &entry) { return entry.path.startsWith(u"planner/"_s); });
+        }
+        return true;
+    }
+
+    /// What the last sync exported of the same items, and its checksum files.
+    Result<bool> readLastExport()
+    {
+        auto oldAccount = m_store.exportIndexAccountFiles(m_coursesChanged, m_plannerChanged);
+        if (!oldAccount)
+            return std::unexpected(oldAccount.error());
+        QStringList notePaths;
+        for (const QString &uuid : std::as_const(m_changed.uuids))
+            notePaths += notePathsOf(uuid);
+        auto oldNotes = m_store.exportIndexEntries(notePaths);
+        if (!oldNotes)
+            return std::unexpected(oldNotes.error());
+        for (const QList<ExportIndexEntry> *rows : {&std::as_const(*oldAccount), &std::as_const(*oldNotes)}) {
+            for (const ExportIndexEntry &entry : *rows)
+                m_old.insert(entry.path, entry);
+        }
+        auto checksumRows = m_store.exportIndexChecksumFiles();
+        if (!checksumRows)
+            return std::unexpected(checksumRows.error());
+        QList<std::pair<QString, QByteArray>> list;
+        for (const ExportIndexEntry &entry : std::as_const(*checksumRows)) {
+            m_oldChecksums.insert(entry.path, entry.sha256);
+            list.append({entry.path, entry.sha256});
+        }
+        if (checksumDigest(list) != m_manifest.value(u"checksums_sha256"_s).toString())
+            return stepAside("the export index is not the one of the last synced manifest");
+        return true;
+    }
+
+    /// The covered files that differ: uploads, removals and the changed checksum lines.
+    bool compare()
+    {
+        PublishPlan &publish = m_change.publish;
+        for (const ExportIndexEntry &line : std::as_const(m_rendered.index)) {
+            const auto previous = m_old.constFind(line.path);
+            if (previous != m_old.cend() && previous->sha256 == line.sha256)
+                continue;
+            m_delta.upsert({*line.key, line.path, line.sha256}, previous == m_old.cend());
+            ++(previous == m_old.cend() ? publish.added : publish.changed);
+            m_uploads.append(*m_rendered.find(line.path));
+        }
+        QSet<QString> renderedPaths;
+        for (const ExportFile &file : std::as_const(m_rendered.files))
+            renderedPaths.insert(file.path);
+        for (auto it = m_old.cbegin(); it != m_old.cend(); ++it) {
+            if (!renderedPaths.contains(it.key())) {
+                m_delta.remove(it.key(), it->key.value_or(0));
+                publish.remove.append(it.key());
+            }
+        }
+        publish.deleted = int(publish.remove.size());
+        if (publish.deleted >= 20)
+            return stepAside("many files deleted (the mass-deletion guard decides)");
+        return true;
+    }
+
+    /// The checksum files the changed lines fall into, and the digest of them all.
+    Result<bool> rewriteChecksums()
+    {
+        ChecksumRewrite checksums(m_store, m_delta, m_oldChecksums);
+        auto rewritten = checksums.run();
+        if (!rewritten)
+            return std::unexpected(rewritten.error());
+        if (!*rewritten)
+            return stepAside("the export index does not match its checksum files");
+        QHash<QString, QByteArray> final = m_oldChecksums;
+        for (const QString &path : std::as_const(checksums.replaced))
+            final.remove(path);
+        for (auto it = checksums.written.cbegin(); it != checksums.written.cend(); ++it) {
+            const QByteArray sha = sha256Hex(it.value());
+            final.insert(it.key(), sha);
+            if (m_oldChecksums.value(it.key()) != sha) {
+                m_uploads.append({it.key(), it.value()});
+                m_change.index.entries.append({it.key(), std::nullopt, sha});
+            }
+        }
+        for (const QString &path : std::as_const(checksums.replaced)) {
+            if (!checksums.written.contains(path)) {
+                m_change.publish.remove.append(path);
+                m_change.index.removed.append(path);
+            }
+        }
+        QList<std::pair<QString, QByteArray>> list;
+        for (auto it = final.cbegin(); it != final.cend(); ++it)
+            list.append({it.key(), it.value()});
+        m_digest = checksumDigest(list);
+        return true;
+    }
+
+    /// manifest.json and README.md, uploaded when they differ from the synced ones.
+    Result<bool> renderGenerated()
+    {
+        ManifestInput input;
+        input.username = m_changed.account.profile.username;
+        input.checksumsDigest = m_digest;
+        input.fileCount = m_fileCount
+            = m_manifest.value(u"file_count"_s).toInteger() + m_delta.addedCount() - m_delta.removedCount();
+        input.previousManifest = m_previousManifest;
+        input.now = m_now;
+        m_generated = renderManifest(input);
+        if (!findSecrets(m_generated.manifest).isEmpty() || !findSecrets(m_generated.readme).isEmpty())
+            return stepAside("a secret in the manifest or README");
+        auto base = m_store.syncBaseEntries({u"manifest.json"_s, u"README.md"_s});
+        if (!base)
+            return std::unexpected(base.error());
+        const std::pair<QString, QByteArray> generated[]
+            = {{u"manifest.json"_s, m_generated.manifest}, {u"README.md"_s, m_generated.readme}};
+        for (const auto &[path, bytes] : generated) {
+            if (base->value(path).local.toLatin1() != GitBlob::id(bytes))
+                m_uploads.append({path, bytes});
+        }
+        if (m_generated.manifest != m_previousManifest)
+            m_change.manifest = m_generated.manifest;
+        if (m_uploads.size() >= PackUpload::kMinFiles)
+            return stepAside("as many files as a git pack takes");
+        return true;
+    }
+
+    /// The change: the tree to upload, the base and index rows to record, the synced state.
+    IncrementalChange finish()
+    {
+        IncrementalChange &change = m_change;
+        PublishPlan &publish = change.publish;
+        for (const ChecksumLine &line : m_delta.upserted())
+            change.index.entries.append({line.path, line.key, line.sha256});
+        for (auto it = m_delta.removed().cbegin(); it != m_delta.removed().cend(); ++it)
+            change.index.removed.append(it.key());
+        LocalState &local = change.local;
+        local.integration = m_integration;
+        local.hasLastSync = true;
+        local.revision = m_revision;
+        local.changeSequence = m_changed.sequence;
+        std::sort(m_uploads.begin(), m_uploads.end(),
+            [](const ExportFile &a, const ExportFile &b) { return a.path < b.path; });
+        for (const ExportFile &file : std::as_const(m_uploads)) {
+            const QByteArray blob = GitBlob::id(file.bytes);
+            local.indexByPath.insert(file.path, local.tree.files.size());
+            local.blobIds.insert(file.path, blob);
+            local.tree.files.append(file);
+            publish.upload.append(file.path);
+            change.baseChanged.insert(file.path, {QString::fromLatin1(blob), QString::fromLatin1(blob)});
+        }
+        local.tree.exportedAt = m_generated.exportedAt;
+        publish.remove.sort();
+        change.baseRemoved = publish.remove;
+        publish.tracked = int(m_fileCount);
+        change.syncedState = LocalState::syncedStateFor(m_revision, m_changed.sequence, false);
+        qCDebug(lcSync).noquote() << u"Incremental sync: %1 note(s) changed, %2 file(s) to send, %3 to delete"_s.arg(
+            QString::number(m_changed.uuids.size()), QString::number(publish.upload.size()),
+            QString::number(publish.remove.size()));
+        return std::move(m_change);
+    }
+
+private:
+    const Store &m_store;
+    const Clock &m_clock;
+    const GitHubIntegration &m_integration;
+    const QByteArray &m_previousManifest;
+    QJsonObject m_manifest;
+    qint64 m_revision = -1;
+    ChangedNotes m_changed;
+    bool m_coursesChanged = false;
+    bool m_plannerChanged = false;
+    QDateTime m_now;
+    ExportTree m_rendered;
+    QHash<QString, ExportIndexEntry> m_old;
+    QHash<QString, QByteArray> m_oldChecksums;
+    LineDelta m_delta;
+    QList<ExportFile> m_uploads;
+    QString m_digest;
+    qint64 m_fileCount = 0;
+    ManifestFiles m_generated;
+    IncrementalChange m_change;
+};
+
+} // namespace
+
 Result<std::optional<IncrementalChange>> IncrementalSync::prepare(const Store &store, const Clock &clock,
     const GitHubIntegration &integration, bool includeAssets, const QByteArray &previousManifest)
 {
-    const auto synced = LocalState::parseSyncedState(integration.syncedState);
-    if (!synced || integration.lastPushSha.isEmpty() || integration.lastPushTree.isEmpty())
-        return wholeSync("no complete last sync in this export format");
-    if (includeAssets || synced->includeAssets)
-        return wholeSync("assets are included (their caps depend on the whole account)");
-    const QJsonObject manifest = QJsonDocument::fromJson(previousManifest).object();
-    if (manifest.value(u"schema_version"_s).toInt() != 3 || !manifest.value(u"file_count"_s).isDouble()
-        || manifest.contains(u"withheld"_s) || manifest.contains(u"skipped_assets"_s))
-        return wholeSync("the last synced manifest is not at hand");
-
-    // The data revision first, then (in one read) the change log and what it names: a write after either is read
-    // again by the next sync.
-    auto revision = store.dataRevision();
-    if (!revision) {
-        return std::unexpected(revision.error());
-    }
-    auto changed = store.changedNotes(synced->changeSequence, kMaxChangedNotes);
-    if (!changed) {
-        return std::unexpected(changed.error());
-    }
-    if (!*changed)
-        return wholeSync("too many notes changed");
-
-    // Read after the notes: a change of a course or an event after that read is rendered now and again next time.
-    auto parts = store.changedParts(synced->changeSequence);
-    if (!parts) {
-        return std::unexpected(parts.error());
-    }
-    const bool coursesChanged = parts->contains(u"#courses"_s);
-    const bool plannerChanged = parts->contains(u"#planner"_s);
-
-    ExportOptions options;
-    options.generatedFiles = false;
-    options.courseFiles = coursesChanged;
-    options.now = clock.now();
-    AccountSnapshot &account = (*changed)->account;
-    if (!plannerChanged) {
-        account.events.clear();
-        account.feeds.clear();
-    }
-    ExportTree rendered = materialize(account, options);
-    if (!rendered.withheld.isEmpty() || !rendered.rejected.isEmpty())
-        return wholeSync("a file is withheld or rejected");
-    if (!plannerChanged) {
-        // Rendered from nothing: GitHub keeps the files of the last sync.
-        rendered.files.removeIf([](const ExportFile &file) { return file.path.startsWith(u"planner/"_s); });
-        rendered.index.removeIf([](const ExportIndexEntry &entry) { return entry.path.startsWith(u"planner/"_s); });
-    }
-
-    // What the last sync exported of the same items: the account's small files and the changed notes' files.
-    auto oldAccount = store.exportIndexAccountFiles(coursesChanged, plannerChanged);
-    if (!oldAccount) {
-        return std::unexpected(oldAccount.error());
-    }
-    QStringList notePaths;
-    for (const QString &uuid : std::as_const((*changed)->uuids))
-        notePaths += notePathsOf(uuid);
-    auto oldNotes = store.exportIndexEntries(notePaths);
-    if (!oldNotes) {
-        return std::unexpected(oldNotes.error());
-    }
-    QHash<QString, ExportIndexEntry> old;
-    for (const QList<ExportIndexEntry> *rows : {&std::as_const(*oldAccount), &std::as_const(*oldNotes)}) {
-        for (const ExportIndexEntry &entry : *rows)
-            old.insert(entry.path, entry);
-    }
-    auto checksumRows = store.exportIndexChecksumFiles();
-    if (!checksumRows) {
-        return std::unexpected(checksumRows.error());
-    }
-    QHash<QString, QByteArray> oldChecksums;
-    QList<std::pair<QString, QByteArray>> oldChecksumList;
-    for (const ExportIndexEntry &entry : std::as_const(*checksumRows)) {
-        oldChecksums.insert(entry.path, entry.sha256);
-        oldChecksumList.append({entry.path, entry.sha256});
-    }
-    if (checksumDigest(oldChecksumList) != manifest.value(u"checksums_sha256"_s).toString())
-        return wholeSync("the export index is not the one of the last synced manifest");
-
-    IncrementalChange change;
-    PublishPlan &publish = change.publish;
-    LineDelta delta;
-    QList<ExportFile> uploads;
-    for (const ExportIndexEntry &line : rendered.index) {
-        const auto previous = old.constFind(line.path);
-        if (previous != old.cend() && previous->sha256 == line.sha256)
-            continue;
-        delta.upsert({*line.key, line.path, line.sha256}, previous == old.cend());
-        ++(previous == old.cend() ? publish.added : publish.changed);
-        uploads.append(*rendered.find(line.path));
-    }
-    QSet<QString> renderedPaths;
-    for (const ExportFile &file : rendered.files)
-        renderedPaths.insert(file.path);
-    for (auto it = old.cbegin(); it != old.cend(); ++it) {
-        if (!renderedPaths.contains(it.key())) {
-            delta.remove(it.key(), it->key.value_or(0));
-            publish.remove.append(it.key());
+    Preparation preparation(store, clock, integration, previousManifest);
+    for (const auto &step :
+        std::initializer_list<std::function<Result<bool>()>>{[&] { return preparation.readChanges(includeAssets); },
+            [&] { return Result<bool>(preparation.render()); }, [&] { return preparation.readLastExport(); },
+            [&] { return Result<bool>(preparation.compare()); }, [&] { return preparation.rewriteChecksums(); },
+            [&] {
+                return preparation.renderGenerated();
+            }}) {
+        auto done = step();
+        if (!done) {
+            return std::unexpected(done.error());
+        }
+        if (!*done) {
+            return std::optional<IncrementalChange>();
         }
     }
-    publish.deleted = int(publish.remove.size());
-    if (publish.deleted >= 20)
-        return wholeSync("many files deleted (the mass-deletion guard decides)");
-
-    // The checksum files the changed lines fall into.
-    ChecksumRewrite checksums(store, delta, oldChecksums);
-    auto rewritten = checksums.run();
-    if (!rewritten) {
-        return std::unexpected(rewritten.error());
-    }
-    if (!*rewritten)
-        return wholeSync("the export index does not match its checksum files");
-    QHash<QString, QByteArray> finalChecksums = oldChecksums;
-    for (const QString &path : std::as_const(checksums.replaced))
-        finalChecksums.remove(path);
-    for (auto it = checksums.written.cbegin(); it != checksums.written.cend(); ++it) {
-        const QByteArray sha = sha256Hex(it.value());
-        finalChecksums.insert(it.key(), sha);
-        if (oldChecksums.value(it.key()) != sha) {
-            uploads.append({it.key(), it.value()});
-            change.index.entries.append({it.key(), std::nullopt, sha});
-        }
-    }
-    for (const QString &path : std::as_const(checksums.replaced)) {
-        if (!checksums.written.contains(path)) {
-            publish.remove.append(path);
-            change.index.removed.append(path);
-        }
-    }
-    QList<std::pair<QString, QByteArray>> finalList;
-    for (auto it = finalChecksums.cbegin(); it != finalChecksums.cend(); ++it)
-        finalList.append({it.key(), it.value()});
-
-    ManifestInput input;
-    input.username = (*changed)->account.profile.username;
-    input.checksumsDigest = checksumDigest(finalList);
-    input.fileCount = manifest.value(u"file_count"_s).toInteger() + delta.addedCount() - delta.removedCount();
-    input.previousManifest = previousManifest;
-    input.now = options.now;
-    const ManifestFiles generated = renderManifest(input);
-    if (!findSecrets(generated.manifest).isEmpty() || !findSecrets(generated.readme).isEmpty())
-        return wholeSync("a secret in the manifest or README");
-    auto generatedBase = store.syncBaseEntries({u"manifest.json"_s, u"README.md"_s});
-    if (!generatedBase) {
-        return std::unexpected(generatedBase.error());
-    }
-    const std::pair<QString, QByteArray> generatedFiles[]
-        = {{u"manifest.json"_s, generated.manifest}, {u"README.md"_s, generated.readme}};
-    for (const auto &[path, bytes] : generatedFiles) {
-        if (generatedBase->value(path).local.toLatin1() != GitBlob::id(bytes))
-            uploads.append({path, bytes});
-    }
-    if (generated.manifest != previousManifest)
-        change.manifest = generated.manifest;
-    if (uploads.size() >= PackUpload::kMinFiles)
-        return wholeSync("as many files as a git pack takes");
-
-    // The index rows of the changed lines; the tree to upload.
-    for (const ChecksumLine &line : delta.upserted())
-        change.index.entries.append({line.path, line.key, line.sha256});
-    for (auto it = delta.removed().cbegin(); it != delta.removed().cend(); ++it)
-        change.index.removed.append(it.key());
-    LocalState &local = change.local;
-    local.integration = integration;
-    local.includeAssets = false;
-    local.hasLastSync = true;
-    local.revision = *revision;
-    local.changeSequence = (*changed)->sequence;
-    std::sort(uploads.begin(), uploads.end(), [](const ExportFile &a, const ExportFile &b) { return a.path < b.path; });
-    for (const ExportFile &file : std::as_const(uploads)) {
-        const QByteArray blob = GitBlob::id(file.bytes);
-        local.indexByPath.insert(file.path, local.tree.files.size());
-        local.blobIds.insert(file.path, blob);
-        local.tree.files.append(file);
-        publish.upload.append(file.path);
-        change.baseChanged.insert(file.path, {QString::fromLatin1(blob), QString::fromLatin1(blob)});
-    }
-    local.tree.exportedAt = generated.exportedAt;
-    publish.remove.sort();
-    change.baseRemoved = publish.remove;
-    publish.tracked = int(input.fileCount);
-    change.syncedState = LocalState::syncedStateFor(*revision, (*changed)->sequence, false);
-    qCDebug(lcSync).noquote() << u"Incremental sync: %1 note(s) changed, %2 file(s) to send, %3 to delete"_s.arg(
-        QString::number((*changed)->uuids.size()), QString::number(publish.upload.size()),
-        QString::number(publish.remove.size()));
-    return std::optional<IncrementalChange>(std::move(change));
+    return std::optional<IncrementalChange>(preparation.finish());
 }
 
 } // namespace Notechondria

@@ -26,6 +26,17 @@ namespace {
 
 const QString kModule = u"Core.Sync/sync"_s;
 
+/// An incremental sync's outcome before it commits: what it sends, on the unchanged head.
+void countIncremental(PushOutcome &outcome, const PublishPlan &publish, const QString &head)
+{
+    outcome.incremental = true;
+    outcome.commitSha = head;
+    outcome.added = publish.added;
+    outcome.changed = publish.changed;
+    outcome.deleted = publish.deleted;
+    outcome.wouldDelete = publish.deleted;
+}
+
 QString commitMessage(const PushOutcome &outcome)
 {
     return u"Notechondria backup: %1 added, %2 changed, %3 deleted"_s.arg(outcome.added)
@@ -227,16 +238,13 @@ QCoro::Task<Result<bool>> PushService::incrementalSync(Run &run, const GitHubInt
         || ref->sha != integration.lastPushSha) {
         co_return false;
     }
+    // The kept manifest of the synced tree, checked against its one base row (not the whole base).
     auto manifestBase = m_store->syncBaseEntries({u"manifest.json"_s});
     if (!manifestBase) {
         co_return std::unexpected(manifestBase.error());
     }
-    const QByteArray manifest
-        = ExportPipeline::readManifest(lastManifestPath(), manifestBase->value(u"manifest.json"_s).base.toLatin1());
-    if (manifest.isEmpty()) {
-        co_return false;
-    }
-    auto prepared = IncrementalSync::prepare(*m_store, *m_clock, integration, run.options.includeAssets, manifest);
+    auto prepared = IncrementalSync::prepare(*m_store, *m_clock, integration, run.options.includeAssets,
+        ExportPipeline::readManifest(lastManifestPath(), manifestBase->value(u"manifest.json"_s).base.toLatin1()));
     if (!prepared) {
         co_return std::unexpected(prepared.error());
     }
@@ -245,12 +253,7 @@ QCoro::Task<Result<bool>> PushService::incrementalSync(Run &run, const GitHubInt
     }
     IncrementalChange &change = **prepared;
     PushOutcome &outcome = run.outcome;
-    outcome.incremental = true;
-    outcome.commitSha = integration.lastPushSha;
-    outcome.added = change.publish.added;
-    outcome.changed = change.publish.changed;
-    outcome.deleted = change.publish.deleted;
-    outcome.wouldDelete = change.publish.deleted;
+    countIncremental(outcome, change.publish, integration.lastPushSha);
     GitHubIntegration recorded = integration;
     recorded.lastPushAt = m_clock->now();
     recorded.lastError.clear();
