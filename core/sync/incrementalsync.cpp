@@ -203,8 +203,8 @@ private:
             if (region.contains(line.key) && !seen.contains(line.path))
                 lines.append(line);
         }
-        for (ExportFile &file : checksumFilesOf(lines, region.bits))
-            written.insert(file.path, std::move(file.bytes));
+        for (const ExportFile &file : checksumFilesOf(lines, region.bits))
+            written.insert(file.path, file.bytes);
         for (auto it = m_oldFiles.cbegin(); it != m_oldFiles.cend(); ++it) {
             const auto prefix = checksumPrefixOf(it.key());
             if (prefix && region.contains(Prefix{prefix->first, prefix->second}))
