@@ -26,6 +26,21 @@ Result<void> take(Result<T> value, T &target)
     return {};
 }
 
+/// The account without its notes: profile (the avatar's bytes only @p withFileBytes), courses, events and feeds.
+Result<void> readParts(const ProfileRecords &profile, const CourseRecords &courses, const PlannerRecords &planner,
+    bool withFileBytes, AccountSnapshot &parts)
+{
+    if (auto p = take(profile.profile(), parts.profile); !p) {
+        return p;
+    }
+    if (!withFileBytes) {
+        parts.profile.avatar.bytes.clear();
+    }
+    Result<void> rest = take(courses.courses(), parts.courses);
+    rest = rest.and_then([&] { return take(planner.events(), parts.events); });
+    return rest.and_then([&] { return take(planner.feeds(), parts.feeds); });
+}
+
 const QString openConsequence = u"Cannot open the local store"_s;
 const QString openProcess = u"Core.Store/open"_s;
 
@@ -329,15 +344,8 @@ Result<std::optional<ChangedNotes>> Store::changedNotes(qint64 after, qsizetype 
         ChangedNotes result;
         result.sequence = *sequence;
         result.uuids = std::move(**uuids);
-        AccountSnapshot &snap = result.account;
-        if (auto p = take(d->profile.profile(), snap.profile); !p) {
-            return p;
-        }
-        snap.profile.avatar.bytes.clear();
-        Result<void> rest = take(d->courses.courses(), snap.courses);
-        rest = rest.and_then([&] { return take(d->notes.changedNotes(result.uuids), snap.notes); });
-        rest = rest.and_then([&] { return take(d->planner.events(), snap.events); });
-        rest = rest.and_then([&] { return take(d->planner.feeds(), snap.feeds); });
+        Result<void> rest = readParts(d->profile, d->courses, d->planner, false, result.account);
+        rest = rest.and_then([&] { return take(d->notes.changedNotes(result.uuids), result.account.notes); });
         if (rest) {
             changed = std::move(result);
         }
@@ -406,16 +414,8 @@ Result<AccountSnapshot> Store::snapshot(bool withFileBytes) const
     AccountSnapshot snap;
     // One read transaction: the export sees one consistent state.
     Result<void> read = d->context.transaction([&]() -> Result<void> {
-        if (auto p = take(d->profile.profile(), snap.profile); !p) {
-            return p;
-        }
-        if (!withFileBytes) {
-            snap.profile.avatar.bytes.clear();
-        }
-        Result<void> rest = take(d->courses.courses(), snap.courses);
-        rest = rest.and_then([&] { return take(d->notes.snapshotNotes(withFileBytes), snap.notes); });
-        rest = rest.and_then([&] { return take(d->planner.events(), snap.events); });
-        return rest.and_then([&] { return take(d->planner.feeds(), snap.feeds); });
+        Result<void> parts = readParts(d->profile, d->courses, d->planner, withFileBytes, snap);
+        return parts.and_then([&] { return take(d->notes.snapshotNotes(withFileBytes), snap.notes); });
     });
     if (!read) {
         return std::unexpected(read.error());
@@ -429,17 +429,8 @@ Result<void> Store::readAccount(bool withFileBytes, qsizetype batchSize,
 {
     return d->context.transaction([&]() -> Result<void> {
         AccountSnapshot parts;
-        if (auto p = take(d->profile.profile(), parts.profile); !p) {
-            return p;
-        }
-        if (!withFileBytes) {
-            parts.profile.avatar.bytes.clear();
-        }
-        Result<void> rest = take(d->courses.courses(), parts.courses);
-        rest = rest.and_then([&] { return take(d->planner.events(), parts.events); });
-        rest = rest.and_then([&] { return take(d->planner.feeds(), parts.feeds); });
-        if (!rest) {
-            return rest;
+        if (auto read = readParts(d->profile, d->courses, d->planner, withFileBytes, parts); !read) {
+            return read;
         }
         begin(parts);
         QString after; // "" sorts before every uuid

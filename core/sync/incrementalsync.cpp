@@ -14,8 +14,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <functional>
-#include <initializer_list>
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +49,6 @@ public:
         m_removed.insert(path, key);
         m_removedKeys.append(key);
     }
-    [[nodiscard]] bool isEmpty() const { return m_upserted.isEmpty() && m_removed.isEmpty(); }
     [[nodiscard]] qsizetype addedCount() const { return m_added.size(); }
     [[nodiscard]] qsizetype removedCount() const { return m_removed.size(); }
     [[nodiscard]] const QHash<QString, ChecksumLine> &upserted() const { return m_upserted; }
@@ -225,10 +222,6 @@ QStringList notePathsOf(const QString &uuid)
     return {u"notes/%1.md"_s.arg(hex), u"notes/%1.meta.json"_s.arg(hex)};
 }
 
-} // namespace
-
-namespace {
-
 /// Not applicable: the caller runs the whole sync. The reason goes to the debug log only.
 bool stepAside(const char *reason)
 {
@@ -247,6 +240,22 @@ public:
         , m_integration(integration)
         , m_previousManifest(previousManifest)
     {
+    }
+
+    /// Every step in order: true when the change is ready for finish(), false when the whole sync must run.
+    Result<bool> ready(bool includeAssets)
+    {
+        if (auto read = readChanges(includeAssets); !read || !*read)
+            return read;
+        if (!render())
+            return false;
+        if (auto last = readLastExport(); !last || !*last)
+            return last;
+        if (!compare())
+            return false;
+        if (auto rewritten = rewriteChecksums(); !rewritten || !*rewritten)
+            return rewritten;
+        return renderGenerated();
     }
 
     /// The synced state, the kept manifest, and (in one read) what changed since.
@@ -487,20 +496,12 @@ Result<std::optional<IncrementalChange>> IncrementalSync::prepare(const Store &s
     const GitHubIntegration &integration, bool includeAssets, const QByteArray &previousManifest)
 {
     Preparation preparation(store, clock, integration, previousManifest);
-    for (const auto &step :
-        std::initializer_list<std::function<Result<bool>()>>{[&] { return preparation.readChanges(includeAssets); },
-            [&] { return Result<bool>(preparation.render()); }, [&] { return preparation.readLastExport(); },
-            [&] { return Result<bool>(preparation.compare()); }, [&] { return preparation.rewriteChecksums(); },
-            [&] {
-                return preparation.renderGenerated();
-            }}) {
-        auto done = step();
-        if (!done) {
-            return std::unexpected(done.error());
-        }
-        if (!*done) {
-            return std::optional<IncrementalChange>();
-        }
+    auto ready = preparation.ready(includeAssets);
+    if (!ready) {
+        return std::unexpected(ready.error());
+    }
+    if (!*ready) {
+        return std::optional<IncrementalChange>();
     }
     return std::optional<IncrementalChange>(preparation.finish());
 }
