@@ -37,25 +37,24 @@ QStringView noteHexOf(QStringView path)
  * Splits lines[begin, end) (sorted by key, all below the prefix of @p bits bits) by the next bit until each part holds
  * at most kChecksumLinesPerFile lines.
  */
-void split(const QList<ChecksumLine> &lines, qsizetype begin, qsizetype end, int bits, QList<ExportFile> &out)
+void split(const QList<const ChecksumLine *> &lines, qsizetype begin, qsizetype end, int bits, QList<ExportFile> &out)
 {
     if (begin == end)
         return;
     if (end - begin <= kChecksumLinesPerFile || bits == 64) {
-        QList<const ChecksumLine *> ordered;
-        for (qsizetype i = begin; i < end; ++i)
-            ordered.append(&lines[i]);
+        QList<const ChecksumLine *> ordered = lines.sliced(begin, end - begin);
         std::sort(ordered.begin(), ordered.end(),
             [](const ChecksumLine *a, const ChecksumLine *b) { return a->path < b->path; });
         QByteArray bytes;
         for (const ChecksumLine *line : std::as_const(ordered))
             bytes += checksumLineText(line->sha256, line->path);
-        out.append({checksumFilePath(lines[begin].key, bits), bytes});
+        bytes.squeeze();
+        out.append({checksumFilePath(lines[begin]->key, bits), bytes});
         return;
     }
     const quint64 bit = quint64(1) << (63 - bits);
     const auto middle = std::partition_point(
-        lines.begin() + begin, lines.begin() + end, [bit](const ChecksumLine &line) { return (line.key & bit) == 0; });
+        lines.begin() + begin, lines.begin() + end, [bit](const ChecksumLine *line) { return (line->key & bit) == 0; });
     const qsizetype mid = middle - lines.begin();
     split(lines, begin, mid, bits + 1, out);
     split(lines, mid, end, bits + 1, out);
@@ -116,11 +115,16 @@ QByteArray checksumLineText(const QByteArray &sha256, const QString &path)
     return sha256 + "  " + path.toUtf8() + '\n';
 }
 
-QList<ExportFile> checksumFilesOf(QList<ChecksumLine> lines, int bits)
+QList<ExportFile> checksumFilesOf(const QList<ChecksumLine> &lines, int bits)
 {
-    std::sort(lines.begin(), lines.end(), [](const ChecksumLine &a, const ChecksumLine &b) { return a.key < b.key; });
+    // Sorted by reference: the export's lines are not copied.
+    QList<const ChecksumLine *> byKey;
+    byKey.reserve(lines.size());
+    for (const ChecksumLine &line : lines)
+        byKey.append(&line);
+    std::sort(byKey.begin(), byKey.end(), [](const ChecksumLine *a, const ChecksumLine *b) { return a->key < b->key; });
     QList<ExportFile> files;
-    split(lines, 0, lines.size(), bits, files);
+    split(byKey, 0, byKey.size(), bits, files);
     return files;
 }
 
@@ -134,26 +138,17 @@ QString checksumDigest(const QList<std::pair<QString, QByteArray>> &checksumFile
     return QString::fromLatin1(digest.result().toHex());
 }
 
-ChecksumIndex checksumIndex(const QList<ExportFile> &files, const QHash<QString, QByteArray> &known)
+ChecksumIndex checksumIndex(const QList<ChecksumLine> &lines)
 {
     ChecksumIndex index;
-    index.lines.reserve(files.size());
-    for (const ExportFile &file : files) {
-        if (!isChecksumCovered(file.path))
-            continue;
-        const auto hashed = known.constFind(file.path);
-        index.lines.append({checksumKey(file.path), file.path,
-            hashed != known.cend() ? *hashed
-                                   : QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
-    }
-    index.files = checksumFilesOf(index.lines, 0);
+    index.files = checksumFilesOf(lines, 0);
     QList<std::pair<QString, QByteArray>> hashed;
     hashed.reserve(index.files.size());
     for (const ExportFile &file : std::as_const(index.files))
         hashed.append({file.path, QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
     index.fileSha256 = hashed;
     index.digest = checksumDigest(hashed);
-    index.fileCount = index.lines.size();
+    index.fileCount = lines.size();
     return index;
 }
 

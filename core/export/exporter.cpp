@@ -168,10 +168,8 @@ public:
                 continue;
             }
             const RenderedNote &files = rendered.at(i);
-            add(files.mdPath, files.md);
-            add(files.metaPath, files.meta);
-            m_sha256.insert(files.mdPath, files.mdSha);
-            m_sha256.insert(files.metaPath, files.metaSha);
+            add(files.mdPath, files.md, files.mdSha);
+            add(files.metaPath, files.meta, files.metaSha);
             if (m_options.includeAssets)
                 addNoteAssets(note);
         }
@@ -188,17 +186,19 @@ public:
         std::stable_sort(m_tree.rejected.begin(), m_tree.rejected.end(), byPart);
         if (m_options.generatedFiles) {
             addManifestAndReadme();
-        } else {
-            for (const ExportFile &file : std::as_const(m_tree.files))
-                m_tree.index.append({file.path, checksumKey(file.path),
-                    QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex()});
+        } else if (m_options.keepIndex) {
+            m_tree.index.reserve(m_lines.size());
+            for (const ChecksumLine &line : std::as_const(m_lines))
+                m_tree.index.append({line.path, line.key, line.sha256});
         }
+        m_lines = {};
         std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
         return std::move(m_tree);
     }
 
 private:
-    void add(const QString &path, const QByteArray &bytes)
+    /// Adds @p path with @p bytes; @p sha256: their SHA-256 (hex) when already computed.
+    void add(const QString &path, const QByteArray &bytes, const QByteArray &sha256 = {})
     {
         if (m_paths.contains(path)) {
             reject(path, u"another item already uses this path."_s);
@@ -215,6 +215,9 @@ private:
             return;
         }
         m_tree.files.append({path, bytes});
+        if (isChecksumCovered(path))
+            m_lines.append({checksumKey(path), path,
+                sha256.isEmpty() ? QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() : sha256});
     }
 
     void addJson(const QString &path, const QJsonObject &object) { add(path, canonicalJson(object)); }
@@ -300,6 +303,9 @@ private:
                 {u"note_type"_s, note.noteType},
                 {u"source_note_uuid"_s, note.sourceNoteUuid ? uuidOrNull(*note.sourceNoteUuid) : QJsonValue::Null},
                 {u"cover_image_url"_s, note.coverImageUrl}});
+            // Held until the export is done: without the slack their growth left (a few hundred bytes a note).
+            files.md.squeeze();
+            files.meta.squeeze();
             files.mdSha = QCryptographicHash::hash(files.md, QCryptographicHash::Sha256).toHex();
             files.metaSha = QCryptographicHash::hash(files.meta, QCryptographicHash::Sha256).toHex();
         }
@@ -384,13 +390,15 @@ private:
 
     void addManifestAndReadme()
     {
-        std::sort(m_tree.files.begin(), m_tree.files.end(), lessByCodePoint);
-        ChecksumIndex index = checksumIndex(m_tree.files, m_sha256);
-        m_tree.index.reserve(index.lines.size() + index.files.size());
-        for (const ChecksumLine &line : std::as_const(index.lines))
-            m_tree.index.append({line.path, line.key, line.sha256});
-        for (const auto &[path, sha256] : std::as_const(index.fileSha256))
-            m_tree.index.append({path, std::nullopt, sha256});
+        ChecksumIndex index = checksumIndex(m_lines);
+        if (m_options.keepIndex) {
+            m_tree.index.reserve(m_lines.size() + index.files.size());
+            for (const ChecksumLine &line : std::as_const(m_lines))
+                m_tree.index.append({line.path, line.key, line.sha256});
+            for (const auto &[path, sha256] : std::as_const(index.fileSha256))
+                m_tree.index.append({path, std::nullopt, sha256});
+        }
+        m_lines = {};
 
         ManifestInput input;
         input.username = m_account.profile.username;
@@ -413,7 +421,7 @@ private:
     AccountSnapshot m_account; ///< without its notes: they come in batches
     const ExportOptions m_options;
     QList<BinEntry> m_bin;
-    QHash<QString, QByteArray> m_sha256; ///< the SHA-256 of the note files, computed as they were rendered
+    QList<ChecksumLine> m_lines; ///< per covered file added its checksum key and SHA-256
     ExportTree m_tree;
     QHash<qint64, QString> m_courseSlugs;
     QSet<QString> m_paths;

@@ -40,6 +40,8 @@ struct ExportOptions
     /// With courses/<slug>.json (an incremental sync leaves them out when no course changed; the slugs still name
     /// the notes' courses).
     bool courseFiles = true;
+    /// With ExportTree::index (what a sync records); an export to a folder or a preview does not need it.
+    bool keepIndex = true;
 };
 
 /// One file of the export: its repository path and its exact bytes.
@@ -205,7 +207,7 @@ struct ChecksumLine
  * until each holds at most kChecksumLinesPerFile lines. The split depends only on the set of keys, so an edit changes
  * one file and adding or removing a note at most two or three, and a part of the index splits as the whole would.
  */
-[[nodiscard]] QList<ExportFile> checksumFilesOf(QList<ChecksumLine> lines, int bits);
+[[nodiscard]] QList<ExportFile> checksumFilesOf(const QList<ChecksumLine> &lines, int bits);
 /// manifest.json's checksums_sha256: the SHA-256 of the checksum files' own sha256sum lines (path, SHA-256), in path
 /// order. Equal exactly when every covered file is, and computed from the few hundred checksum files, not every file.
 [[nodiscard]] QString checksumDigest(const QList<std::pair<QString, QByteArray>> &checksumFiles);

@@ -21,17 +21,15 @@ namespace Notechondria {
 /// The export's checksum index (checksums/*.sha256).
 struct ChecksumIndex
 {
-    QList<ChecksumLine> lines; ///< every covered file
     QList<ExportFile> files; ///< checksums/<bit prefix>.sha256, each "<sha256>  <path>" lines sorted by path
     QList<std::pair<QString, QByteArray>> fileSha256; ///< per checksum file its SHA-256 (hex)
     QString digest; ///< manifest.json's checksums_sha256 (checksumDigest of the checksum files)
     qsizetype fileCount = 0; ///< how many files the index covers
 };
 
-/// The checksum index of @p files (manifest.json, README.md and checksum files themselves are not covered).
-/// @p known: SHA-256 (hex) already computed, by path.
-[[nodiscard]] ChecksumIndex checksumIndex(
-    const QList<ExportFile> &files, const QHash<QString, QByteArray> &known = QHash<QString, QByteArray>());
+/// The checksum index of the covered files' @p lines (manifest.json, README.md and the checksum files themselves are
+/// not covered).
+[[nodiscard]] ChecksumIndex checksumIndex(const QList<ChecksumLine> &lines);
 /// The paths a checksum file lists (sha256sum's text and binary formats).
 [[nodiscard]] QStringList pathsInChecksumFile(const QByteArray &bytes);
 

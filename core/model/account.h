@@ -188,7 +188,11 @@ struct ChangedNotes
 {
     qint64 sequence = 0; ///< the change sequence number read first (everything up to it is in `notes`/`uuids`)
     QStringList uuids; ///< every note changed since (with dashes), deleted ones and emptied-bin ones included
-    AccountSnapshot account; ///< profile, courses, events, feeds; notes = the changed ones that exist + the bin
+    bool coursesChanged = false; ///< a course was written or deleted since (the change log's "#courses")
+    bool plannerChanged = false; ///< an event or a feed was ("#planner")
+    /// profile, the courses the notes name (all when coursesChanged), events and feeds (only when plannerChanged);
+    /// notes = the changed ones that exist + the bin (uuid, title, deleted_at)
+    AccountSnapshot account;
 };
 
 /// One recorded push.

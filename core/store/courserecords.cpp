@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -83,6 +85,28 @@ Result<QList<Course>> CourseRecords::courses() const
         m_context.exec(u"SELECT "_s + courseColumns + u" FROM courses ORDER BY sort_order, slug"_s, {},
             u"Cannot list courses"_s, u"Core.Store/courses"_s),
         readCourse);
+}
+
+Result<QList<Course>> CourseRecords::coursesWithIds(const QList<qint64> &ids) const
+{
+    QList<Course> found;
+    for (qsizetype first = 0; first < ids.size(); first += 500) {
+        const QList<qint64> part = ids.mid(first, 500);
+        QVariantList values(part.cbegin(), part.cend());
+        const QStringList marks(part.size(), u"?"_s);
+        auto read = StoreContext::readAll(m_context.exec(u"SELECT "_s + courseColumns + u" FROM courses WHERE id IN ("_s
+                                                  + marks.join(u", "_s) + u")"_s,
+                                              values, u"Cannot list courses"_s, u"Core.Store/courses"_s),
+            readCourse);
+        if (!read) {
+            return std::unexpected(read.error());
+        }
+        found += *read;
+    }
+    std::sort(found.begin(), found.end(), [](const Course &a, const Course &b) {
+        return a.sortOrder != b.sortOrder ? a.sortOrder < b.sortOrder : a.slug < b.slug;
+    });
+    return found;
 }
 
 Result<std::optional<Course>> CourseRecords::selectOne(const QString &where, const QVariant &value) const

@@ -30,6 +30,8 @@ public:
     [[nodiscard]] Result<std::optional<Course>> courseByClientId(const QString &clientCourseId) const;
     /// Courses ordered by sort_order, then slug.
     [[nodiscard]] Result<QList<Course>> courses() const;
+    /// The courses among @p ids (ids without a course are skipped), ordered as courses().
+    [[nodiscard]] Result<QList<Course>> coursesWithIds(const QList<qint64> &ids) const;
 
     /**
      * id 0 inserts, any other id updates that row (failing when there is none); returns the saved row. An empty slug

@@ -506,15 +506,22 @@ Result<QList<Note>> NoteRecords::changedNotes(const QStringList &uuids) const
 {
     const QString consequence = u"Cannot read the changed notes"_s;
     const QString process = u"Core.Store/snapshot"_s;
-    // Two indexed reads (the uuid index, the recycle bin's partial index), not one OR that scans the table.
-    auto binned = selectNotes(u"n.deleted_at IS NOT NULL"_s, {}, u"ORDER BY n.uuid"_s, false, consequence, process);
+    // Two indexed reads (the uuid index, the recycle bin's partial index), not one OR that scans the table. Of the
+    // bin's notes recycle_bin.json lists only the uuid, title and deletion time: nothing else is read.
+    QList<Note> notes;
+    QSet<QUuid> seen;
+    auto binned = m_context.exec(
+        u"SELECT uuid, title, deleted_at FROM notes WHERE deleted_at IS NOT NULL"_s, {}, consequence, process);
     if (!binned) {
         return std::unexpected(binned.error());
     }
-    QList<Note> notes = std::move(*binned);
-    QSet<QUuid> seen;
-    for (const Note &note : std::as_const(notes)) {
+    while (binned->next()) {
+        Note note;
+        note.uuid = QUuid::fromString(binned->value(0).toString());
+        note.title = binned->value(1).toString();
+        note.deletedAt = toDateTime(binned->value(2));
         seen.insert(note.uuid);
+        notes.append(std::move(note));
     }
     for (qsizetype first = 0; first < uuids.size(); first += 500) {
         const QStringList part = uuids.mid(first, 500);

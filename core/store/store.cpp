@@ -325,6 +325,40 @@ Result<qint64> Store::noteChangeSequence() const
     return d->syncIndex.noteChangeSequence();
 }
 
+Result<void> Store::readChangedParts(ChangedNotes &changed) const
+{
+    AccountSnapshot &account = changed.account;
+    Result<void> read = take(d->profile.profile(), account.profile);
+    read = read.and_then([&] { return take(d->notes.changedNotes(changed.uuids), account.notes); });
+    if (changed.plannerChanged) {
+        read = read.and_then([&] { return take(d->planner.events(), account.events); });
+        read = read.and_then([&] { return take(d->planner.feeds(), account.feeds); });
+    }
+    if (!read || changed.coursesChanged) {
+        return read.and_then([&] { return take(d->courses.courses(), account.courses); });
+    }
+    // No course changed: only the slugs of the courses the changed notes, events and feeds name are rendered.
+    QList<qint64> ids;
+    for (const Note &note : std::as_const(account.notes)) {
+        if (note.courseId) {
+            ids.append(*note.courseId);
+        }
+    }
+    for (const PlannerEvent &event : std::as_const(account.events)) {
+        if (event.courseId) {
+            ids.append(*event.courseId);
+        }
+    }
+    for (const CalendarFeed &feed : std::as_const(account.feeds)) {
+        if (feed.courseId) {
+            ids.append(*feed.courseId);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return take(d->courses.coursesWithIds(ids), account.courses);
+}
+
 Result<std::optional<ChangedNotes>> Store::changedNotes(qint64 after, qsizetype limit) const
 {
     std::optional<ChangedNotes> changed;
@@ -344,8 +378,13 @@ Result<std::optional<ChangedNotes>> Store::changedNotes(qint64 after, qsizetype 
         ChangedNotes result;
         result.sequence = *sequence;
         result.uuids = std::move(**uuids);
-        Result<void> rest = readParts(d->profile, d->courses, d->planner, false, result.account);
-        rest = rest.and_then([&] { return take(d->notes.changedNotes(result.uuids), result.account.notes); });
+        auto parts = d->syncIndex.changedParts(after);
+        if (!parts) {
+            return std::unexpected(parts.error());
+        }
+        result.coursesChanged = parts->contains(u"#courses"_s);
+        result.plannerChanged = parts->contains(u"#planner"_s);
+        Result<void> rest = readChangedParts(result);
         if (rest) {
             changed = std::move(result);
         }
@@ -370,11 +409,6 @@ Result<QList<ExportIndexEntry>> Store::exportIndexLines(quint64 first, quint64 l
 Result<qsizetype> Store::exportIndexLineCount(quint64 first, quint64 last, qsizetype cap) const
 {
     return d->syncIndex.lineCount(first, last, cap);
-}
-
-Result<QStringList> Store::changedParts(qint64 after) const
-{
-    return d->syncIndex.changedParts(after);
 }
 
 Result<QList<ExportIndexEntry>> Store::exportIndexAccountFiles(bool withCourses, bool withPlanner) const

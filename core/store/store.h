@@ -162,11 +162,12 @@ public:
     /// The note change log and the export index of the last complete sync (SyncIndexRecords).
     [[nodiscard]] Result<qint64> noteChangeSequence() const;
     /// What changed since note change @p after, in one read transaction; nullopt when more than @p limit notes did.
+    /// The account holds only what an incremental sync renders: the courses (all of them when one changed, else the
+    /// ones the changed items name), events and feeds only when one changed, the bin's notes without their content.
     [[nodiscard]] Result<std::optional<ChangedNotes>> changedNotes(qint64 after, qsizetype limit) const;
     [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexEntries(const QStringList &paths) const;
     [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexLines(quint64 first, quint64 last) const;
     [[nodiscard]] Result<qsizetype> exportIndexLineCount(quint64 first, quint64 last, qsizetype cap) const;
-    [[nodiscard]] Result<QStringList> changedParts(qint64 after) const;
     [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexAccountFiles(bool withCourses, bool withPlanner) const;
     [[nodiscard]] Result<QList<ExportIndexEntry>> exportIndexChecksumFiles() const;
 
@@ -196,6 +197,8 @@ public:
 
 private:
     Store(QString path, const Clock *clock);
+    /// changedNotes()'s reads after the change log (inside its transaction).
+    [[nodiscard]] Result<void> readChangedParts(ChangedNotes &changed) const;
 
     struct Private;
     std::unique_ptr<Private> d;

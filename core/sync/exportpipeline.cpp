@@ -33,6 +33,11 @@ ExportPipeline::ExportPipeline(const Store &store, const Clock &clock, bool incl
 
 Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifest) const
 {
+    return materialize(previousManifest, true);
+}
+
+Result<MaterializedExport> ExportPipeline::materialize(const QByteArray &previousManifest, bool forSync) const
+{
     MaterializedExport result;
     if (previousManifest.isEmpty() || isUsableManifest(previousManifest)) {
         result.previousManifest = previousManifest;
@@ -45,6 +50,7 @@ Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifes
     options.includeAssets = m_includeAssets;
     options.previousManifest = result.previousManifest;
     options.now = m_clock.now();
+    options.keepIndex = forSync;
     // The notes are read and rendered a page at a time: the export holds its files, not the account's notes too.
     ExportBuilder builder(options);
     auto read = m_store.readAccount(
@@ -54,6 +60,11 @@ Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifes
             builder.begin(parts);
         },
         [&](const QList<Note> &notes) {
+            result.noteCount += notes.size();
+            builder.addNotes(notes);
+            if (!forSync) {
+                return;
+            }
             for (const Note &note : notes) {
                 const QString hex = note.uuid.toString(QUuid::Id128);
                 result.noteTitles.insert(hex, note.title);
@@ -61,8 +72,6 @@ Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifes
                     result.liveNoteIds.insert(hex);
                 }
             }
-            result.noteCount += notes.size();
-            builder.addNotes(notes);
         });
     if (!read) {
         return std::unexpected(read.error());
@@ -73,7 +82,7 @@ Result<MaterializedExport> ExportPipeline::run(const QByteArray &previousManifes
 
 Result<ExportTree> ExportPipeline::tree(const QByteArray &previousManifest) const
 {
-    auto materialized = run(previousManifest);
+    auto materialized = materialize(previousManifest, false);
     if (!materialized) {
         return std::unexpected(materialized.error());
     }

@@ -41,7 +41,7 @@ public:
 
     /// The snapshot and its export; an Error (three-part) when the store cannot be read.
     [[nodiscard]] Result<MaterializedExport> run(const QByteArray &previousManifest) const;
-    /// run() without the snapshot.
+    /// run()'s tree alone, without what only a sync needs (the notes' titles and ids, ExportTree::index).
     [[nodiscard]] Result<ExportTree> tree(const QByteArray &previousManifest) const;
 
     /// Whether @p manifest can keep exported_at: a JSON object with a parseable `exported_at` and a
@@ -58,6 +58,8 @@ public:
     [[nodiscard]] static Result<QByteArray> lastSyncedManifest(const Store &store);
 
 private:
+    [[nodiscard]] Result<MaterializedExport> materialize(const QByteArray &previousManifest, bool forSync) const;
+
     const Store &m_store;
     const Clock &m_clock;
     bool m_includeAssets;

@@ -282,12 +282,8 @@ public:
         if (!*changed)
             return stepAside("too many notes changed");
         m_changed = std::move(**changed);
-        // Read after the notes: a change of a course or an event after that read is rendered now and again next time.
-        auto parts = m_store.changedParts(synced->changeSequence);
-        if (!parts)
-            return std::unexpected(parts.error());
-        m_coursesChanged = parts->contains(u"#courses"_s);
-        m_plannerChanged = parts->contains(u"#planner"_s);
+        m_coursesChanged = m_changed.coursesChanged;
+        m_plannerChanged = m_changed.plannerChanged;
         return true;
     }
 
@@ -298,12 +294,7 @@ public:
         options.generatedFiles = false;
         options.courseFiles = m_coursesChanged;
         options.now = m_now = m_clock.now();
-        AccountSnapshot &account = m_changed.account;
-        if (!m_plannerChanged) {
-            account.events.clear();
-            account.feeds.clear();
-        }
-        m_rendered = materialize(account, options);
+        m_rendered = materialize(m_changed.account, options);
         if (!m_rendered.withheld.isEmpty() || !m_rendered.rejected.isEmpty())
             return stepAside("a file is withheld or rejected");
         if (!m_plannerChanged) {

@@ -360,14 +360,44 @@ private Q_SLOTS:
         // The courses and the planner as parts: their files are rendered only when they changed.
         auto beforeParts = f->store->noteChangeSequence();
         QVERIFY(beforeParts);
-        QCOMPARE(*f->store->changedParts(*beforeParts), QStringList());
+        const auto partsSince = [&] {
+            auto read = f->store->changedNotes(*beforeParts, 10);
+            return read && *read ? **read : ChangedNotes{};
+        };
+        ChangedNotes parts = partsSince();
+        QVERIFY(!parts.coursesChanged && !parts.plannerChanged);
+        QVERIFY(parts.account.courses.isEmpty()); // no changed note names one
         PlannerEvent event;
         event.title = u"Exam"_s;
         event.eventDate = QDate(2026, 12, 24);
+        event.courseId = saved->id;
         QVERIFY(f->store->saveEvent(event));
-        QCOMPARE(*f->store->changedParts(*beforeParts), QStringList{u"#planner"_s});
+        parts = partsSince();
+        QVERIFY(!parts.coursesChanged && parts.plannerChanged);
+        auto allEvents = f->store->events();
+        QVERIFY(allEvents);
+        QCOMPARE(parts.account.events.size(), allEvents->size());
+        // The events' and feeds' courses, for their slugs, and no other.
+        QSet<qint64> eventCourses;
+        for (const PlannerEvent &e : std::as_const(parts.account.events)) {
+            if (e.courseId)
+                eventCourses.insert(*e.courseId);
+        }
+        for (const CalendarFeed &feed : std::as_const(parts.account.feeds)) {
+            if (feed.courseId)
+                eventCourses.insert(*feed.courseId);
+        }
+        QSet<qint64> readCourses;
+        for (const Course &c : std::as_const(parts.account.courses))
+            readCourses.insert(c.id);
+        QCOMPARE(readCourses, eventCourses);
+        QVERIFY(readCourses.contains(saved->id));
         rawExec(u"UPDATE courses SET title = 'Renamed elsewhere' WHERE id = ?"_s, {saved->id});
-        QCOMPARE(*f->store->changedParts(*beforeParts), (QStringList{u"#courses"_s, u"#planner"_s}));
+        parts = partsSince();
+        QVERIFY(parts.coursesChanged && parts.plannerChanged);
+        auto allCourses = f->store->courses();
+        QVERIFY(allCourses);
+        QCOMPARE(parts.account.courses.size(), allCourses->size());
         auto notesOnly = f->store->changedNotes(*beforeParts, 10);
         QVERIFY(notesOnly && *notesOnly);
         QVERIFY((*notesOnly)->uuids.isEmpty()); // parts are not notes
