@@ -25,5 +25,6 @@ void registerPushCommands(QList<Command> &commands); // export, push, runs
 void registerSyncCommands(QList<Command> &commands); // sync
 void registerServeCommands(QList<Command> &commands); // serve, api-key
 void registerRestoreCommands(QList<Command> &commands); // restore
+void registerImportCommands(QList<Command> &commands); // import
 
 } // namespace Notechondria::Cli

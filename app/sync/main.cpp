@@ -28,6 +28,7 @@ QList<Cli::Command> allCommands()
     Cli::registerSyncCommands(commands);
     Cli::registerServeCommands(commands);
     Cli::registerRestoreCommands(commands);
+    Cli::registerImportCommands(commands);
     return commands;
 }
 
