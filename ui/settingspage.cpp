@@ -3,10 +3,14 @@
 
 #include "connectionsection.h"
 #include "githubappsection.h"
+#include "importdialog.h"
 #include "notechondriaclient.h"
 #include "secretstorebanner.h"
 #include "synccard.h"
 
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +33,7 @@ SettingsPage::SettingsPage(NotechondriaClient *client, SecretStore *secrets, con
     layout->addWidget(m_connection);
     layout->addWidget(m_app);
     layout->addWidget(m_card);
+    layout->addWidget(makeImportSection(content));
     layout->addStretch();
     setWidget(content);
 
@@ -54,9 +59,31 @@ void SettingsPage::start()
     m_connection->load();
 }
 
+QWidget *SettingsPage::makeImportSection(QWidget *parent)
+{
+    m_import = new QGroupBox(tr("Bring an account home"), parent);
+    m_import->setObjectName(u"importSection"_s);
+    auto *layout = new QVBoxLayout(m_import);
+    auto *text = new QLabel(tr("Copy your account from a Notechondria server (such as the web service) into the notes "
+                               "on this computer, to keep working without it."),
+        m_import);
+    text->setWordWrap(true);
+    auto *button = new QPushButton(tr("Import from server\u2026"), m_import);
+    button->setObjectName(u"importFromServerButton"_s);
+    layout->addWidget(text);
+    layout->addWidget(button, 0, Qt::AlignLeft);
+    connect(button, &QPushButton::clicked, this, [this] {
+        auto *dialog = new ImportDialog(m_client, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    return m_import;
+}
+
 void SettingsPage::useLocal()
 {
     m_app->setVisible(true);
+    m_import->setVisible(true);
     if (m_client) {
         m_client->setBaseUrl(m_localUrl);
         m_client->setApiKey(m_localKey);
@@ -68,6 +95,7 @@ void SettingsPage::useLocal()
 void SettingsPage::useRemote(const QUrl &url, const QString &key)
 {
     m_app->setVisible(false);
+    m_import->setVisible(false); // an import fills the local store
     if (m_client) {
         m_client->setBaseUrl(url);
         m_client->setApiKey(key);

@@ -5,6 +5,8 @@
 #include <QScrollArea>
 #include <QUrl>
 
+class QGroupBox;
+
 namespace Notechondria {
 
 class Clock;
@@ -36,6 +38,7 @@ Q_SIGNALS:
     void clientReconfigured();
 
 private:
+    QWidget *makeImportSection(QWidget *parent);
     void useLocal();
     void useRemote(const QUrl &url, const QString &key);
 
@@ -43,6 +46,7 @@ private:
     ConnectionSection *m_connection;
     GitHubAppSection *m_app;
     SyncCard *m_card;
+    QGroupBox *m_import = nullptr; ///< "Import from server…", local mode only
     QUrl m_localUrl;
     QString m_localKey;
 };

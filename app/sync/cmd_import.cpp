@@ -32,8 +32,7 @@ QCoro::Task<int> importAccount(Context &context)
             u"KEY"_s},
         {u"include-assets"_s,
             QCoreApplication::translate("notechondria-sync", "Also the avatar, note covers and attachments.")},
-        {u"dry-run"_s,
-            QCoreApplication::translate("notechondria-sync", "Read and compare everything, write nothing.")},
+        {u"dry-run"_s, QCoreApplication::translate("notechondria-sync", "Read and compare everything, write nothing.")},
     });
     if (!context.parse(parser,
             QCoreApplication::translate("notechondria-sync",

@@ -382,6 +382,25 @@ QCoro::Task<Result<RestoreResult>> NotechondriaClient::restoreUndo()
     co_return RestoreResult{object->value("notes"_L1).toInt(), object->value("courses"_L1).toInt(), {}};
 }
 
+QCoro::Task<Result<void>> NotechondriaClient::startImport(QUrl apiBase, QString token, bool dryRun)
+{
+    auto started = co_await call("POST", u"import/"_s, {},
+        QJsonDocument(QJsonObject{{u"api_base"_s, apiBase.toString()}, {u"token"_s, token}, {u"dry_run"_s, dryRun}}));
+    if (!started) {
+        co_return std::unexpected(started.error());
+    }
+    co_return {};
+}
+
+QCoro::Task<Result<QJsonObject>> NotechondriaClient::importStatus()
+{
+    auto status = co_await call("GET", u"import/"_s);
+    if (!status) {
+        co_return std::unexpected(status.error());
+    }
+    co_return status->toObject();
+}
+
 QCoro::Task<Result<QJsonValue>> NotechondriaClient::settings()
 {
     co_return co_await call("GET", u"settings/"_s);

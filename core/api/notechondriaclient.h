@@ -117,6 +117,12 @@ public:
     /// Brings back the account from before the last restore (POST restore/undo/; local server only): what is back.
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreUndo();
 
+    /// Starts bringing the account of the server at @p apiBase (key @p token) into the local store (POST import/;
+    /// local server only): it runs in the server, importStatus() follows it.
+    [[nodiscard]] QCoro::Task<Result<void>> startImport(QUrl apiBase, QString token, bool dryRun);
+    /// The import's progress and the last one's summary or stop (GET import/).
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> importStatus();
+
     // Account data (upstream §10), used by restore and import.
     [[nodiscard]] QCoro::Task<Result<QJsonValue>> settings();
     [[nodiscard]] QCoro::Task<Result<QJsonValue>> updateSettings(QJsonObject changes);

@@ -56,7 +56,9 @@ QString objectText(const QJsonValue &value)
 /// Whether two JSON texts hold the same value ("" and "{}" alike).
 bool sameJsonText(const QString &a, const QString &b)
 {
-    const auto parsed = [](const QString &text) { return QJsonDocument::fromJson(text.toUtf8()).object(); };
+    const auto parsed = [](const QString &text) {
+        return QJsonDocument::fromJson(text.toUtf8()).object();
+    };
     return a == b || parsed(a) == parsed(b);
 }
 
@@ -233,8 +235,8 @@ bool ImportSummary::nothingChanged() const
 
 QJsonObject ImportSummary::toJson() const
 {
-    QJsonObject object{{u"dry_run"_s, dryRun}, {u"failed"_s, failed()}, {u"changed"_s, !nothingChanged()},
-        {u"requests"_s, requests}};
+    QJsonObject object{
+        {u"dry_run"_s, dryRun}, {u"failed"_s, failed()}, {u"changed"_s, !nothingChanged()}, {u"requests"_s, requests}};
     for (auto it = parts.cbegin(); it != parts.cend(); ++it)
         object.insert(it.key(), it->toJson());
     if (!recycleBinOffered)
@@ -336,8 +338,8 @@ QCoro::Task<Result<void>> AccountImport::Private::importCourses()
     for (const QJsonValue &value : courses) {
         const QJsonObject c = value.toObject();
         const QString clientId = c.value(u"client_course_id"_s).toString();
-        auto found = clientId.isEmpty() ? store.courseBySlug(c.value(u"slug"_s).toString())
-                                        : store.courseByClientId(clientId);
+        auto found
+            = clientId.isEmpty() ? store.courseBySlug(c.value(u"slug"_s).toString()) : store.courseByClientId(clientId);
         if (found && !*found && !clientId.isEmpty())
             found = store.courseBySlug(c.value(u"slug"_s).toString());
         if (!found)
@@ -443,8 +445,8 @@ QCoro::Task<Result<void>> AccountImport::Private::importBin()
         co_return {};
     }
     if (bin->status != 200)
-        co_return fail(u"Import stopped"_s, kModule + u"/recycle_bin"_s,
-            u"GET notes/deleted/ answered %1."_s.arg(bin->status));
+        co_return fail(
+            u"Import stopped"_s, kModule + u"/recycle_bin"_s, u"GET notes/deleted/ answered %1."_s.arg(bin->status));
     const QJsonArray entries = bin->json.isArray() ? bin->json.array() : itemsOf(bin->json.object());
     for (const QJsonValue &value : entries) {
         const QJsonObject entry = value.toObject();
@@ -481,7 +483,7 @@ QCoro::Task<Result<void>> AccountImport::Private::importEvents()
             continue;
         }
         write(u"events"_s, !exists, u"event \"%1\""_s.arg(event.title),
-            [&]() -> Result<void> { return store.saveEvent(event).transform([](const PlannerEvent &) {}); });
+            [&]() -> Result<void> { return store.saveEvent(event).transform([](const PlannerEvent &) { }); });
     }
     co_return {};
 }
@@ -497,7 +499,8 @@ QCoro::Task<Result<void>> AccountImport::Private::importFeeds()
     for (const QJsonValue &value : itemsOf(*remote)) {
         const QJsonObject f = value.toObject();
         const auto match = std::find_if(local->cbegin(), local->cend(), [&](const CalendarFeed &feed) {
-            return feed.title == f.value(u"title"_s).toString() && feed.sourceUrl == f.value(u"source_url"_s).toString();
+            return feed.title == f.value(u"title"_s).toString()
+                && feed.sourceUrl == f.value(u"source_url"_s).toString();
         });
         const bool exists = match != local->cend();
         const CalendarFeed feed = feedFrom(f, localCourse(f.value(u"course_id"_s)), exists ? *match : CalendarFeed{});
@@ -506,7 +509,7 @@ QCoro::Task<Result<void>> AccountImport::Private::importFeeds()
             continue;
         }
         write(u"feeds"_s, !exists, u"feed \"%1\""_s.arg(feed.title),
-            [&]() -> Result<void> { return store.saveFeed(feed).transform([](const CalendarFeed &) {}); });
+            [&]() -> Result<void> { return store.saveFeed(feed).transform([](const CalendarFeed &) { }); });
     }
     co_return {};
 }
@@ -521,8 +524,7 @@ AccountImport::~AccountImport() = default;
 
 QCoro::Task<Result<ImportSummary>> AccountImport::run()
 {
-    for (const QString &part :
-        {u"profile"_s, u"courses"_s, u"notes"_s, u"recycle_bin"_s, u"events"_s, u"feeds"_s})
+    for (const QString &part : {u"profile"_s, u"courses"_s, u"notes"_s, u"recycle_bin"_s, u"events"_s, u"feeds"_s})
         d->summary.parts.insert(part, {});
     // Courses before notes, events and feeds: they name the courses by the server's ids.
     Result<void> step = co_await d->importProfile();

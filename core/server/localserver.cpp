@@ -5,6 +5,7 @@
 #include "apirouter.h"
 #include "dataroutes.h"
 #include "githubroutes.h"
+#include "importroutes.h"
 #include "logging.h"
 #include "restoreroutes.h"
 #include "secretstore.h"
@@ -30,6 +31,8 @@ LocalServer::LocalServer(
     m_github->registerOn(*m_router);
     m_restore = new RestoreRoutes(store, github, [this] { return m_github->isPushRunning(); }, this);
     m_restore->registerOn(*m_router);
+    m_import = new ImportRoutes(store, this);
+    m_import->registerOn(*m_router);
     m_github->setOtherWorkRunning([this] { return m_restore->isRestoreRunning(); });
     connect(m_github, &GitHubRoutes::installationLinked, this, &LocalServer::installationLinked);
     connect(m_github, &GitHubRoutes::pushFinished, this, &LocalServer::pushFinished);

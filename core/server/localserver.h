@@ -20,6 +20,7 @@ class GitHubApi;
 class GitHubRoutes;
 class PushService;
 class RestoreRoutes;
+class ImportRoutes;
 class SecretStore;
 class Store;
 
@@ -71,6 +72,7 @@ private:
     ApiRouter *m_router;
     GitHubRoutes *m_github;
     RestoreRoutes *m_restore = nullptr;
+    ImportRoutes *m_import = nullptr;
     std::unique_ptr<DataRoutes> m_data;
     QHostAddress m_address;
     quint16 m_port = 0;
