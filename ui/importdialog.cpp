@@ -4,8 +4,8 @@
 #include "notechondriaclient.h"
 
 #include <QDialogButtonBox>
-#include <QJsonArray>
 #include <QFormLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -105,7 +105,8 @@ QString ImportDialog::outcomeText(const QJsonObject &summary)
         const int created = countOf(summary, part, u"created"_s);
         const int updated = countOf(summary, part, u"updated"_s);
         if (created + updated > 0)
-            came.append(tr("%1 %2 (%3 new, %4 changed)").arg(created + updated).arg(partName(part)).arg(created).arg(updated));
+            came.append(
+                tr("%1 %2 (%3 new, %4 changed)").arg(created + updated).arg(partName(part)).arg(created).arg(updated));
     }
     QString text = came.isEmpty() ? tr("Nothing to import: this computer already has everything the server has.")
                                   : tr("Imported %1.").arg(came.join(u", "_s));
@@ -126,7 +127,8 @@ QCoro::Task<> ImportDialog::start()
     setBusy(true);
     m_status->setText(tr("Connecting to the server…"));
     QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
-    auto started = co_await m_client->startImport(NotechondriaClient::normalizedBaseUrl(url), m_key->text().trimmed(), false);
+    auto started
+        = co_await m_client->startImport(NotechondriaClient::normalizedBaseUrl(url), m_key->text().trimmed(), false);
     if (!self)
         co_return;
     if (!started) {
@@ -161,8 +163,8 @@ QCoro::Task<> ImportDialog::poll()
         m_progress->setValue(done);
         const QString part = status->value(u"part"_s).toString();
         m_status->setText(part.isEmpty() ? tr("Reading the account…")
-                              : total > 0 ? tr("Importing %1: %2 of %3").arg(partName(part)).arg(done).arg(total)
-                                          : tr("Importing %1: %2").arg(partName(part)).arg(done));
+                : total > 0              ? tr("Importing %1: %2 of %3").arg(partName(part)).arg(done).arg(total)
+                                         : tr("Importing %1: %2").arg(partName(part)).arg(done));
         co_return;
     }
     m_timer->stop();
@@ -176,7 +178,7 @@ QCoro::Task<> ImportDialog::poll()
     const QJsonObject summary = status->value(u"summary"_s).toObject();
     m_status->setText(outcomeText(summary));
     QStringList problems;
-    for (const QJsonValue &problem : summary.value(u"problems"_s).toArray())
+    for (const QJsonValue problem : summary.value(u"problems"_s).toArray())
         problems.append(problem.toString());
     if (!problems.isEmpty())
         showError(problems.join(u'\n'));

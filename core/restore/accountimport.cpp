@@ -335,7 +335,7 @@ QCoro::Task<Result<void>> AccountImport::Private::importCourses()
         co_return std::unexpected(remote.error());
     const QJsonArray courses = itemsOf(*remote);
     int done = 0;
-    for (const QJsonValue &value : courses) {
+    for (const QJsonValue value : courses) {
         const QJsonObject c = value.toObject();
         const QString clientId = c.value(u"client_course_id"_s).toString();
         auto found
@@ -425,7 +425,7 @@ QCoro::Task<Result<void>> AccountImport::Private::importNotes()
         const QJsonObject object = page->toObject();
         const QJsonArray entries = itemsOf(*page);
         const int total = object.value(u"count"_s).toInt(object.value(u"total"_s).toInt());
-        for (const QJsonValue &entry : entries) {
+        for (const QJsonValue entry : entries) {
             co_await importNote(entry.toObject());
             Q_EMIT q->progress(u"notes"_s, ++done, total);
         }
@@ -448,7 +448,7 @@ QCoro::Task<Result<void>> AccountImport::Private::importBin()
         co_return fail(
             u"Import stopped"_s, kModule + u"/recycle_bin"_s, u"GET notes/deleted/ answered %1."_s.arg(bin->status));
     const QJsonArray entries = bin->json.isArray() ? bin->json.array() : itemsOf(bin->json.object());
-    for (const QJsonValue &value : entries) {
+    for (const QJsonValue value : entries) {
         const QJsonObject entry = value.toObject();
         auto found = store.noteByUuid(QUuid::fromString(entry.value(u"uuid"_s).toString()));
         if (!found || !*found || (*found)->deletedAt) {
@@ -470,7 +470,7 @@ QCoro::Task<Result<void>> AccountImport::Private::importEvents()
     auto local = store.events();
     if (!local)
         co_return std::unexpected(local.error());
-    for (const QJsonValue &value : itemsOf(*remote)) {
+    for (const QJsonValue value : itemsOf(*remote)) {
         const QJsonObject e = value.toObject();
         const auto match = std::find_if(local->cbegin(), local->cend(), [&](const PlannerEvent &event) {
             return event.title == e.value(u"title"_s).toString()
@@ -496,7 +496,7 @@ QCoro::Task<Result<void>> AccountImport::Private::importFeeds()
     auto local = store.feeds();
     if (!local)
         co_return std::unexpected(local.error());
-    for (const QJsonValue &value : itemsOf(*remote)) {
+    for (const QJsonValue value : itemsOf(*remote)) {
         const QJsonObject f = value.toObject();
         const auto match = std::find_if(local->cbegin(), local->cend(), [&](const CalendarFeed &feed) {
             return feed.title == f.value(u"title"_s).toString()

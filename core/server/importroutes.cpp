@@ -27,8 +27,7 @@ ImportRoutes::ImportRoutes(Store *store, QObject *parent)
 
 void ImportRoutes::registerOn(ApiRouter &router)
 {
-    router.addRoute(
-        u"import"_s, QHttpServerRequest::Method::Post, [this](const ApiRequest &r) { return start(r); });
+    router.addRoute(u"import"_s, QHttpServerRequest::Method::Post, [this](const ApiRequest &r) { return start(r); });
     router.addRoute(u"import"_s, QHttpServerRequest::Method::Get, [this](const ApiRequest &) { return status(); });
 }
 

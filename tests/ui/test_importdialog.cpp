@@ -83,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(failed.wait(60000));
         auto *error = dialog.findChild<QLabel *>(u"importErrorLabel"_s);
         QVERIFY(error->isVisible());
-        QVERIFY2(error->text().startsWith(u"The import stopped; what came in so far is kept."_s), qPrintable(error->text()));
+        QVERIFY2(
+            error->text().startsWith(u"The import stopped; what came in so far is kept."_s), qPrintable(error->text()));
         QVERIFY(!error->text().contains(u"wrong"_s));
         QCOMPARE(m_app->store->notes({}).value().size(), 0);
         QVERIFY(dialog.findChild<QPushButton *>(u"importStartButton"_s)->isEnabled()); // try again
