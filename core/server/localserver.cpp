@@ -3,6 +3,7 @@
 
 #include "apikey.h"
 #include "apirouter.h"
+#include "bootstraproutes.h"
 #include "dataroutes.h"
 #include "githubroutes.h"
 #include "importroutes.h"
@@ -33,6 +34,7 @@ LocalServer::LocalServer(
     m_restore->registerOn(*m_router);
     m_import = new ImportRoutes(store, this);
     m_import->registerOn(*m_router);
+    registerBootstrapRoutes(*m_router);
     m_github->setOtherWorkRunning([this] { return m_restore->isRestoreRunning(); });
     connect(m_github, &GitHubRoutes::installationLinked, this, &LocalServer::installationLinked);
     connect(m_github, &GitHubRoutes::pushFinished, this, &LocalServer::pushFinished);

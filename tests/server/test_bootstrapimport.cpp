@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The local server's bootstrap calls (handshake/, ping/) as the apps send them, without a key, and its import/ route
+// over real HTTP: it imports from a second real local server in the background, reports progress and the summary,
+// refuses a second import while one runs and a bad address, and keeps the token out of its answers.
+#include "demodata.h"
+#include "localserverfixture.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Notechondria;
+using namespace Notechondria::Test;
+
+class TestBootstrapImport : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<LocalServerFixture> m_fx;
+
+    /// GET import/ until it no longer runs.
+    QJsonObject waitForImport()
+    {
+        QJsonObject status;
+        for (int i = 0; i < 600; ++i) {
+            status = m_fx->callJson("GET", u"/import/"_s).object();
+            if (!status.value(u"running"_s).toBool())
+                return status;
+            QTest::qWait(50);
+        }
+        return status;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_fx = std::make_unique<LocalServerFixture>();
+        QVERIFY2(m_fx->setUp(LocalServerFixture::offline(nullptr)), qPrintable(m_fx->problem));
+    }
+
+    void cleanup() { m_fx.reset(); }
+
+    void handshakeAndPingAnswerWithoutAKey()
+    {
+        const ServerAnswer handshake = m_fx->call("GET", u"/handshake/"_s, {}, {}, QByteArray());
+        QCOMPARE(handshake.status, 200);
+        const QJsonObject object = handshake.object();
+        QCOMPARE(object.value(u"service"_s).toString(), u"notechondria-backend"_s);
+        QCOMPARE(object.value(u"api_version"_s).toString(), u"v1"_s);
+        QVERIFY(!object.value(u"version"_s).toString().isEmpty());
+        QVERIFY(object.value(u"capabilities"_s).isObject());
+        QVERIFY(!object.value(u"storage"_s).toObject().value(u"label"_s).toString().isEmpty());
+        QVERIFY(object.value(u"min_frontend_version"_s).isDouble());
+        const ServerAnswer ping = m_fx->call("GET", u"/ping/"_s, {}, {}, QByteArray());
+        QCOMPARE(ping.status, 200);
+        QCOMPARE(ping.object().value(u"pong"_s).toBool(), true);
+        QCOMPARE(ping.object().value(u"service"_s).toString(), u"notechondria-backend"_s);
+    }
+
+    void importsFromAnotherServerInTheBackground()
+    {
+        LocalServerFixture source;
+        QVERIFY2(source.setUp(LocalServerFixture::offline(nullptr)), qPrintable(source.problem));
+        DemoOptions demo;
+        demo.notes = 15;
+        QVERIFY(generateDemoData(*source.store, demo, *source.clock));
+        const QJsonObject body{
+            {u"api_base"_s, source.server->baseUrl().toString()}, {u"token"_s, source.server->apiKey()}};
+        const ServerAnswer started = m_fx->callJson("POST", u"/import/"_s, body);
+        QCOMPARE(started.status, 202);
+        QCOMPARE(started.object().value(u"running"_s).toBool(), true);
+        const ServerAnswer again = m_fx->callJson("POST", u"/import/"_s, body);
+        QCOMPARE(again.status, 409); // one import at a time
+        const QJsonObject done = waitForImport();
+        QVERIFY(!done.value(u"running"_s).toBool());
+        QVERIFY(done.value(u"error"_s).isNull());
+        const int notes = int(source.store->notes({}).value().size());
+        QCOMPARE(done.value(u"summary"_s).toObject().value(u"notes"_s).toObject().value(u"created"_s).toInt(), notes);
+        QCOMPARE(m_fx->store->notes({}).value().size(), notes);
+        QVERIFY(!QJsonDocument(done).toJson().contains(source.server->apiKey().toUtf8()));
+    }
+
+    void refusesABadAddressAndReportsAStopInWords()
+    {
+        const ServerAnswer bad = m_fx->callJson(
+            "POST", u"/import/"_s, QJsonObject{{u"api_base"_s, u"ftp://example"_s}, {u"token"_s, u"ntc_x"_s}});
+        QCOMPARE(bad.status, 400);
+        QVERIFY(bad.object().contains(u"api_base"_s));
+        // Nothing listens there: the import starts, then stops with a three-part message and nothing imported.
+        const ServerAnswer started = m_fx->callJson("POST", u"/import/"_s,
+            QJsonObject{{u"api_base"_s, u"http://127.0.0.1:9/api/v1"_s}, {u"token"_s, u"ntc_secret_token_value"_s}});
+        QCOMPARE(started.status, 202);
+        const QJsonObject done = waitForImport();
+        const QString error = done.value(u"error"_s).toString();
+        QVERIFY2(error.startsWith(u"Import stopped (what was imported is kept): "_s), qPrintable(error));
+        QVERIFY(!error.contains(u"ntc_secret_token_value"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBootstrapImport)
+#include "test_bootstrapimport.moc"
