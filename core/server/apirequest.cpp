@@ -98,7 +98,9 @@ Result<RequestForm> RequestForm::read(const ApiRequest &request)
     if (request.body.trimmed().isEmpty()) {
         return RequestForm{};
     }
-    if (type == "application/json" || type.isEmpty() || type.endsWith("+json")) {
+    // The portal sends its JSON as text/plain (a "simple" request a browser sends without a preflight), as the web
+    // backend accepts it.
+    if (type == "application/json" || type.isEmpty() || type.endsWith("+json") || type == "text/plain") {
         return readJson(request.body);
     }
     if (type == "application/x-www-form-urlencoded") {

@@ -33,9 +33,7 @@ void registerBootstrapRoutes(ApiRouter &router)
         ApiRouter::Access::Public);
     router.addRoute(
         u"ping"_s, QHttpServerRequest::Method::Get,
-        [](const ApiRequest &) {
-            return ApiResponse::json(QJsonObject{{u"pong"_s, true}, {u"service"_s, kService}});
-        },
+        [](const ApiRequest &) { return ApiResponse::json(QJsonObject{{u"pong"_s, true}, {u"service"_s, kService}}); },
         ApiRouter::Access::Public);
 }
 

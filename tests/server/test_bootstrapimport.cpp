@@ -59,6 +59,19 @@ private Q_SLOTS:
         QCOMPARE(ping.object().value(u"service"_s).toString(), u"notechondria-backend"_s);
     }
 
+    void jsonSentAsTextPlainIsReadAsJson()
+    {
+        // As the portal sends it: a settings change with Content-Type text/plain.
+        const ServerAnswer patched = m_fx->call(
+            "PATCH", u"/settings/"_s, R"({"motto": "Plain text, JSON inside"})", "text/plain;charset=UTF-8");
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(m_fx->store->profile()->motto, u"Plain text, JSON inside"_s);
+        const ServerAnswer notJson = m_fx->call("PATCH", u"/settings/"_s, "motto=x", "text/plain");
+        QCOMPARE(notJson.status, 400);
+        const ServerAnswer other = m_fx->call("PATCH", u"/settings/"_s, "<motto/>", "application/xml");
+        QCOMPARE(other.status, 415);
+    }
+
     void importsFromAnotherServerInTheBackground()
     {
         LocalServerFixture source;
