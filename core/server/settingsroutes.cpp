@@ -189,7 +189,15 @@ ApiResponse SettingsRoutes::patchSettings(const ApiRequest &request)
         return storeFailure(current.error());
     }
     Profile profile = *current;
-    FieldReader in(*form);
+    // The apps clear a text setting by sending null (e.g. "api_base_url": null), as the web backend accepts.
+    RequestForm fields = *form;
+    for (const QString &key : {u"first_name"_s, u"last_name"_s, u"motto"_s, u"display_name"_s, u"mcp_skill_md"_s,
+             u"social_link"_s, u"uncategorized_folder_name"_s, u"theme_preset"_s, u"api_base_url"_s}) {
+        if (fields.fields.contains(key) && fields.fields.value(key).isNull()) {
+            fields.fields.insert(key, QString());
+        }
+    }
+    FieldReader in(fields);
     readAccountFields(in, profile);
     const AppSettings appSettings = readAppSettings(in, profile);
     const std::optional<QDateTime> updatedAt = in.dateTime(u"app_settings_updated_at"_s);

@@ -72,6 +72,21 @@ private Q_SLOTS:
         QCOMPARE(other.status, 415);
     }
 
+    void settingsTakeNullToClearATextField()
+    {
+        QCOMPARE(m_fx->callJson("PATCH", u"/settings/"_s,
+                         QJsonObject{{u"api_base_url"_s, u"https://notes.example.org"_s}, {u"motto"_s, u"Hi"_s}})
+                     .status,
+            200);
+        const ServerAnswer cleared = m_fx->callJson("PATCH", u"/settings/"_s,
+            QJsonObject{{u"api_base_url"_s, QJsonValue::Null}, {u"motto"_s, QJsonValue::Null}});
+        QCOMPARE(cleared.status, 200);
+        QCOMPARE(cleared.object().value(u"api_base_url"_s).toString(), QString());
+        QCOMPARE(m_fx->store->profile()->motto, QString());
+        // The username is not a setting one clears.
+        QCOMPARE(m_fx->callJson("PATCH", u"/settings/"_s, QJsonObject{{u"username"_s, QJsonValue::Null}}).status, 400);
+    }
+
     void importsFromAnotherServerInTheBackground()
     {
         LocalServerFixture source;
