@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
@@ -85,6 +86,44 @@ private Q_SLOTS:
         QCOMPARE(m_fx->store->profile()->motto, QString());
         // The username is not a setting one clears.
         QCOMPARE(m_fx->callJson("PATCH", u"/settings/"_s, QJsonObject{{u"username"_s, QJsonValue::Null}}).status, 400);
+    }
+
+    void plannerEventsAndFeedsArePatchedAndDeleted()
+    {
+        const ServerAnswer event = m_fx->callJson("POST", u"/planner-events/"_s,
+            QJsonObject{{u"title"_s, u"Exam"_s}, {u"event_date"_s, u"2026-12-24"_s}, {u"description"_s, u"Room 4"_s}});
+        QCOMPARE(event.status, 201);
+        const qint64 eventId = event.object().value(u"id"_s).toInteger();
+        // The planner completes an event with only these two fields; the rest stays.
+        const ServerAnswer done = m_fx->callJson("PATCH", u"/planner-events/%1/"_s.arg(eventId),
+            QJsonObject{{u"is_completed"_s, true}, {u"completed_at"_s, u"2026-12-24T15:00:00Z"_s}});
+        QCOMPARE(done.status, 200);
+        QCOMPARE(done.object().value(u"is_completed"_s).toBool(), true);
+        QCOMPARE(QDateTime::fromString(done.object().value(u"completed_at"_s).toString(), Qt::ISODateWithMs),
+            QDateTime(QDate(2026, 12, 24), QTime(15, 0), QTimeZone::UTC));
+        QCOMPARE(done.object().value(u"description"_s).toString(), u"Room 4"_s);
+        QCOMPARE(m_fx->store->events()->first().isCompleted, true);
+        QCOMPARE(
+            m_fx->callJson("PATCH", u"/planner-events/%1/"_s.arg(eventId), QJsonObject{{u"difficulty_weight"_s, 9}})
+                .status,
+            400);
+        QCOMPARE(m_fx->callJson("PATCH", u"/planner-events/999/"_s, QJsonObject{{u"title"_s, u"x"_s}}).status, 404);
+        QCOMPARE(m_fx->callJson("DELETE", u"/planner-events/%1/"_s.arg(eventId)).status, 204);
+        QVERIFY(m_fx->store->events()->isEmpty());
+
+        const ServerAnswer feed = m_fx->callJson("POST", u"/calendar-feeds/"_s,
+            QJsonObject{
+                {u"title"_s, u"Uni"_s}, {u"source_kind"_s, u"S"_s}, {u"source_url"_s, u"https://example.org/a.ics"_s}});
+        QCOMPARE(feed.status, 201);
+        const qint64 feedId = feed.object().value(u"id"_s).toInteger();
+        const ServerAnswer renamed = m_fx->callJson("PATCH", u"/calendar-feeds/%1/"_s.arg(feedId),
+            QJsonObject{{u"title"_s, u"University"_s}, {u"is_enabled"_s, false}});
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.object().value(u"title"_s).toString(), u"University"_s);
+        QCOMPARE(renamed.object().value(u"source_url"_s).toString(), u"https://example.org/a.ics"_s);
+        QCOMPARE(m_fx->store->feeds()->first().isEnabled, false);
+        QCOMPARE(m_fx->callJson("DELETE", u"/calendar-feeds/%1/"_s.arg(feedId)).status, 204);
+        QVERIFY(m_fx->store->feeds()->isEmpty());
     }
 
     void importsFromAnotherServerInTheBackground()
