@@ -326,6 +326,108 @@
     </message>
 </context>
 <context>
+    <name>Notechondria::ImportDialog</name>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>planner events</source>
+        <translation>Planertermine</translation>
+    </message>
+    <message>
+        <source>calendar feeds</source>
+        <translation>Kalender-Feeds</translation>
+    </message>
+    <message>
+        <source>the recycle bin</source>
+        <translation>den Papierkorb</translation>
+    </message>
+    <message>
+        <source>the profile</source>
+        <translation>das Profil</translation>
+    </message>
+    <message>
+        <source>Import from server</source>
+        <translation>Vom Server importieren</translation>
+    </message>
+    <message>
+        <source>Brings your account from a Notechondria server (the web service, or another computer&apos;s app) into this computer&apos;s notes: settings, courses, notes, planner events and calendar feeds. Importing again brings only what changed.</source>
+        <translation>Holt Ihr Konto von einem Notechondria-Server (dem Webdienst oder der App auf einem anderen Computer) in die Notizen dieses Computers: Einstellungen, Kurse, Notizen, Planertermine und Kalender-Feeds. Ein erneuter Import holt nur, was sich geändert hat.</translation>
+    </message>
+    <message>
+        <source>API key (ntc_…), from the server&apos;s settings</source>
+        <translation>API-Schlüssel (ntc_…), aus den Einstellungen des Servers</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Serveradresse:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 new, %4 changed)</source>
+        <translation>%1 %2 (%3 neu, %4 geändert)</translation>
+    </message>
+    <message>
+        <source>Nothing to import: this computer already has everything the server has.</source>
+        <translation>Nichts zu importieren: Dieser Computer hat bereits alles, was der Server hat.</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>Importiert: %1.</translation>
+    </message>
+    <message>
+        <source>Your profile and settings were updated.</source>
+        <translation>Ihr Profil und Ihre Einstellungen wurden aktualisiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be imported; the list is below.</source>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht importiert werden; die Liste steht unten.</numerusform>
+            <numerusform>%n Einträge konnten nicht importiert werden; die Liste steht unten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Verbindung zum Server wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The import could not start. %1</source>
+        <translation>Der Import konnte nicht beginnen. %1</translation>
+    </message>
+    <message>
+        <source>Lost track of the import. %1</source>
+        <translation>Der Stand des Imports ist nicht mehr abrufbar. %1</translation>
+    </message>
+    <message>
+        <source>Reading the account…</source>
+        <translation>Das Konto wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 of %3</source>
+        <translation>%1 werden importiert: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2</source>
+        <translation>%1 werden importiert: %2</translation>
+    </message>
+    <message>
+        <source>The import stopped; what came in so far is kept. %1</source>
+        <translation>Der Import wurde abgebrochen; was bisher ankam, bleibt erhalten. %1</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::MainWindow</name>
     <message>
         <source>Notechondria Desktop</source>
@@ -527,6 +629,21 @@ To use a keychain, install and unlock one in your desktop session — gnome-keyr
         <translation>Geheimnisse werden unverschlüsselt gespeichert: Kein Schlüsselbund des Systems hat geantwortet, daher werden Ihre API-Schlüssel und der Schlüssel der GitHub-App in %1 aufbewahrt, nur für Sie lesbar.
 Grund: %2.
 Um einen Schlüsselbund zu verwenden, installieren und entsperren Sie einen in Ihrer Desktop-Sitzung — gnome-keyring (oder den Secret Service von KeePassXC) oder KWallet — und starten Sie Notechondria Desktop dann neu; die Geheimnisse aus der Datei werden dorthin übertragen.</translation>
+    </message>
+</context>
+<context>
+    <name>Notechondria::SettingsPage</name>
+    <message>
+        <source>Bring an account home</source>
+        <translation>Ein Konto nach Hause holen</translation>
+    </message>
+    <message>
+        <source>Copy your account from a Notechondria server (such as the web service) into the notes on this computer, to keep working without it.</source>
+        <translation>Kopieren Sie Ihr Konto von einem Notechondria-Server (etwa dem Webdienst) in die Notizen auf diesem Computer, um ohne ihn weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>Import from server…</source>
+        <translation>Vom Server importieren…</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1352,34 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
             <numerusform>Warte %n s auf die Schreibgrenzen von GitHub (etwa 80 Änderungen pro Minute, 500 pro Stunde)…</numerusform>
             <numerusform>Warte %n s auf die Schreibgrenzen von GitHub (etwa 80 Änderungen pro Minute, 500 pro Stunde)…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The Notechondria server to read from, e.g. https://notes.example.org/api/v1.</source>
+        <translation>Der Notechondria-Server, von dem gelesen wird, z. B. https://notes.example.org/api/v1.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s API key (ntc_…) on that server; default: $NOTECHONDRIA_API_KEY.</source>
+        <translation>Der API-Schlüssel (ntc_…) des Kontos auf diesem Server; Standard: $NOTECHONDRIA_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Also the avatar, note covers and attachments.</source>
+        <translation>Auch den Avatar, die Notizcover und die Anhänge.</translation>
+    </message>
+    <message>
+        <source>Read and compare everything, write nothing.</source>
+        <translation>Alles lesen und vergleichen, nichts schreiben.</translation>
+    </message>
+    <message>
+        <source>Import a Notechondria account from a server into the local store (a rerun brings only what changed). Prints a line per problem on stderr and a JSON summary.</source>
+        <translation>Importiert ein Notechondria-Konto von einem Server in den lokalen Speicher (ein erneuter Lauf holt nur, was sich geändert hat). Gibt je Problem eine Zeile auf stderr und eine JSON-Zusammenfassung aus.</translation>
+    </message>
+    <message>
+        <source>--include-assets is not supported yet: the avatar, covers and attachments are not imported</source>
+        <translation>--include-assets wird noch nicht unterstützt: Avatar, Cover und Anhänge werden nicht importiert</translation>
+    </message>
+    <message>
+        <source>Import an account from a Notechondria server (--api-base)</source>
+        <translation>Ein Konto von einem Notechondria-Server importieren (--api-base)</translation>
     </message>
 </context>
 </TS>

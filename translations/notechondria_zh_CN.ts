@@ -326,6 +326,107 @@
     </message>
 </context>
 <context>
+    <name>Notechondria::ImportDialog</name>
+    <message>
+        <source>notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>courses</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>planner events</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>calendar feeds</source>
+        <translation>日历订阅</translation>
+    </message>
+    <message>
+        <source>the recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>the profile</source>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>Import from server</source>
+        <translation>从服务器导入</translation>
+    </message>
+    <message>
+        <source>Brings your account from a Notechondria server (the web service, or another computer&apos;s app) into this computer&apos;s notes: settings, courses, notes, planner events and calendar feeds. Importing again brings only what changed.</source>
+        <translation>把你在 Notechondria 服务器（网页服务，或另一台电脑上的应用）上的账户导入到本机的笔记中：设置、课程、笔记、日程和日历订阅。再次导入只会带来有变化的内容。</translation>
+    </message>
+    <message>
+        <source>API key (ntc_…), from the server&apos;s settings</source>
+        <translation>API 密钥（ntc_…），见服务器的设置</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 new, %4 changed)</source>
+        <translation>%1 %2（新增 %3，变更 %4）</translation>
+    </message>
+    <message>
+        <source>Nothing to import: this computer already has everything the server has.</source>
+        <translation>无需导入：本机已拥有服务器上的全部内容。</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>已导入 %1。</translation>
+    </message>
+    <message>
+        <source>Your profile and settings were updated.</source>
+        <translation>你的个人资料和设置已更新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be imported; the list is below.</source>
+        <translation>
+            <numerusform>%n 项无法导入；列表见下方。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>The import could not start. %1</source>
+        <translation>导入无法开始。%1</translation>
+    </message>
+    <message>
+        <source>Lost track of the import. %1</source>
+        <translation>无法再获取导入进度。%1</translation>
+    </message>
+    <message>
+        <source>Reading the account…</source>
+        <translation>正在读取账户…</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 of %3</source>
+        <translation>正在导入%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2</source>
+        <translation>正在导入%1：%2</translation>
+    </message>
+    <message>
+        <source>The import stopped; what came in so far is kept. %1</source>
+        <translation>导入已中止；已导入的内容会保留。%1</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::MainWindow</name>
     <message>
         <source>Notechondria Desktop</source>
@@ -523,6 +624,21 @@ To use a keychain, install and unlock one in your desktop session — gnome-keyr
         <translation>机密信息以未加密方式存储: 没有任何系统钥匙串响应，因此您的 API 密钥和 GitHub 应用密钥保存在 %1 中，仅您本人可读。
 原因: %2。
 如需使用钥匙串，请在桌面会话中安装并解锁一个钥匙串 — gnome-keyring（或 KeePassXC 的 Secret Service）或 KWallet — 然后重新启动 Notechondria 桌面版；文件中的机密信息将迁移到钥匙串中。</translation>
+    </message>
+</context>
+<context>
+    <name>Notechondria::SettingsPage</name>
+    <message>
+        <source>Bring an account home</source>
+        <translation>把账户带回本机</translation>
+    </message>
+    <message>
+        <source>Copy your account from a Notechondria server (such as the web service) into the notes on this computer, to keep working without it.</source>
+        <translation>把你的账户从 Notechondria 服务器（例如网页服务）复制到本机的笔记中，无需服务器也能继续工作。</translation>
+    </message>
+    <message>
+        <source>Import from server…</source>
+        <translation>从服务器导入…</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1343,34 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
         <translation>
             <numerusform>正在等待 GitHub 的写入限制 %n 秒(每分钟约 80 次更改,每小时 500 次)…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The Notechondria server to read from, e.g. https://notes.example.org/api/v1.</source>
+        <translation>要读取的 Notechondria 服务器，例如 https://notes.example.org/api/v1。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s API key (ntc_…) on that server; default: $NOTECHONDRIA_API_KEY.</source>
+        <translation>该账户在此服务器上的 API 密钥（ntc_…）；默认：$NOTECHONDRIA_API_KEY。</translation>
+    </message>
+    <message>
+        <source>Also the avatar, note covers and attachments.</source>
+        <translation>同时导入头像、笔记封面和附件。</translation>
+    </message>
+    <message>
+        <source>Read and compare everything, write nothing.</source>
+        <translation>读取并比较全部内容，不写入任何东西。</translation>
+    </message>
+    <message>
+        <source>Import a Notechondria account from a server into the local store (a rerun brings only what changed). Prints a line per problem on stderr and a JSON summary.</source>
+        <translation>把 Notechondria 账户从服务器导入到本地存储（再次运行只带来有变化的内容）。每个问题在 stderr 上输出一行，并输出 JSON 摘要。</translation>
+    </message>
+    <message>
+        <source>--include-assets is not supported yet: the avatar, covers and attachments are not imported</source>
+        <translation>尚不支持 --include-assets：头像、封面和附件不会被导入</translation>
+    </message>
+    <message>
+        <source>Import an account from a Notechondria server (--api-base)</source>
+        <translation>从 Notechondria 服务器导入账户（--api-base）</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ DataRoutes::DataRoutes(Store *store, const Clock *clock, std::function<QString()
     , m_courses(store, clock)
     , m_notes(store, clock)
     , m_planner(store, clock)
+    , m_bin(store, clock)
 {
 }
 
@@ -17,6 +18,7 @@ void DataRoutes::registerOn(ApiRouter &router)
     m_courses.registerOn(router);
     m_notes.registerOn(router);
     m_planner.registerOn(router);
+    m_bin.registerOn(router);
 }
 
 } // namespace Notechondria

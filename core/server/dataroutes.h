@@ -4,6 +4,7 @@
 #include "courseroutes.h"
 #include "noteroutes.h"
 #include "plannerroutes.h"
+#include "recyclebinroutes.h"
 #include "settingsroutes.h"
 
 #include <functional>
@@ -17,8 +18,8 @@ class Store;
 /**
  * The account-data endpoints of the local server, backed by the Store (upstream §10): settings/ (SettingsRoutes),
  * courses/ (CourseRoutes), notes/ and its uploads (NoteRoutes), planner-events/ and calendar-feeds/
- * (PlannerRoutes). Every write validates the whole request first and then writes in one transaction, so a rejected
- * request leaves the store unchanged.
+ * (PlannerRoutes), the recycle bin (RecycleBinRoutes). Every write validates the whole request first and then writes in
+ * one transaction, so a rejected request leaves the store unchanged.
  */
 class DataRoutes
 {
@@ -32,6 +33,7 @@ private:
     CourseRoutes m_courses;
     NoteRoutes m_notes;
     PlannerRoutes m_planner;
+    RecycleBinRoutes m_bin;
 };
 
 } // namespace Notechondria

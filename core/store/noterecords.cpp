@@ -593,6 +593,48 @@ Result<void> NoteRecords::softDeleteNote(qint64 id)
         {fromDateTime(m_context.now()), id}, u"note"_s, id, u"Cannot delete note"_s, u"Core.Store/delete_note"_s);
 }
 
+Result<int> NoteRecords::emptyRecycleBin()
+{
+    const QString consequence = u"Cannot empty the recycle bin"_s;
+    const QString process = u"Core.Store/empty_recycle_bin"_s;
+    int removed = 0;
+    Result<void> done = m_context.transaction([&]() -> Result<void> {
+        // The bin's covers and attachment files go with their notes (attachments rows cascade).
+        const QString binFiles = u"SELECT cover_file_id FROM notes WHERE deleted_at IS NOT NULL "
+                                 "AND cover_file_id IS NOT NULL UNION SELECT a.file_id FROM attachments a "
+                                 "JOIN notes n ON n.id = a.note_id WHERE n.deleted_at IS NOT NULL"_s;
+        auto files = m_context.exec(binFiles, {}, consequence, process);
+        if (!files) {
+            return std::unexpected(files.error());
+        }
+        QVariantList fileIds;
+        while (files->next()) {
+            fileIds.append(files->value(0));
+        }
+        auto deleted = m_context.exec(u"DELETE FROM notes WHERE deleted_at IS NOT NULL"_s, {}, consequence, process);
+        if (!deleted) {
+            return std::unexpected(deleted.error());
+        }
+        removed = deleted->numRowsAffected();
+        for (const QVariant &id : std::as_const(fileIds)) {
+            // Only when nothing else (a live note, the avatar) still uses the file.
+            auto gone = m_context.run(u"DELETE FROM files WHERE id = ? AND id NOT IN (SELECT cover_file_id FROM notes "
+                                      "WHERE cover_file_id IS NOT NULL) AND id NOT IN (SELECT file_id FROM "
+                                      "attachments) AND id NOT IN (SELECT avatar_file_id FROM profile WHERE "
+                                      "avatar_file_id IS NOT NULL)"_s,
+                {id}, consequence, process);
+            if (!gone) {
+                return gone;
+            }
+        }
+        return {};
+    });
+    if (!done) {
+        return std::unexpected(done.error());
+    }
+    return removed;
+}
+
 Result<void> NoteRecords::restoreNote(qint64 id)
 {
     return m_context.updateOne(u"UPDATE notes SET deleted_at = NULL WHERE id = ?"_s, {id}, u"note"_s, id,

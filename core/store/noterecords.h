@@ -72,6 +72,9 @@ public:
     /// Puts the note in the recycle bin: deleted_at = now (kept when it is there already).
     [[nodiscard]] Result<void> softDeleteNote(qint64 id);
     /// Takes the note out of the recycle bin.
+    /// Deletes every note of the recycle bin for good, with its attachments and the files nothing else uses; how many
+    /// notes went.
+    [[nodiscard]] Result<int> emptyRecycleBin();
     [[nodiscard]] Result<void> restoreNote(qint64 id);
 
 private:

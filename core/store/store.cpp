@@ -218,6 +218,11 @@ Result<void> Store::softDeleteNote(qint64 id)
     return d->notes.softDeleteNote(id);
 }
 
+Result<int> Store::emptyRecycleBin()
+{
+    return d->notes.emptyRecycleBin();
+}
+
 Result<void> Store::restoreNote(qint64 id)
 {
     return d->notes.restoreNote(id);

@@ -122,6 +122,8 @@ public:
     [[nodiscard]] Result<Note> saveNote(Note note);
     [[nodiscard]] Result<void> softDeleteNote(qint64 id);
     [[nodiscard]] Result<void> restoreNote(qint64 id);
+    /// Deletes the recycle bin's notes for good (the user's explicit choice; every other deletion is soft).
+    [[nodiscard]] Result<int> emptyRecycleBin();
     [[nodiscard]] Result<void> setNoteCover(qint64 noteId, const StoredFile &file);
     [[nodiscard]] Result<Attachment> addAttachment(qint64 noteId, Attachment attachment);
 

@@ -126,6 +126,51 @@ private Q_SLOTS:
         QVERIFY(m_fx->store->feeds()->isEmpty());
     }
 
+    void theRecycleBinListsRestoresAndEmpties()
+    {
+        Note kept;
+        kept.uuid = QUuid::createUuid();
+        kept.title = u"Kept"_s;
+        kept.content = u"stays"_s;
+        auto keptNote = m_fx->store->saveNote(kept);
+        QVERIFY(keptNote);
+        QList<qint64> binned;
+        for (const QString &title : {u"Old draft"_s, u"Older draft"_s}) {
+            Note note;
+            note.uuid = QUuid::createUuid();
+            note.title = title;
+            note.content = u"gone soon"_s;
+            auto saved = m_fx->store->saveNote(note);
+            QVERIFY(saved);
+            QVERIFY(m_fx->store->softDeleteNote(saved->id));
+            binned.append(saved->id);
+        }
+        Attachment file;
+        file.uuid = QUuid::createUuid();
+        file.originalFilename = u"a.txt"_s;
+        file.file = StoredFile{u"a.txt"_s, u"text/plain"_s, "attached"};
+        QVERIFY(m_fx->store->addAttachment(binned.first(), file));
+
+        const ServerAnswer list = m_fx->callJson("GET", u"/notes/deleted/"_s);
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.array().size(), 2);
+        QVERIFY(!list.array().first().toObject().value(u"deleted_at"_s).toString().isEmpty());
+        // A live note is not in the bin; a binned one comes back with its detail.
+        QCOMPARE(m_fx->callJson("POST", u"/notes/%1/restore/"_s.arg(keptNote->id)).status, 404);
+        const ServerAnswer back = m_fx->callJson("POST", u"/notes/%1/restore/"_s.arg(binned.last()));
+        QCOMPARE(back.status, 200);
+        QCOMPARE(back.object().value(u"title"_s).toString(), u"Older draft"_s);
+        QVERIFY(!m_fx->store->note(binned.last()).value()->deletedAt);
+
+        const ServerAnswer emptied = m_fx->callJson("DELETE", u"/notes/deleted/empty/"_s);
+        QCOMPARE(emptied.status, 200);
+        QCOMPARE(emptied.object().value(u"deleted"_s).toInt(), 1);
+        QVERIFY(!m_fx->store->note(binned.first()).value().has_value());
+        QVERIFY(m_fx->store->note(keptNote->id).value().has_value());
+        QVERIFY(m_fx->store->note(binned.last()).value().has_value());
+        QCOMPARE(m_fx->callJson("GET", u"/notes/deleted/"_s).array().size(), 0);
+    }
+
     void importsFromAnotherServerInTheBackground()
     {
         LocalServerFixture source;
