@@ -64,6 +64,16 @@ bool holdsNul(const QJsonValue &value)
 
 } // namespace
 
+QString ApiRequest::uuidSegment(qsizetype index) const
+{
+    const QString segment = segments.value(index).toLower();
+    if (segment.size() != 32) {
+        return segment;
+    }
+    return u"%1-%2-%3-%4-%5"_s.arg(
+        segment.left(8), segment.mid(8, 4), segment.mid(12, 4), segment.mid(16, 4), segment.mid(20));
+}
+
 QString ApiRequest::queryValue(const QString &key) const
 {
     return query.queryItemValue(key, QUrl::FullyDecoded);

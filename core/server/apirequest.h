@@ -29,8 +29,11 @@ struct ApiRequest
     QUrlQuery query;
     QByteArray contentType;
     QByteArray body;
+    QByteArray authorization; ///< the Authorization header as sent (a credential: never log it)
 
     [[nodiscard]] QString queryValue(const QString &key) const;
+    /// The `<uuid>` segment at @p index in its stored form: dashed, lowercase (a route pattern matched it).
+    [[nodiscard]] QString uuidSegment(qsizetype index) const;
 };
 
 /// The fields of a request body (JSON object, url-encoded or multipart form) and its uploaded files.

@@ -5,6 +5,7 @@
 #include "logging.h"
 
 #include <QPointer>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -40,12 +41,26 @@ std::optional<QStringList> apiSegments(const QString &path)
     return segments;
 }
 
+/// "0123…" (32 hex digits) or the dashed form → the dashed lowercase form QUuid reads.
+QString normalizedUuid(const QString &segment)
+{
+    if (segment.size() != 32) {
+        return segment.toLower();
+    }
+    const QString s = segment.toLower();
+    return u"%1-%2-%3-%4-%5"_s.arg(s.left(8), s.mid(8, 4), s.mid(12, 4), s.mid(16, 4), s.mid(20));
+}
+
 bool segmentMatches(const QString &pattern, const QString &segment)
 {
     if (pattern == u"<id>"_s) {
         bool ok = false;
         const qint64 id = segment.toLongLong(&ok);
         return ok && id > 0 && segment.front().isDigit();
+    }
+    if (pattern == u"<uuid>"_s) {
+        // With or without dashes, any case (the apps send what the server gave them; scripts may strip dashes).
+        return (segment.size() == 36 || segment.size() == 32) && !QUuid::fromString(normalizedUuid(segment)).isNull();
     }
     return pattern == segment;
 }
@@ -171,7 +186,7 @@ void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http:
 {
     const Route &target = m_routes.at(route);
     ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
-        head.header("content-type"), std::move(body)};
+        head.header("content-type"), std::move(body), head.header("authorization")};
     if (target.sync) {
         reply.send(target.sync(request));
     } else {

@@ -37,7 +37,8 @@ public:
     explicit ApiRouter(QObject *parent = nullptr);
     ~ApiRouter() override;
 
-    /// `pattern` is relative to /api/v1/, without slashes at either end; `<id>` matches a positive integer.
+    /// `pattern` is relative to /api/v1/, without slashes at either end; `<id>` matches a positive integer,
+    /// `<uuid>` a uuid with or without dashes (ApiRequest::uuidSegment gives it dashed and lowercase).
     void addRoute(
         const QString &pattern, QHttpServerRequest::Method method, SyncHandler handler, Access access = Access::ApiKey);
     void addAsyncRoute(const QString &pattern, QHttpServerRequest::Method method, AsyncHandler handler,
