@@ -214,6 +214,34 @@
         <source>Connection not saved: Frontend.Settings/connection — the server URL is not a valid http(s) URL.</source>
         <translation>Verbindung nicht gespeichert: Frontend.Settings/connection — die Server-URL ist keine gültige http(s)-URL.</translation>
     </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Local server address</source>
+        <translation>Adresse des lokalen Servers</translation>
+    </message>
+    <message>
+        <source>The address to give the Notechondria apps (and a GitHub App&apos;s Setup URL) for this computer&apos;s server.</source>
+        <translation>Die Adresse, die Sie den Notechondria-Apps (und der Setup-URL einer GitHub-App) für den Server dieses Computers geben.</translation>
+    </message>
+    <message>
+        <source>Local server port</source>
+        <translation>Port des lokalen Servers</translation>
+    </message>
+    <message>
+        <source>Used from the next start; when it is taken, the next free port after it is used.</source>
+        <translation>Gilt ab dem nächsten Start; ist er belegt, wird der nächste freie Port danach verwendet.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::ExportPreview</name>
@@ -1191,10 +1219,6 @@ Befehle:
         <translation>Die letzten Push-Läufe als JSON auflisten.</translation>
     </message>
     <message>
-        <source>Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one).</source>
-        <translation>Loopback-Adresse und Port, auf dem gelauscht wird (Standard 127.0.0.1:8765; Port 0 wählt einen freien).</translation>
-    </message>
-    <message>
         <source>Serve the account&apos;s Notechondria /api/v1 on loopback until SIGINT or SIGTERM.</source>
         <translation>Stellt die Notechondria-/api/v1 des Kontos auf Loopback bereit, bis SIGINT oder SIGTERM eintrifft.</translation>
     </message>
@@ -1380,6 +1404,18 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
     <message>
         <source>Import an account from a Notechondria server (--api-base)</source>
         <translation>Ein Konto von einem Notechondria-Server importieren (--api-base)</translation>
+    </message>
+    <message>
+        <source>Loopback address and port to listen on (default 127.0.0.1:8765, or the next free port after it; port 0 picks one).</source>
+        <translation>Loopback-Adresse und Port, auf denen gelauscht wird (Standard 127.0.0.1:8765 oder der nächste freie Port danach; Port 0 wählt einen).</translation>
+    </message>
+    <message>
+        <source>Let the web app at this browser origin (e.g. http://localhost:5173) call the server (CORS); repeatable, also from $NOTECHONDRIA_ALLOWED_ORIGINS (comma-separated). None by default.</source>
+        <translation>Erlaubt der Web-App unter diesem Browser-Ursprung (z. B. http://localhost:5173), den Server aufzurufen (CORS); mehrfach angebbar, auch über $NOTECHONDRIA_ALLOWED_ORIGINS (durch Kommas getrennt). Standardmäßig keiner.</translation>
+    </message>
+    <message>
+        <source>Browser origins allowed: %1.</source>
+        <translation>Erlaubte Browser-Ursprünge: %1.</translation>
     </message>
 </context>
 </TS>

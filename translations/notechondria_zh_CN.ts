@@ -214,6 +214,34 @@
         <source>Connection not saved: Frontend.Settings/connection — the server URL is not a valid http(s) URL.</source>
         <translation>连接未保存: Frontend.Settings/connection — 服务器 URL 不是有效的 http(s) URL。</translation>
     </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Local server address</source>
+        <translation>本地服务器地址</translation>
+    </message>
+    <message>
+        <source>The address to give the Notechondria apps (and a GitHub App&apos;s Setup URL) for this computer&apos;s server.</source>
+        <translation>提供给 Notechondria 应用（以及 GitHub App 的 Setup URL）的本机服务器地址。</translation>
+    </message>
+    <message>
+        <source>Local server port</source>
+        <translation>本地服务器端口</translation>
+    </message>
+    <message>
+        <source>Used from the next start; when it is taken, the next free port after it is used.</source>
+        <translation>下次启动时生效；若端口被占用，则使用其后的下一个空闲端口。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::ExportPreview</name>
@@ -1183,10 +1211,6 @@ Commands:
         <translation>以 JSON 格式列出最近的推送运行。</translation>
     </message>
     <message>
-        <source>Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one).</source>
-        <translation>要监听的回环地址和端口（默认 127.0.0.1:8765；端口 0 表示自动选择）。</translation>
-    </message>
-    <message>
         <source>Serve the account&apos;s Notechondria /api/v1 on loopback until SIGINT or SIGTERM.</source>
         <translation>在回环地址上提供该账户的 Notechondria /api/v1，直到收到 SIGINT 或 SIGTERM。</translation>
     </message>
@@ -1371,6 +1395,18 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
     <message>
         <source>Import an account from a Notechondria server (--api-base)</source>
         <translation>从 Notechondria 服务器导入账户（--api-base）</translation>
+    </message>
+    <message>
+        <source>Loopback address and port to listen on (default 127.0.0.1:8765, or the next free port after it; port 0 picks one).</source>
+        <translation>要监听的回环地址和端口（默认 127.0.0.1:8765，或其后的下一个空闲端口；端口 0 表示自动选择）。</translation>
+    </message>
+    <message>
+        <source>Let the web app at this browser origin (e.g. http://localhost:5173) call the server (CORS); repeatable, also from $NOTECHONDRIA_ALLOWED_ORIGINS (comma-separated). None by default.</source>
+        <translation>允许位于此浏览器来源（例如 http://localhost:5173）的网页应用调用服务器（CORS）；可重复指定，也可通过 $NOTECHONDRIA_ALLOWED_ORIGINS（逗号分隔）设置。默认不允许任何来源。</translation>
+    </message>
+    <message>
+        <source>Browser origins allowed: %1.</source>
+        <translation>允许的浏览器来源：%1。</translation>
     </message>
 </context>
 </TS>

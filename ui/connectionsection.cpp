@@ -3,12 +3,16 @@
 
 #include "secretstore.h"
 
+#include <QClipboard>
 #include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +22,7 @@ namespace Notechondria {
 namespace {
 constexpr auto modeKey = "connection/mode"_L1;
 constexpr auto urlKey = "connection/serverUrl"_L1;
+constexpr auto portKey = "localServer/port"_L1;
 } // namespace
 
 ConnectionSection::ConnectionSection(SecretStore *secrets, QWidget *parent)
@@ -29,6 +34,9 @@ ConnectionSection::ConnectionSection(SecretStore *secrets, QWidget *parent)
     , m_key(new QLineEdit(this))
     , m_apply(new QPushButton(tr("&Apply"), this))
     , m_state(new QLabel(this))
+    , m_address(new QLineEdit(this))
+    , m_copy(new QPushButton(tr("&Copy"), this))
+    , m_port(new QSpinBox(this))
     , m_error(new QLabel(this))
 {
     setObjectName(u"connectionSection"_s);
@@ -52,6 +60,7 @@ ConnectionSection::ConnectionSection(SecretStore *secrets, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_local);
     layout->addWidget(m_state);
+    layout->addLayout(makeLocalAddressRow());
     layout->addWidget(m_remote);
     auto *form = new QFormLayout;
     form->addRow(tr("Server &URL"), m_url);
@@ -63,6 +72,49 @@ ConnectionSection::ConnectionSection(SecretStore *secrets, QWidget *parent)
     connect(m_local, &QRadioButton::toggled, this, &ConnectionSection::updateEnabled);
     connect(m_apply, &QPushButton::clicked, this, [this] { apply(); });
     updateEnabled();
+}
+
+QLayout *ConnectionSection::makeLocalAddressRow()
+{
+    m_address->setObjectName(u"localServerAddressEdit"_s);
+    m_address->setReadOnly(true);
+    m_address->setAccessibleName(tr("Local server address"));
+    m_address->setToolTip(tr("The address to give the Notechondria apps (and a GitHub App's Setup URL) for this "
+                             "computer's server."));
+    m_copy->setObjectName(u"copyLocalServerAddressButton"_s);
+    m_copy->setEnabled(false);
+    m_port->setObjectName(u"localServerPortSpin"_s);
+    m_port->setRange(1024, 65535);
+    m_port->setAccessibleName(tr("Local server port"));
+    m_port->setToolTip(tr("Used from the next start; when it is taken, the next free port after it is used."));
+    m_port->setValue(localServerPort());
+    connect(m_copy, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_address->text());
+        m_copy->setText(tr("Copied"));
+    });
+    connect(m_port, &QSpinBox::valueChanged, this, [](int port) { QSettings().setValue(portKey, port); });
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_address, 1);
+    row->addWidget(m_copy);
+    auto *portLabel = new QLabel(tr("&Port:"), this);
+    portLabel->setBuddy(m_port);
+    row->addWidget(portLabel);
+    row->addWidget(m_port);
+    return row;
+}
+
+void ConnectionSection::setLocalServerAddress(const QUrl &baseUrl)
+{
+    m_address->setText(baseUrl.toString());
+    m_copy->setEnabled(!baseUrl.isEmpty());
+    m_copy->setText(tr("&Copy"));
+}
+
+quint16 ConnectionSection::localServerPort()
+{
+    bool ok = false;
+    const int port = QSettings().value(portKey, defaultLocalServerPort).toInt(&ok);
+    return ok && port >= 1024 && port <= 65535 ? static_cast<quint16>(port) : defaultLocalServerPort;
 }
 
 ConnectionSection::Mode ConnectionSection::mode() const
@@ -86,6 +138,8 @@ void ConnectionSection::updateEnabled()
     m_url->setEnabled(remote);
     m_key->setEnabled(remote);
     m_state->setEnabled(!remote);
+    m_address->setEnabled(!remote);
+    m_port->setEnabled(!remote);
 }
 
 QCoro::Task<> ConnectionSection::load()

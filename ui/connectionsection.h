@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QSpinBox;
 
 namespace Notechondria {
 
@@ -37,6 +38,12 @@ public:
     QCoro::Task<> apply();
     /// Tells the user how the local server is doing ("Local server at http://127.0.0.1:PORT", or why it is not).
     void setLocalServerState(const QString &text);
+    /// The address the local server listens on (empty when it is not running), shown with a Copy button.
+    void setLocalServerAddress(const QUrl &baseUrl);
+
+    /// The port the local server should listen on (the setting, default LocalServer's 8765); read at start.
+    [[nodiscard]] static quint16 localServerPort();
+    static constexpr quint16 defaultLocalServerPort = 8765;
 
 Q_SIGNALS:
     void localSelected();
@@ -44,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void updateEnabled();
+    [[nodiscard]] QLayout *makeLocalAddressRow();
 
     QPointer<SecretStore> m_secrets;
     QRadioButton *m_local;
@@ -52,6 +60,9 @@ private:
     QLineEdit *m_key;
     QPushButton *m_apply;
     QLabel *m_state;
+    QLineEdit *m_address;
+    QPushButton *m_copy;
+    QSpinBox *m_port;
     QLabel *m_error;
 };
 

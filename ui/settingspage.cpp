@@ -48,6 +48,7 @@ void SettingsPage::setLocalEndpoint(const QUrl &baseUrl, const QString &apiKey, 
     m_localUrl = baseUrl;
     m_localKey = apiKey;
     m_connection->setLocalServerState(state);
+    m_connection->setLocalServerAddress(baseUrl);
     if (m_connection->mode() == ConnectionSection::Mode::Local) {
         useLocal();
     }

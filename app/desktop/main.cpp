@@ -3,6 +3,8 @@
 // in-process on loopback; the window talks to it — or to a remote server — through the same NotechondriaClient.
 #include "appconfig.h"
 #include "clock.h"
+#include "connectionsection.h"
+#include "corspolicy.h"
 #include "filesecretstore.h"
 #include "githubapi.h"
 #include "githubappsection.h"
@@ -48,10 +50,13 @@ QCoro::Task<AppConfig> appConfig(SecretStore *secrets)
 }
 
 /// Starts the local server and points the settings page at it (or says why it could not start).
-QCoro::Task<> startLocalMode(LocalServer *server, GitHubApi *github, SecretStore *secrets, MainWindow *window)
+QCoro::Task<> startLocalMode(
+    LocalServer *server, GitHubApi *github, SecretStore *secrets, MainWindow *window, CorsPolicy cors)
 {
     github->setConfig(co_await appConfig(secrets));
-    const Result<void> started = co_await server->start();
+    server->setCorsPolicy(cors);
+    const Result<void> started = co_await server->start(
+        QHostAddress::LocalHost, ConnectionSection::localServerPort(), LocalServer::PortChoice::NextFree);
     if (!started) {
         window->settingsPage()->setLocalEndpoint({}, {}, started.error().message());
         co_return;
@@ -107,7 +112,12 @@ int main(int argc, char **argv)
     if (server) {
         QObject::connect(server.get(), &LocalServer::installationLinked, settings->syncCard(),
             [card = settings->syncCard()](const QString &id) { card->installationLinked(id, QString()); });
-        startLocalMode(server.get(), &github, secrets.get(), &window);
+        // Browser origins come only from the environment (as for `serve`); a bad one is named on the page.
+        const Result<CorsPolicy> cors = CorsPolicy::fromOrigins(CorsPolicy::originsFromEnvironment());
+        if (!cors) {
+            qCWarning(lcServer).noquote() << cors.error().message();
+        }
+        startLocalMode(server.get(), &github, secrets.get(), &window, cors.value_or(CorsPolicy()));
     } else {
         settings->setLocalEndpoint({}, {}, store.error().message());
     }

@@ -59,13 +59,44 @@ std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
     return std::pair{address, static_cast<quint16>(port)};
 }
 
+void addServeOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"listen"_s,
+        QCoreApplication::translate("notechondria-sync",
+            "Loopback address and port to listen on (default 127.0.0.1:8765, or the next free port after it; "
+            "port 0 picks one)."),
+        u"ADDR:PORT"_s, u"127.0.0.1:8765"_s});
+    parser.addOption({u"allow-origin"_s,
+        QCoreApplication::translate("notechondria-sync",
+            "Let the web app at this browser origin (e.g. http://localhost:5173) call the server (CORS); "
+            "repeatable, also from $NOTECHONDRIA_ALLOWED_ORIGINS (comma-separated). None by default."),
+        u"ORIGIN"_s});
+}
+
+/// The "Serving from …" lines on stderr, the allowed browser origins among them.
+void announce(Context &context, const SecretStore &secrets, const CorsPolicy &cors)
+{
+    context.err() << QCoreApplication::translate("notechondria-sync",
+        "Serving from %1 (secrets: %2). `notechondria-sync api-key` prints the API key. "
+        "Stop with Ctrl+C.")
+                         .arg(QDir::toNativeSeparators(context.dataDir()), secrets.backendName())
+                  << '\n';
+    if (!cors.isEmpty()) {
+        QStringList origins;
+        for (const QByteArray &origin : cors.origins()) {
+            origins.append(QString::fromLatin1(origin));
+        }
+        context.err() << QCoreApplication::translate("notechondria-sync", "Browser origins allowed: %1.")
+                             .arg(origins.join(u", "_s))
+                      << '\n';
+    }
+    context.err().flush();
+}
+
 QCoro::Task<int> runServe(Context &context)
 {
     QCommandLineParser parser;
-    parser.addOption({u"listen"_s,
-        QCoreApplication::translate(
-            "notechondria-sync", "Loopback address and port to listen on (default 127.0.0.1:8765; port 0 picks one)."),
-        u"ADDR:PORT"_s, u"127.0.0.1:8765"_s});
+    addServeOptions(parser);
     if (!context.parse(parser,
             QCoreApplication::translate("notechondria-sync",
                 "Serve the account's Notechondria /api/v1 on loopback until SIGINT or SIGTERM."))) {
@@ -75,6 +106,10 @@ QCoro::Task<int> runServe(Context &context)
     if (!listen) {
         co_return context.usageError(QCoreApplication::translate(
             "notechondria-sync", "--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765"));
+    }
+    const auto cors = CorsPolicy::fromOrigins(parser.values(u"allow-origin"_s) + CorsPolicy::originsFromEnvironment());
+    if (!cors) {
+        co_return context.usageError(cors.error().message());
     }
     if (const auto folder
         = PrivateFiles::ensureFolder(context.dataDir(), u"Local server not started"_s, u"notechondria-sync/serve"_s);
@@ -92,7 +127,10 @@ QCoro::Task<int> runServe(Context &context)
     GitHubApi github(&http, config, context.clock());
     PushService push(store->get(), &github, context.clock());
     LocalServer server(store->get(), secrets.get(), &github, &push, context.clock());
-    if (const auto started = co_await server.start(listen->first, listen->second); !started) {
+    server.setCorsPolicy(*cors);
+    // The default port steps to the next free one; a port the user named is that port or an error.
+    const auto choice = parser.isSet(u"listen"_s) ? LocalServer::PortChoice::Exact : LocalServer::PortChoice::NextFree;
+    if (const auto started = co_await server.start(listen->first, listen->second, choice); !started) {
         co_return context.failure(started.error());
     }
     if (::pipe(signalPipe) != 0) {
@@ -104,12 +142,7 @@ QCoro::Task<int> runServe(Context &context)
     std::signal(SIGTERM, onTerminationSignal);
     context.out() << server.baseUrl().toString() << '\n';
     context.out().flush();
-    context.err() << QCoreApplication::translate("notechondria-sync",
-        "Serving from %1 (secrets: %2). `notechondria-sync api-key` prints the API key. "
-        "Stop with Ctrl+C.")
-                         .arg(QDir::toNativeSeparators(context.dataDir()), secrets->backendName())
-                  << '\n';
-    context.err().flush();
+    announce(context, *secrets, *cors);
     co_await qCoro(&notifier, &QSocketNotifier::activated);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

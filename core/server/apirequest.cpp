@@ -66,7 +66,7 @@ bool holdsNul(const QJsonValue &value)
 
 QString ApiRequest::uuidSegment(qsizetype index) const
 {
-    const QString segment = segments.value(index).toLower();
+    QString segment = segments.value(index).toLower();
     if (segment.size() != 32) {
         return segment;
     }

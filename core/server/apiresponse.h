@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QStringList>
 
+#include <utility>
+
 namespace Notechondria {
 
 /// What a local-server handler answers: a status, a body and its media type.
@@ -16,6 +18,7 @@ struct ApiResponse
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
+    QList<std::pair<QByteArray, QByteArray>> headers{}; ///< further answer headers (CORS), name and value
 
     /// A JSON answer (compact).
     [[nodiscard]] static ApiResponse json(const QJsonValue &value, int status = 200);

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QUuid>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -115,11 +117,43 @@ bool ApiRouter::hostAllowed(const Http::Head &head) const
     if (!m_allowedHosts.contains(host)) {
         return false;
     }
-    // A browser page from another origin must not drive the API, even with the right Host.
+    // A browser page from another origin must not drive the API, even with the right Host, unless the user
+    // allowed that origin.
     if (head.hasHeader("origin")) {
-        return head.header("origin").toLower() == "http://" + host;
+        const QByteArray origin = head.header("origin");
+        return origin.toLower() == "http://" + host || m_cors.allows(origin);
     }
     return true;
+}
+
+QByteArray ApiRouter::corsOrigin(const Http::Head &head) const
+{
+    const QByteArray origin = head.header("origin");
+    return m_cors.allows(origin) ? origin : QByteArray();
+}
+
+Http::Admission ApiRouter::preflight(const Http::Head &head, const QByteArray &origin) const
+{
+    const auto segments = apiSegments(head.path);
+    bool pathKnown = false;
+    if (segments) {
+        std::ignore = match(*segments, head.method, pathKnown); // any method: the preflight names the real one
+    }
+    ApiResponse answer = pathKnown ? ApiResponse{204, {}, "text/plain", {}} : notFound(head.path);
+    answer.headers = pathKnown ? CorsPolicy::preflightHeaders(origin, head.header("access-control-request-headers"))
+                               : CorsPolicy::answerHeaders(origin);
+    return {answer};
+}
+
+ApiResponse ApiRouter::unauthorized(const Http::Head &head) const
+{
+    const QString method = QString::fromLatin1(head.methodText.left(16));
+    const bool sent = head.hasHeader("authorization");
+    qCInfo(lcServer).noquote() << logLine(u"Request rejected: Core.Server/auth — 401 on %1 %2 %3"_s.arg(
+        method, cutRedacted(head.path), sent ? u"(the API key is not valid)."_s : u"(no API key sent)."_s));
+    return ApiResponse::detail(401, u"Request rejected"_s, u"Core.Server/auth"_s,
+        sent ? u"the API key is not valid (send Authorization: Bearer ntc_…)."_s
+             : u"no API key sent (send Authorization: Bearer ntc_…)."_s);
 }
 
 bool ApiRouter::authorized(const Http::Head &head) const
@@ -152,6 +186,17 @@ int ApiRouter::match(const QStringList &segments, QHttpServerRequest::Method met
 
 Http::Admission ApiRouter::admit(const Http::Head &head) const
 {
+    Http::Admission admission = decide(head);
+    if (admission.refusal) {
+        if (const QByteArray origin = corsOrigin(head); !origin.isEmpty() && admission.refusal->headers.isEmpty()) {
+            admission.refusal->headers = CorsPolicy::answerHeaders(origin); // the page can read why
+        }
+    }
+    return admission;
+}
+
+Http::Admission ApiRouter::decide(const Http::Head &head) const
+{
     const QString method = QString::fromLatin1(head.methodText.left(16));
     if (!hostAllowed(head)) {
         qCInfo(lcServer).noquote() << logLine(
@@ -160,6 +205,11 @@ Http::Admission ApiRouter::admit(const Http::Head &head) const
         return {ApiResponse::detail(403, u"Request forbidden"_s, u"Core.Server/host_check"_s,
             u"the Host or Origin header does not name this loopback server."_s)};
     }
+    if (head.method == QHttpServerRequest::Method::Options && head.hasHeader("access-control-request-method")) {
+        if (const QByteArray origin = corsOrigin(head); !origin.isEmpty()) {
+            return preflight(head, origin);
+        }
+    }
     const auto segments = apiSegments(head.path);
     bool pathKnown = false;
     const int route = segments ? match(*segments, head.method, pathKnown) : -1;
@@ -167,12 +217,7 @@ Http::Admission ApiRouter::admit(const Http::Head &head) const
         return {notFound(head.path)};
     }
     if ((route < 0 || m_routes[route].access == Access::ApiKey) && !authorized(head)) {
-        const bool sent = head.hasHeader("authorization");
-        qCInfo(lcServer).noquote() << logLine(u"Request rejected: Core.Server/auth — 401 on %1 %2 %3"_s.arg(
-            method, cutRedacted(head.path), sent ? u"(the API key is not valid)."_s : u"(no API key sent)."_s));
-        return {ApiResponse::detail(401, u"Request rejected"_s, u"Core.Server/auth"_s,
-            sent ? u"the API key is not valid (send Authorization: Bearer ntc_…)."_s
-                 : u"no API key sent (send Authorization: Bearer ntc_…)."_s)};
+        return {unauthorized(head)};
     }
     if (route < 0) {
         return {ApiResponse::detail(405, u"Request not allowed"_s, u"Core.Server/route"_s,
@@ -187,18 +232,24 @@ void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http:
     const Route &target = m_routes.at(route);
     ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
         head.header("content-type"), std::move(body), head.header("authorization")};
+    const QByteArray origin = corsOrigin(head);
+    auto headers = origin.isEmpty() ? QList<std::pair<QByteArray, QByteArray>>() : CorsPolicy::answerHeaders(origin);
     if (target.sync) {
-        reply.send(target.sync(request));
+        ApiResponse response = target.sync(request);
+        response.headers += headers;
+        reply.send(response);
     } else {
-        answerLater(target.async, std::move(request), std::move(reply));
+        answerLater(target.async, std::move(request), std::move(reply), std::move(headers));
     }
 }
 
-QCoro::Task<> ApiRouter::answerLater(AsyncHandler handler, ApiRequest request, Http::Reply reply)
+QCoro::Task<> ApiRouter::answerLater(
+    AsyncHandler handler, ApiRequest request, Http::Reply reply, QList<std::pair<QByteArray, QByteArray>> headers)
 {
     ++m_pending;
     QPointer<ApiRouter> self(this);
-    const ApiResponse response = co_await handler(std::move(request));
+    ApiResponse response = co_await handler(std::move(request));
+    response.headers += headers;
     if (self) {
         --m_pending;
     }

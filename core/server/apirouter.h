@@ -3,6 +3,7 @@
 
 #include "apirequest.h"
 #include "apiresponse.h"
+#include "corspolicy.h"
 #include "httpserver.h"
 
 #include <QCoroTask>
@@ -15,7 +16,9 @@ namespace Notechondria {
 /**
  * The routes of the local server: exact routes under /api/v1/ (with or without the trailing slash), the
  * `Host` check against DNS rebinding, API-key authentication and JSON errors (404 unknown path, 405 wrong method,
- * 401 no or wrong key, 403 foreign Host or Origin, 413 body over the limit). Never sends CORS headers.
+ * 401 no or wrong key, 403 foreign Host or Origin, 413 body over the limit). CORS only for the origins of the
+ * CorsPolicy (none by default): their preflight (`OPTIONS` with Access-Control-Request-Method) gets a 204 on a
+ * known path without a key, and every answer to them (errors included) carries Access-Control-Allow-Origin.
  *
  * All of these are decided on the request head (admit()), before the transport reads any body byte; the body
  * limit is the one RequestForm::read applies: 60 MB for multipart uploads, 2 MB for everything else.
@@ -48,6 +51,8 @@ public:
     void setApiKey(const QByteArray &key) { m_apiKey = key; }
     /// The accepted `Host` values, lowercase, e.g. "127.0.0.1:8765", "localhost:8765".
     void setAllowedHosts(const QList<QByteArray> &hosts) { m_allowedHosts = hosts; }
+    /// The browser origins besides this server's own that may call it (CORS).
+    void setCorsPolicy(const CorsPolicy &policy) { m_cors = policy; }
     /// Requests whose answer is still pending (async handlers).
     [[nodiscard]] int pendingResponses() const { return m_pending; }
 
@@ -64,15 +69,22 @@ private:
         AsyncHandler async;
     };
 
+    [[nodiscard]] Http::Admission decide(const Http::Head &head) const;
     [[nodiscard]] bool hostAllowed(const Http::Head &head) const;
+    /// The Origin header when it is an allowed foreign origin (CORS applies), else empty.
+    [[nodiscard]] QByteArray corsOrigin(const Http::Head &head) const;
+    [[nodiscard]] Http::Admission preflight(const Http::Head &head, const QByteArray &origin) const;
+    [[nodiscard]] ApiResponse unauthorized(const Http::Head &head) const;
     [[nodiscard]] bool authorized(const Http::Head &head) const;
     /// The index of the route for these segments and method, -1 when none; `pathKnown` when any method has one.
     [[nodiscard]] int match(const QStringList &segments, QHttpServerRequest::Method method, bool &pathKnown) const;
-    QCoro::Task<> answerLater(AsyncHandler handler, ApiRequest request, Http::Reply reply);
+    QCoro::Task<> answerLater(
+        AsyncHandler handler, ApiRequest request, Http::Reply reply, QList<std::pair<QByteArray, QByteArray>> headers);
 
     QList<Route> m_routes;
     QByteArray m_apiKey;
     QList<QByteArray> m_allowedHosts;
+    CorsPolicy m_cors;
     int m_pending = 0;
 };
 

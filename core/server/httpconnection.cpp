@@ -41,8 +41,11 @@ QByteArray serialize(const ApiResponse &response, bool headOnly, bool close)
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
         + reasonPhrase(response.status).toByteArray() + "\r\nContent-Type: " + response.contentType
         + "\r\nContent-Length: " + QByteArray::number(noBody ? 0 : response.body.size())
-        + "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: "
-        + (close ? "close" : "keep-alive") + "\r\n\r\n";
+        + "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    for (const auto &[name, value] : response.headers) {
+        out += name + ": " + value + "\r\n";
+    }
+    out += QByteArray("Connection: ") + (close ? "close" : "keep-alive") + "\r\n\r\n";
     if (!headOnly && !noBody) {
         out += response.body;
     }

@@ -11,6 +11,8 @@
 #include "restoreroutes.h"
 #include "secretstore.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -62,7 +64,7 @@ QCoro::Task<Result<QString>> LocalServer::ensureApiKey(SecretStore *secrets)
     co_return fresh;
 }
 
-QCoro::Task<Result<void>> LocalServer::start(QHostAddress address, quint16 port)
+QCoro::Task<Result<void>> LocalServer::start(QHostAddress address, quint16 port, PortChoice choice)
 {
     if (!address.isLoopback()) {
         co_return fail(startConsequence, startModule,
@@ -78,11 +80,22 @@ QCoro::Task<Result<void>> LocalServer::start(QHostAddress address, quint16 port)
     }
     auto *tcp = new Http::Server(m_router, m_router);
     tcp->setLimits(m_limits);
-    if (!tcp->listen(address, port)) {
-        const QString cause
-            = u"cannot listen on %1 port %2: %3."_s.arg(address.toString()).arg(port).arg(tcp->errorString());
-        delete tcp;
-        co_return fail(startConsequence, startModule, cause);
+    const int last = choice == PortChoice::NextFree && port != 0 ? std::min(65535, port + portsTried) : port;
+    int tried = port;
+    while (!tcp->listen(address, static_cast<quint16>(tried))) {
+        if (tried >= last || tcp->serverError() != QAbstractSocket::AddressInUseError) {
+            const QString range = tried == port ? QString::number(port) : u"%1–%2"_s.arg(port).arg(tried);
+            const QString cause
+                = u"cannot listen on %1 port %2: %3."_s.arg(address.toString(), range, tcp->errorString());
+            delete tcp;
+            co_return fail(startConsequence, startModule, cause);
+        }
+        ++tried;
+    }
+    if (tried != port) {
+        qCInfo(lcServer).noquote() << u"Local server on another port: Core.Server/start — port %1 is taken, "
+                                      u"listening on %2."_s.arg(port)
+                                          .arg(tried);
     }
     m_apiKey = *key;
     m_address = address;
@@ -98,6 +111,11 @@ QCoro::Task<Result<void>> LocalServer::start(QHostAddress address, quint16 port)
     m_router->setApiKey(m_apiKey.toLatin1());
     qCInfo(lcServer).noquote() << "Local server listening: Core.Server/start \u2014" << baseUrl().toString();
     co_return {};
+}
+
+void LocalServer::setCorsPolicy(const CorsPolicy &policy)
+{
+    m_router->setCorsPolicy(policy);
 }
 
 QUrl LocalServer::baseUrl() const

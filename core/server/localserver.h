@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "corspolicy.h"
 #include "error.h"
 #include "httpserver.h"
 
@@ -29,7 +30,8 @@ class Store;
  * done in-process (upstream-contract §1, §10; DECISIONS §1, §2).
  *
  * Binds 127.0.0.1 or ::1 only; every data route needs `Authorization: Bearer ntc_<32 hex>` (or `Token <key>`);
- * requests whose Host is not this address and port (or localhost:port) are refused (DNS rebinding); no CORS.
+ * requests whose Host is not this address and port (or localhost:port) are refused (DNS rebinding); CORS only for
+ * the origins the user allowed (setCorsPolicy; none by default).
  * Request bodies: JSON and url-encoded up to 2 MB, multipart up to 60 MB. A request without the key, with a
  * foreign Host or Origin, or announcing a body over its limit is answered before any body byte is read; heads,
  * bodies and idle connections time out and the number of connections is capped (Http::Limits).
@@ -45,11 +47,23 @@ public:
         QObject *parent = nullptr);
     ~LocalServer() override;
 
+    /// The port the desktop app and `serve` listen on unless told otherwise (DECISIONS §10).
+    static constexpr quint16 defaultPort = 8765;
+    /// How many ports after a taken one start() tries with PortChoice::NextFree.
+    static constexpr int portsTried = 20;
+    enum class PortChoice {
+        Exact, ///< the port asked for, or an error when it is taken
+        NextFree, ///< the port asked for, else the next free one of the following portsTried
+    };
+
     /**
      * Starts listening; makes the API key on first start (kept in the SecretStore under SecretKeys::LocalApiKey).
      * Refuses a non-loopback address. Port 0 picks a free port.
      */
-    [[nodiscard]] QCoro::Task<Result<void>> start(QHostAddress address = QHostAddress::LocalHost, quint16 port = 0);
+    [[nodiscard]] QCoro::Task<Result<void>> start(
+        QHostAddress address = QHostAddress::LocalHost, quint16 port = 0, PortChoice choice = PortChoice::Exact);
+    /// The browser origins allowed to call the server (CORS); takes effect at once.
+    void setCorsPolicy(const CorsPolicy &policy);
 
     /// http://127.0.0.1:PORT/api/v1 (or http://[::1]:PORT/api/v1); empty before start().
     [[nodiscard]] QUrl baseUrl() const;
