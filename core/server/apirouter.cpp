@@ -231,7 +231,7 @@ void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http:
 {
     const Route &target = m_routes.at(route);
     ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
-        head.header("content-type"), std::move(body), head.header("authorization")};
+        head.header("content-type"), std::move(body), head.header("authorization"), authorized(head)};
     const QByteArray origin = corsOrigin(head);
     auto headers = origin.isEmpty() ? QList<std::pair<QByteArray, QByteArray>>() : CorsPolicy::answerHeaders(origin);
     if (target.sync) {

@@ -9,6 +9,7 @@ DataRoutes::DataRoutes(Store *store, const Clock *clock, std::function<QString()
     , m_notes(store, clock)
     , m_planner(store, clock)
     , m_bin(store, clock)
+    , m_frontPage(store, clock)
 {
 }
 
@@ -19,6 +20,7 @@ void DataRoutes::registerOn(ApiRouter &router)
     m_notes.registerOn(router);
     m_planner.registerOn(router);
     m_bin.registerOn(router);
+    m_frontPage.registerOn(router);
 }
 
 } // namespace Notechondria

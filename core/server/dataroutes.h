@@ -2,6 +2,7 @@
 #pragma once
 
 #include "courseroutes.h"
+#include "frontpageroutes.h"
 #include "noteroutes.h"
 #include "plannerroutes.h"
 #include "recyclebinroutes.h"
@@ -34,6 +35,7 @@ private:
     NoteRoutes m_notes;
     PlannerRoutes m_planner;
     RecycleBinRoutes m_bin;
+    FrontPageRoutes m_frontPage;
 };
 
 } // namespace Notechondria

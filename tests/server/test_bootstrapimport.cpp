@@ -5,6 +5,7 @@
 #include "demodata.h"
 #include "localserverfixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -58,6 +59,40 @@ private Q_SLOTS:
         QCOMPARE(ping.status, 200);
         QCOMPARE(ping.object().value(u"pong"_s).toBool(), true);
         QCOMPARE(ping.object().value(u"service"_s).toString(), u"notechondria-backend"_s);
+    }
+
+    void theFrontPageShowsTheFirstCourseAndOnlyPublicNotesWithoutAKey()
+    {
+        const ServerAnswer empty = m_fx->call("GET", u"/front-page/"_s, {}, {}, QByteArray());
+        QCOMPARE(empty.status, 200);
+        QVERIFY(empty.object().value(u"default_course"_s).isNull());
+        QCOMPARE(empty.object().value(u"recent_notes"_s).toArray().size(), 0);
+
+        Course course;
+        course.title = u"Biology"_s;
+        course.slug = u"biology"_s;
+        const auto saved = m_fx->store->saveCourse(course);
+        QVERIFY(saved);
+        for (int i = 0; i < 8; ++i) {
+            Note note;
+            note.uuid = QUuid::createUuid();
+            note.title = u"Note %1"_s.arg(i);
+            note.courseId = saved->id;
+            note.isPublic = i % 2 == 0;
+            QVERIFY(m_fx->store->saveNote(note));
+        }
+        const ServerAnswer anonymous = m_fx->call("GET", u"/front-page/"_s, {}, {}, QByteArray());
+        QCOMPARE(anonymous.status, 200);
+        const QJsonObject page = anonymous.object();
+        QCOMPARE(page.value(u"default_course"_s).toObject().value(u"title"_s).toString(), u"Biology"_s);
+        QCOMPARE(page.value(u"collections"_s).toArray().size(), 1);
+        const QJsonArray publicNotes = page.value(u"recent_notes"_s).toArray();
+        QCOMPARE(publicNotes.size(), 4);
+        for (const QJsonValue note : publicNotes) {
+            QVERIFY(note.toObject().value(u"is_public"_s).toBool());
+        }
+        const ServerAnswer owner = m_fx->callJson("GET", u"/front-page/"_s);
+        QCOMPARE(owner.object().value(u"recent_notes"_s).toArray().size(), 6); // six, newest first
     }
 
     void jsonSentAsTextPlainIsReadAsJson()

@@ -56,12 +56,12 @@ private Q_SLOTS:
     {
         LocalServerFixture fixture;
         QVERIFY2(fixture.setUp(LocalServerFixture::offline(nullptr)), qPrintable(fixture.problem));
-        const ServerAnswer preflight = fixture.call("OPTIONS", u"/notes/"_s, {}, {}, QByteArray(),
-            preflightFrom("http://localhost:5173"));
+        const ServerAnswer preflight
+            = fixture.call("OPTIONS", u"/notes/"_s, {}, {}, QByteArray(), preflightFrom("http://localhost:5173"));
         QCOMPARE(preflight.status, 403);
         QVERIFY(headerOf(preflight, "access-control-allow-origin").isEmpty());
-        const ServerAnswer get = fixture.call("GET", u"/notes/"_s, {}, {}, std::nullopt,
-            {{"Origin", "http://localhost:5173"}});
+        const ServerAnswer get
+            = fixture.call("GET", u"/notes/"_s, {}, {}, std::nullopt, {{"Origin", "http://localhost:5173"}});
         QCOMPARE(get.status, 403);
         QVERIFY(headerOf(get, "access-control-allow-origin").isEmpty());
         QVERIFY2(get.detail().contains(u"Core.Server/host_check"_s), qPrintable(get.detail()));
@@ -77,17 +77,18 @@ private Q_SLOTS:
         fixture.server->setCorsPolicy(*policy);
 
         // The preflight carries no key: it is answered on a known path, with what the app will send granted.
-        const ServerAnswer preflight = fixture.call("OPTIONS", u"/notes/"_s, {}, {}, QByteArray(),
-            preflightFrom("http://localhost:5173", "PATCH"));
+        const ServerAnswer preflight = fixture.call(
+            "OPTIONS", u"/notes/"_s, {}, {}, QByteArray(), preflightFrom("http://localhost:5173", "PATCH"));
         QCOMPARE(preflight.status, 204);
         QCOMPARE(headerOf(preflight, "access-control-allow-origin"), QByteArray("http://localhost:5173"));
         QVERIFY(headerOf(preflight, "access-control-allow-methods").contains("PATCH"));
         const QByteArray allowed = headerOf(preflight, "access-control-allow-headers").toLower();
         QVERIFY2(allowed.contains("authorization") && allowed.contains("content-type"), allowed.constData());
         QCOMPARE(headerOf(preflight, "vary"), QByteArray("Origin"));
-        QCOMPARE(fixture.call("OPTIONS", u"/no-such-thing/"_s, {}, {}, QByteArray(),
-                     preflightFrom("https://notes.example.org"))
-                     .status,
+        QCOMPARE(
+            fixture
+                .call("OPTIONS", u"/no-such-thing/"_s, {}, {}, QByteArray(), preflightFrom("https://notes.example.org"))
+                .status,
             404);
 
         // The real requests: answered as usual, with the CORS headers, errors included (the page reads why).
@@ -95,8 +96,8 @@ private Q_SLOTS:
             "application/json", std::nullopt, {{"Origin", "https://notes.example.org"}});
         QCOMPARE(created.status, 201);
         QCOMPARE(headerOf(created, "access-control-allow-origin"), QByteArray("https://notes.example.org"));
-        const ServerAnswer noKey = fixture.call("GET", u"/notes/"_s, {}, {}, QByteArray(),
-            {{"Origin", "http://localhost:5173"}});
+        const ServerAnswer noKey
+            = fixture.call("GET", u"/notes/"_s, {}, {}, QByteArray(), {{"Origin", "http://localhost:5173"}});
         QCOMPARE(noKey.status, 401);
         QCOMPARE(headerOf(noKey, "access-control-allow-origin"), QByteArray("http://localhost:5173"));
 
@@ -117,7 +118,8 @@ private Q_SLOTS:
         fixture.server->setCorsPolicy(*CorsPolicy::fromOrigins({u"http://localhost:5173"_s}));
         // A DNS-rebinding page: its own origin is allowed, but the Host is its domain, not this server.
         const ServerAnswer rebound = fixture.call("GET", u"/notes/"_s, {}, {}, std::nullopt,
-            {{"Origin", "http://localhost:5173"}, {"Host", "rebind.example:" + QByteArray::number(fixture.server->port())}});
+            {{"Origin", "http://localhost:5173"},
+                {"Host", "rebind.example:" + QByteArray::number(fixture.server->port())}});
         QCOMPARE(rebound.status, 403);
     }
 
@@ -163,12 +165,14 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QProcess serve;
-        serve.start(QStringLiteral(NOTECHONDRIA_SYNC_BINARY), {u"--data"_s, dir.filePath(u"data"_s), u"serve"_s,
-                                                                  u"--listen"_s, u"127.0.0.1:0"_s, u"--allow-origin"_s, u"*"_s});
+        serve.start(QStringLiteral(NOTECHONDRIA_SYNC_BINARY),
+            {u"--data"_s, dir.filePath(u"data"_s), u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--allow-origin"_s,
+                u"*"_s});
         QVERIFY(serve.waitForFinished(30'000));
         QCOMPARE(serve.exitCode(), 2);
         const QString err = QString::fromUtf8(serve.readAllStandardError());
-        QVERIFY2(err.contains(u"Browser origin not allowed: Core.Server/cors — \"*\" is not an origin"_s), qPrintable(err));
+        QVERIFY2(
+            err.contains(u"Browser origin not allowed: Core.Server/cors — \"*\" is not an origin"_s), qPrintable(err));
     }
 
     void aTakenPortStepsToTheNextFreeOne()
@@ -178,7 +182,8 @@ private Q_SLOTS:
         quint16 taken = 0;
         for (quint16 candidate = 20'000; candidate < 40'000 && taken == 0; candidate += 37) {
             QTcpServer probe;
-            if (blocker.listen(QHostAddress::LocalHost, candidate) && probe.listen(QHostAddress::LocalHost, candidate + 1)) {
+            if (blocker.listen(QHostAddress::LocalHost, candidate)
+                && probe.listen(QHostAddress::LocalHost, candidate + 1)) {
                 taken = candidate;
             } else {
                 blocker.close();

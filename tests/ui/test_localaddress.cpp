@@ -70,8 +70,8 @@ private Q_SLOTS:
         LocalServerFixture fixture;
         QVERIFY2(fixture.setUp(LocalServerFixture::offline(nullptr)), qPrintable(fixture.problem));
         LocalServer server(fixture.store.get(), &fixture.secrets, nullptr, nullptr, fixture.clock);
-        QVERIFY(QCoro::waitFor(
-            server.start(QHostAddress::LocalHost, ConnectionSection::localServerPort(), LocalServer::PortChoice::NextFree))
+        QVERIFY(QCoro::waitFor(server.start(QHostAddress::LocalHost, ConnectionSection::localServerPort(),
+                                   LocalServer::PortChoice::NextFree))
                 .has_value());
         QVERIFY(server.port() > chosen && server.port() <= chosen + LocalServer::portsTried);
         section.setLocalServerAddress(server.baseUrl());
