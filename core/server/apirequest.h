@@ -30,6 +30,7 @@ struct ApiRequest
     QByteArray contentType;
     QByteArray body;
     QByteArray authorization; ///< the Authorization header as sent (a credential: never log it)
+    QByteArray userAgent; ///< the User-Agent header as sent (names the device of a sign-in session)
 
     [[nodiscard]] QString queryValue(const QString &key) const;
     /// The `<uuid>` segment at @p index in its stored form: dashed, lowercase (a route pattern matched it).

@@ -125,7 +125,13 @@ bool ApiRouter::hostAllowed(const Http::Head &head) const
 bool ApiRouter::authorized(const Http::Head &head) const
 {
     const QByteArray key = ApiKey::fromAuthorizationHeader(head.header("authorization"));
-    return !m_apiKey.isEmpty() && !key.isEmpty() && ApiKey::constantTimeEquals(key, m_apiKey);
+    if (key.isEmpty()) {
+        return false;
+    }
+    if (!m_apiKey.isEmpty() && ApiKey::constantTimeEquals(key, m_apiKey)) {
+        return true;
+    }
+    return m_tokenValidator && m_tokenValidator(key);
 }
 
 int ApiRouter::match(const QStringList &segments, QHttpServerRequest::Method method, bool &pathKnown) const
@@ -186,7 +192,7 @@ void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http:
 {
     const Route &target = m_routes.at(route);
     ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
-        head.header("content-type"), std::move(body), head.header("authorization")};
+        head.header("content-type"), std::move(body), head.header("authorization"), head.header("user-agent")};
     if (target.sync) {
         reply.send(target.sync(request));
     } else {

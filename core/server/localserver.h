@@ -14,6 +14,7 @@
 namespace Notechondria {
 
 class ApiRouter;
+class AuthRoutes;
 class Clock;
 class DataRoutes;
 class GitHubApi;
@@ -28,7 +29,8 @@ class Store;
  * The local-server mode: the Notechondria /api/v1 served on loopback from the local Store, with the GitHub work
  * done in-process (upstream-contract §1, §10; DECISIONS §1, §2).
  *
- * Binds 127.0.0.1 or ::1 only; every data route needs `Authorization: Bearer ntc_<32 hex>` (or `Token <key>`);
+ * Binds 127.0.0.1 or ::1 only; every data route needs `Authorization: Bearer ntc_<32 hex>` (or `Token <key>`) or a
+ * sign-in session's token from POST auth/login/ (AuthRoutes);
  * requests whose Host is not this address and port (or localhost:port) are refused (DNS rebinding); no CORS.
  * Request bodies: JSON and url-encoded up to 2 MB, multipart up to 60 MB. A request without the key, with a
  * foreign Host or Origin, or announcing a body over its limit is answered before any body byte is read; heads,
@@ -62,10 +64,18 @@ public:
 
     /// Reads the local API key from the secret store, creating and storing it when there is none.
     [[nodiscard]] static QCoro::Task<Result<QString>> ensureApiKey(SecretStore *secrets);
+    /**
+     * Replaces the API key with a fresh one (POST auth/rotate-api-key/): stored in the SecretStore under
+     * SecretKeys::LocalApiKey first, then the only key accepted; the old one is refused from then on. Sign-in sessions
+     * stay valid. Emits apiKeyRotated.
+     */
+    [[nodiscard]] QCoro::Task<Result<QString>> rotateApiKey();
 
 Q_SIGNALS:
     void installationLinked(const QString &installationId); ///< the browser came back through the callback
     void pushFinished();
+    /// The API key was replaced (rotateApiKey): clients of this server need @p key from now on.
+    void apiKeyRotated(const QString &key);
 
 private:
     SecretStore *m_secrets;
@@ -74,6 +84,7 @@ private:
     RestoreRoutes *m_restore = nullptr;
     ImportRoutes *m_import = nullptr;
     std::unique_ptr<DataRoutes> m_data;
+    std::unique_ptr<AuthRoutes> m_auth;
     QHostAddress m_address;
     quint16 m_port = 0;
     QString m_apiKey;

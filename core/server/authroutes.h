@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apirequest.h"
+#include "apiresponse.h"
+#include "authsession.h"
+#include "routesupport.h"
+
+#include <QCoroTask>
+
+#include <functional>
+
+namespace Notechondria {
+
+/**
+ * Sign-in on the local server (issue #14, apps-contract "Sign-in"), in the web backend's shapes:
+ *
+ * - `POST auth/login/` (public) `{"email" | "identifier" | "username", "password"}` matched against the local
+ *   account's email or username and its password (LocalPassword) → `{token, session, user, …}`; a mismatch is 400
+ *   `{"non_field_errors": [...]}` as DRF answers; with no password set, 400 saying how to set one.
+ * - `GET auth/session/` (public) → `{"authenticated": false}` or who is signed in with which session;
+ *   `GET auth/sessions/`, `DELETE auth/sessions/<id>/`, `POST auth/logout/` (204).
+ * - `POST auth/rotate-api-key/` → `{api_key, api_key_prefix}`; the old key stops working at once.
+ * - `GET/POST/DELETE auth/local-password/` (local only, the API key only): whether a password is set, set one,
+ *   remove it — what Settings → Local server uses, as the UI may not reach the store.
+ * - Casdoor: `GET auth/casdoor/config/` → `{"configured": false}`; exchange, bind, link and unlink answer 400.
+ *
+ * Session tokens (SessionToken) are stored as their SHA-256 only and are accepted on every route like the API key
+ * (acceptsSession() is the router's token validator).
+ */
+class AuthRoutes : public StoreRoutes
+{
+public:
+    struct Hooks
+    {
+        std::function<QString()> apiKey; ///< the current API key
+        std::function<QCoro::Task<Result<QString>>()> rotateApiKey; ///< stores and applies a fresh key
+    };
+
+    AuthRoutes(Store *store, const Clock *clock, Hooks hooks);
+
+    void registerOn(ApiRouter &router) override;
+
+    /// Whether @p token is a live session's (and records its use): the router's token validator.
+    [[nodiscard]] bool acceptsSession(const QByteArray &token);
+
+private:
+    /// Who sent a request: the API key, a live session (with its row) or nobody known.
+    struct Caller
+    {
+        bool apiKey = false;
+        std::optional<AuthSession> session;
+        QByteArray token;
+    };
+    [[nodiscard]] Caller callerOf(const ApiRequest &request) const;
+
+    [[nodiscard]] ApiResponse login(const ApiRequest &request);
+    [[nodiscard]] ApiResponse session(const ApiRequest &request) const;
+    [[nodiscard]] ApiResponse sessions(const ApiRequest &request) const;
+    [[nodiscard]] ApiResponse revoke(const ApiRequest &request);
+    [[nodiscard]] ApiResponse logout(const ApiRequest &request);
+    [[nodiscard]] QCoro::Task<ApiResponse> rotateApiKey(ApiRequest request);
+    [[nodiscard]] ApiResponse passwordState(const ApiRequest &request) const;
+    [[nodiscard]] ApiResponse setPassword(const ApiRequest &request);
+    [[nodiscard]] ApiResponse clearPassword(const ApiRequest &request);
+    /// The answer for a caller that is not the API key on a key-only route; nullopt for the key.
+    [[nodiscard]] std::optional<ApiResponse> requireApiKey(const ApiRequest &request) const;
+
+    Hooks m_hooks;
+};
+
+} // namespace Notechondria
