@@ -466,10 +466,6 @@
         <translation>Kein Passwort festgelegt: Die Apps können sich noch nicht anmelden.</translation>
     </message>
     <message>
-        <source>A password is set, but the account has no username yet.</source>
-        <translation>Ein Passwort ist festgelegt, aber das Konto hat noch keinen Benutzernamen.</translation>
-    </message>
-    <message>
         <source>A password is set: the apps sign in as %1 with it.</source>
         <translation>Ein Passwort ist festgelegt: Die Apps melden sich damit als %1 an.</translation>
     </message>
@@ -1465,12 +1461,12 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
         <translation>geben Sie entweder --stdin (das Passwort in einer Zeile der Standardeingabe) oder --clear an; das Passwort wird nie als Argument angenommen</translation>
     </message>
     <message>
-        <source>Note: the local account has no username yet; sign-in needs one (set it in the app&apos;s settings or import an account).</source>
-        <translation>Hinweis: Das lokale Konto hat noch keinen Benutzernamen; die Anmeldung braucht einen (legen Sie ihn in den Einstellungen der App fest oder importieren Sie ein Konto).</translation>
-    </message>
-    <message>
         <source>Set the local account&apos;s sign-in password (--stdin) or remove it (--clear)</source>
         <translation>Das Anmeldepasswort des lokalen Kontos festlegen (--stdin) oder entfernen (--clear)</translation>
+    </message>
+    <message>
+        <source>Note: the local account has no username yet; sign in as &quot;local&quot; until it has one (set it in the settings or import an account).</source>
+        <translation>Hinweis: Das lokale Konto hat noch keinen Benutzernamen; melden Sie sich als &quot;local&quot; an, bis es einen hat (legen Sie ihn in den Einstellungen fest oder importieren Sie ein Konto).</translation>
     </message>
 </context>
 </TS>

@@ -465,10 +465,6 @@
         <translation>尚未设置密码：应用还无法登录。</translation>
     </message>
     <message>
-        <source>A password is set, but the account has no username yet.</source>
-        <translation>已设置密码，但该账户还没有用户名。</translation>
-    </message>
-    <message>
         <source>A password is set: the apps sign in as %1 with it.</source>
         <translation>已设置密码：应用用它以 %1 的身份登录。</translation>
     </message>
@@ -1456,12 +1452,12 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
         <translation>请指定 --stdin（密码为标准输入中的一行）或 --clear；密码从不作为参数接受</translation>
     </message>
     <message>
-        <source>Note: the local account has no username yet; sign-in needs one (set it in the app&apos;s settings or import an account).</source>
-        <translation>注意：本地账户还没有用户名；登录需要用户名（请在应用的设置中设置，或导入一个账户）。</translation>
-    </message>
-    <message>
         <source>Set the local account&apos;s sign-in password (--stdin) or remove it (--clear)</source>
         <translation>设置本地账户的登录密码（--stdin）或删除它（--clear）</translation>
+    </message>
+    <message>
+        <source>Note: the local account has no username yet; sign in as &quot;local&quot; until it has one (set it in the settings or import an account).</source>
+        <translation>注意：本地账户还没有用户名；在设置用户名之前请以 &quot;local&quot; 登录（在设置中设置，或导入一个账户）。</translation>
     </message>
 </context>
 </TS>

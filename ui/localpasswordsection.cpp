@@ -79,8 +79,6 @@ void LocalPasswordSection::showState(const QJsonObject &state)
     m_status->setStyleSheet(QString());
     if (!m_passwordSet) {
         m_status->setText(tr("No password is set: the apps cannot sign in yet."));
-    } else if (username.isEmpty()) {
-        m_status->setText(tr("A password is set, but the account has no username yet."));
     } else {
         m_status->setText(tr("A password is set: the apps sign in as %1 with it.").arg(who));
     }

@@ -88,13 +88,13 @@ QCoro::Task<int> runSetPassword(Context &context)
         co_return context.failure(done.error());
     }
     const auto profile = (*store)->profile();
-    const QString username = profile ? profile->username : QString();
+    const QString username = profile && !profile->username.isEmpty() ? profile->username : u"local"_s;
     context.printJson(QJsonDocument(QJsonObject{{u"password_set"_s, !clear}, {u"username"_s, username},
         {u"email"_s, profile ? profile->email : QString()}, {u"sessions_revoked"_s, true}}));
-    if (!clear && username.isEmpty()) {
+    if (!clear && (!profile || profile->username.isEmpty())) {
         context.err() << QCoreApplication::translate("notechondria-sync",
-            "Note: the local account has no username yet; sign-in needs one (set it in the app's settings or "
-            "import an account).")
+            "Note: the local account has no username yet; sign in as \"local\" until it has one (set it in the "
+            "settings or import an account).")
                       << '\n';
         context.err().flush();
     }

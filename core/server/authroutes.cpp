@@ -60,6 +60,12 @@ QString deviceLabel(const QString &agent)
     return client;
 }
 
+/// The name to sign in with: the account's username, or "local" while it has none (a new store, before any import).
+QString signInName(const Profile &profile)
+{
+    return profile.username.isEmpty() ? u"local"_s : profile.username;
+}
+
 /// The `user` object of the web backend's auth_payload, for the one local account (id 1, not staff).
 QJsonObject userJson(const Profile &profile)
 {
@@ -70,9 +76,10 @@ QJsonObject userJson(const Profile &profile)
              u"theme_mode"_s, u"api_base_url"_s, u"app_settings"_s, u"app_settings_updated_at"_s}) {
         user.insert(key, settings.value(key));
     }
+    user.insert(u"username"_s, signInName(profile));
     const QString names = QString(profile.firstName + u' ' + profile.lastName).trimmed();
     user.insert(u"display_name"_s,
-        !profile.displayName.isEmpty() ? profile.displayName : (names.isEmpty() ? profile.username : names));
+        !profile.displayName.isEmpty() ? profile.displayName : (names.isEmpty() ? signInName(profile) : names));
     return user;
 }
 
@@ -199,9 +206,9 @@ ApiResponse AuthRoutes::login(const ApiRequest &request)
     if (!profile || !stored) {
         return storeFailure(!profile ? profile.error() : stored.error());
     }
-    const bool known = identifier.compare(profile->username, Qt::CaseInsensitive) == 0
+    const bool known = identifier.compare(signInName(*profile), Qt::CaseInsensitive) == 0
         || (!profile->email.isEmpty() && identifier.compare(profile->email, Qt::CaseInsensitive) == 0);
-    if (!known || profile->username.isEmpty()) {
+    if (!known) {
         return signInRejected(u"no account found for the supplied email/username."_s);
     }
     if (!*stored) {
@@ -311,7 +318,8 @@ ApiResponse AuthRoutes::passwordState(const ApiRequest &) const
     const auto profile = m_store->profile();
     return ApiResponse::json(QJsonObject{{u"password_set"_s, stored->has_value()},
         {u"updated_at"_s, *stored ? QJsonValue(isoDateTime((*stored)->updatedAt)) : QJsonValue()},
-        {u"username"_s, profile ? profile->username : QString()}, {u"email"_s, profile ? profile->email : QString()}});
+        {u"username"_s, profile ? signInName(*profile) : QString()},
+        {u"email"_s, profile ? profile->email : QString()}});
 }
 
 ApiResponse AuthRoutes::setPassword(const ApiRequest &request)

@@ -16,7 +16,8 @@ namespace Notechondria {
  * Sign-in on the local server (issue #14, apps-contract "Sign-in"), in the web backend's shapes:
  *
  * - `POST auth/login/` (public) `{"email" | "identifier" | "username", "password"}` matched against the local
- *   account's email or username and its password (LocalPassword) → `{token, session, user, …}`; a mismatch is 400
+ *   account's email or username ("local" while the account has none) and its password (LocalPassword) → `{token,
+ * session, user, …}`; a mismatch is 400
  *   `{"non_field_errors": [...]}` as DRF answers; with no password set, 400 saying how to set one.
  * - `GET auth/session/` (public) → `{"authenticated": false}` or who is signed in with which session;
  *   `GET auth/sessions/`, `DELETE auth/sessions/<id>/`, `POST auth/logout/` (204).

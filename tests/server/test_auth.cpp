@@ -161,6 +161,18 @@ private Q_SLOTS:
         QCOMPARE(withToken("GET", u"/notes/"_s, "ntcs_" + QByteArray(40, 'a')).status, 401);
     }
 
+    void anAccountWithoutAUsernameSignsInAsLocal()
+    {
+        QVERIFY(m_fx->store->saveProfile(Profile{})); // a new store: nothing imported yet
+        const CliRun run = setPassword(thePassword.toUtf8());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(u"sign in as \"local\""_s), qPrintable(run.err));
+        const ServerAnswer answer = login({{u"email"_s, u"local"_s}, {u"password"_s, thePassword}});
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.object().value(u"user"_s).toObject().value(u"username"_s).toString(), u"local"_s);
+        QCOMPARE(login({{u"email"_s, u""_s}, {u"password"_s, thePassword}}).status, 400);
+    }
+
     void aWrongPasswordOrAccountIsRejectedAsTheBackendDoes()
     {
         QCOMPARE(setPassword(thePassword.toUtf8()).exitCode, 0);
