@@ -126,7 +126,8 @@ AuthRoutes::AuthRoutes(Store *store, const Clock *clock, Hooks hooks)
 void AuthRoutes::registerOn(ApiRouter &router)
 {
     using Access = ApiRouter::Access;
-    router.addRoute(u"auth/login"_s, Method::Post, std::bind_front(&AuthRoutes::login, this), Access::Public);
+    router.addAsyncRoute(
+        u"auth/login"_s, Method::Post, [this](ApiRequest r) { return login(std::move(r)); }, Access::Public);
     router.addRoute(u"auth/session"_s, Method::Get, std::bind_front(&AuthRoutes::session, this), Access::Public);
     router.addRoute(u"auth/sessions"_s, Method::Get, std::bind_front(&AuthRoutes::sessions, this));
     router.addRoute(u"auth/sessions/<id>"_s, Method::Delete, std::bind_front(&AuthRoutes::revoke, this));
@@ -134,7 +135,8 @@ void AuthRoutes::registerOn(ApiRouter &router)
     router.addAsyncRoute(
         u"auth/rotate-api-key"_s, Method::Post, [this](ApiRequest r) { return rotateApiKey(std::move(r)); });
     router.addRoute(u"auth/local-password"_s, Method::Get, std::bind_front(&AuthRoutes::passwordState, this));
-    router.addRoute(u"auth/local-password"_s, Method::Post, std::bind_front(&AuthRoutes::setPassword, this));
+    router.addAsyncRoute(
+        u"auth/local-password"_s, Method::Post, [this](ApiRequest r) { return setPassword(std::move(r)); });
     router.addRoute(u"auth/local-password"_s, Method::Delete, std::bind_front(&AuthRoutes::clearPassword, this));
     router.addRoute(
         u"auth/casdoor/config"_s, Method::Get,
@@ -180,15 +182,15 @@ AuthRoutes::Caller AuthRoutes::callerOf(const ApiRequest &request) const
     return caller;
 }
 
-ApiResponse AuthRoutes::login(const ApiRequest &request)
+std::expected<AuthRoutes::LoginAttempt, ApiResponse> AuthRoutes::readLogin(const ApiRequest &request) const
 {
     const auto form = RequestForm::read(request);
     if (!form) {
-        return ApiResponse::fromError(form.error());
+        return std::unexpected(ApiResponse::fromError(form.error()));
     }
     FieldReader in(*form);
     in.require(u"password"_s);
-    const QString password = in.string(u"password"_s).value_or(QString());
+    LoginAttempt attempt{{}, in.string(u"password"_s).value_or(QString())};
     QString identifier;
     for (const QString &key : {u"email"_s, u"identifier"_s, u"username"_s}) {
         if (identifier.isEmpty()) {
@@ -196,37 +198,54 @@ ApiResponse AuthRoutes::login(const ApiRequest &request)
         }
     }
     if (!in.ok()) {
-        return in.errorResponse();
+        return std::unexpected(in.errorResponse());
     }
     if (identifier.isEmpty()) {
-        return signInRejected(u"either email or username is required in the login payload."_s);
+        return std::unexpected(signInRejected(u"either email or username is required in the login payload."_s));
     }
     const auto profile = m_store->profile();
     const auto stored = m_store->localPassword();
     if (!profile || !stored) {
-        return storeFailure(!profile ? profile.error() : stored.error());
+        return std::unexpected(storeFailure(!profile ? profile.error() : stored.error()));
     }
     const bool known = identifier.compare(signInName(*profile), Qt::CaseInsensitive) == 0
         || (!profile->email.isEmpty() && identifier.compare(profile->email, Qt::CaseInsensitive) == 0);
     if (!known) {
-        return signInRejected(u"no account found for the supplied email/username."_s);
+        return std::unexpected(signInRejected(u"no account found for the supplied email/username."_s));
     }
     if (!*stored) {
-        return signInRejected(u"the local account has no password yet; set one with `notechondria-sync set-password "
-                              u"--stdin` or in the app under Settings \u2192 Local server."_s);
+        return std::unexpected(
+            signInRejected(u"the local account has no password yet; set one with `notechondria-sync set-password "
+                           u"--stdin` or in the app under Settings \u2192 Local server."_s));
     }
-    if (!LocalPassword::verify((*stored)->hash, password)) {
+    attempt.hash = (*stored)->hash;
+    return attempt;
+}
+
+QCoro::Task<ApiResponse> AuthRoutes::login(ApiRequest request)
+{
+    const auto attempt = readLogin(request);
+    if (!attempt) {
+        co_return attempt.error();
+    }
+    // Argon2id takes a while and 64 MiB: it runs on a worker thread while the event loop (the app's UI) goes on.
+    const std::weak_ptr<int> alive = m_alive;
+    const bool matches = co_await LocalPassword::verifyLater(attempt->hash, attempt->password);
+    if (alive.expired()) {
+        co_return ApiResponse::detail(503, u"Sign-in rejected"_s, loginModule, u"the local server is stopping."_s);
+    }
+    if (!matches) {
         qCInfo(lcServer).noquote() << u"Sign-in rejected: "_s + loginModule + u" \u2014 wrong password."_s;
-        return signInRejected(u"email/username and password do not match any active account."_s);
+        co_return signInRejected(u"email/username and password do not match any active account."_s);
     }
     const QString token = SessionToken::generate();
     const QString agent = QString::fromUtf8(request.userAgent).left(512);
     const auto session = m_store->createAuthSession(SessionToken::digest(token.toLatin1()), deviceLabel(agent), agent);
     if (!session) {
-        return storeFailure(session.error());
+        co_return storeFailure(session.error());
     }
     const auto payload = authPayload(*m_store, token, *session);
-    return payload ? ApiResponse::json(*payload) : storeFailure(payload.error());
+    co_return payload ? ApiResponse::json(*payload) : storeFailure(payload.error());
 }
 
 ApiResponse AuthRoutes::session(const ApiRequest &request) const
@@ -322,29 +341,38 @@ ApiResponse AuthRoutes::passwordState(const ApiRequest &) const
         {u"email"_s, profile ? profile->email : QString()}});
 }
 
-ApiResponse AuthRoutes::setPassword(const ApiRequest &request)
+QCoro::Task<ApiResponse> AuthRoutes::setPassword(ApiRequest request)
 {
     if (auto refused = requireApiKey(request)) {
-        return *refused;
+        co_return *refused;
     }
     const auto form = RequestForm::read(request);
     if (!form) {
-        return ApiResponse::fromError(form.error());
+        co_return ApiResponse::fromError(form.error());
     }
     FieldReader in(*form);
     in.require(u"password"_s);
     const QString password = in.string(u"password"_s).value_or(QString());
     if (!in.ok()) {
-        return in.errorResponse();
+        co_return in.errorResponse();
     }
     if (const QString weak = LocalPassword::weakness(password); !weak.isEmpty()) {
-        return ApiResponse::fieldErrors(
+        co_return ApiResponse::fieldErrors(
             {{u"password"_s, {u"Local password not set: Core.Server.Auth/local_password \u2014 "_s + weak}}});
     }
-    if (const auto saved = LocalPassword::set(*m_store, password); !saved) {
-        return storeFailure(saved.error());
+    const std::weak_ptr<int> alive = m_alive;
+    const auto hashed = co_await LocalPassword::hashLater(password);
+    if (alive.expired()) {
+        co_return ApiResponse::detail(
+            503, u"Local password not set"_s, u"Core.Server.Auth/local_password"_s, u"the local server is stopping."_s);
     }
-    return passwordState(request);
+    if (!hashed) {
+        co_return storeFailure(hashed.error());
+    }
+    if (const auto saved = LocalPassword::save(*m_store, *hashed); !saved) {
+        co_return storeFailure(saved.error());
+    }
+    co_return passwordState(request);
 }
 
 ApiResponse AuthRoutes::clearPassword(const ApiRequest &request)

@@ -8,7 +8,9 @@
 
 #include <QCoroTask>
 
+#include <expected>
 #include <functional>
+#include <memory>
 
 namespace Notechondria {
 
@@ -55,19 +57,29 @@ private:
     };
     [[nodiscard]] Caller callerOf(const ApiRequest &request) const;
 
-    [[nodiscard]] ApiResponse login(const ApiRequest &request);
+    /// What a login request asks to check: the stored hash and the password sent.
+    struct LoginAttempt
+    {
+        QString hash;
+        QString password;
+    };
+    /// The attempt, or the answer when the request, the account or the stored password already decide it.
+    [[nodiscard]] std::expected<LoginAttempt, ApiResponse> readLogin(const ApiRequest &request) const;
+    [[nodiscard]] QCoro::Task<ApiResponse> login(ApiRequest request);
     [[nodiscard]] ApiResponse session(const ApiRequest &request) const;
     [[nodiscard]] ApiResponse sessions(const ApiRequest &request) const;
     [[nodiscard]] ApiResponse revoke(const ApiRequest &request);
     [[nodiscard]] ApiResponse logout(const ApiRequest &request);
     [[nodiscard]] QCoro::Task<ApiResponse> rotateApiKey(ApiRequest request);
     [[nodiscard]] ApiResponse passwordState(const ApiRequest &request) const;
-    [[nodiscard]] ApiResponse setPassword(const ApiRequest &request);
+    [[nodiscard]] QCoro::Task<ApiResponse> setPassword(ApiRequest request);
     [[nodiscard]] ApiResponse clearPassword(const ApiRequest &request);
     /// The answer for a caller that is not the API key on a key-only route; nullopt for the key.
     [[nodiscard]] std::optional<ApiResponse> requireApiKey(const ApiRequest &request) const;
 
     Hooks m_hooks;
+    /// Expires with the routes: a login or password hash finishing on its worker thread afterwards answers 503.
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 };
 
 } // namespace Notechondria

@@ -6,8 +6,11 @@
 
 #include <sodium.h>
 
+#include <QCoroSignal>
 #include <QCryptographicHash>
+#include <QFutureWatcher>
 #include <QRandomGenerator>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 
@@ -73,6 +76,27 @@ bool LocalPassword::verify(const QString &stored, const QString &password)
         == 0;
 }
 
+QCoro::Task<Result<QString>> LocalPassword::hashLater(QString password)
+{
+    QFutureWatcher<Result<QString>> watcher;
+    watcher.setFuture(QtConcurrent::run([password = std::move(password)] { return hash(password); }));
+    if (!watcher.isFinished()) {
+        co_await qCoro(&watcher, &QFutureWatcherBase::finished);
+    }
+    co_return watcher.result();
+}
+
+QCoro::Task<bool> LocalPassword::verifyLater(QString stored, QString password)
+{
+    QFutureWatcher<bool> watcher;
+    watcher.setFuture(QtConcurrent::run(
+        [stored = std::move(stored), password = std::move(password)] { return verify(stored, password); }));
+    if (!watcher.isFinished()) {
+        co_await qCoro(&watcher, &QFutureWatcherBase::finished);
+    }
+    co_return watcher.result();
+}
+
 Result<void> LocalPassword::set(Store &store, const QString &password)
 {
     if (const QString cause = weakness(password); !cause.isEmpty()) {
@@ -82,7 +106,12 @@ Result<void> LocalPassword::set(Store &store, const QString &password)
     if (!hashed) {
         return std::unexpected(hashed.error());
     }
-    if (auto saved = store.setLocalPassword(*hashed); !saved) {
+    return save(store, *hashed);
+}
+
+Result<void> LocalPassword::save(Store &store, const QString &hashText)
+{
+    if (auto saved = store.setLocalPassword(hashText); !saved) {
         return saved;
     }
     qCInfo(lcServer).noquote() << u"Local password set: Core.Server.Auth/set_password — stored as an Argon2id hash; "

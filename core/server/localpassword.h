@@ -4,6 +4,7 @@
 #include "error.h"
 
 #include <QByteArray>
+#include <QCoroTask>
 #include <QString>
 
 namespace Notechondria {
@@ -29,6 +30,13 @@ inline constexpr qsizetype maximumLength = 1024; ///< bounds the hashing work a 
 /// Whether @p password matches the hash string @p stored (constant time, by libsodium).
 [[nodiscard]] bool verify(const QString &stored, const QString &password);
 
+/// hash() on a worker thread (the event loop goes on meanwhile).
+[[nodiscard]] QCoro::Task<Result<QString>> hashLater(QString password);
+/// verify() on a worker thread.
+[[nodiscard]] QCoro::Task<bool> verifyLater(QString stored, QString password);
+
+/// Stores the hash string @p hashText (from hash()) in @p store, revoking every session.
+[[nodiscard]] Result<void> save(Store &store, const QString &hashText);
 /// Checks, hashes and stores @p password in @p store, revoking every session. The error says what is wrong.
 [[nodiscard]] Result<void> set(Store &store, const QString &password);
 /// Removes the password (sign-in is refused until one is set again), revoking every session.
