@@ -3,6 +3,7 @@
 
 #include "apikey.h"
 #include "apirouter.h"
+#include "clock.h"
 #include "entityjson.h"
 #include "localpassword.h"
 #include "logging.h"
@@ -25,6 +26,8 @@ namespace {
 using Method = QHttpServerRequest::Method;
 
 const QString loginModule = u"Core.Server.Auth/login"_s;
+constexpr int maxConcurrentChecks = 2; ///< Argon2id checks at once (64 MiB each)
+constexpr int failuresBeforeLock = 5;
 
 /// DRF's answer to a serializer's validate() error: 400 `{"non_field_errors": ["Sign-in rejected: … — <cause>"]}`.
 ApiResponse signInRejected(const QString &cause)
@@ -222,18 +225,54 @@ std::expected<AuthRoutes::LoginAttempt, ApiResponse> AuthRoutes::readLogin(const
     return attempt;
 }
 
+std::optional<ApiResponse> AuthRoutes::throttled() const
+{
+    const QDateTime now = m_clock->now();
+    if (m_throttle.lockedUntil.isValid() && now < m_throttle.lockedUntil) {
+        return ApiResponse::detail(429, u"Sign-in rejected"_s, loginModule,
+            u"too many wrong passwords in a row; try again in %1 seconds."_s.arg(
+                std::max<qint64>(1, now.secsTo(m_throttle.lockedUntil))));
+    }
+    if (m_throttle.running >= maxConcurrentChecks) {
+        return ApiResponse::detail(
+            429, u"Sign-in rejected"_s, loginModule, u"other sign-ins are being checked; try again in a moment."_s);
+    }
+    return std::nullopt;
+}
+
+void AuthRoutes::recordAttempt(bool matched)
+{
+    if (matched) {
+        m_throttle.failures = 0;
+        m_throttle.lockedUntil = QDateTime();
+        return;
+    }
+    ++m_throttle.failures;
+    if (m_throttle.failures >= failuresBeforeLock) {
+        // 30 s after the fifth wrong password in a row, doubling with each further one up to 16 minutes.
+        const int extra = std::min(m_throttle.failures - failuresBeforeLock, 5);
+        m_throttle.lockedUntil = m_clock->now().addSecs(qint64(30) << extra);
+    }
+}
+
 QCoro::Task<ApiResponse> AuthRoutes::login(ApiRequest request)
 {
     const auto attempt = readLogin(request);
     if (!attempt) {
         co_return attempt.error();
     }
+    if (auto refused = throttled()) {
+        co_return *refused;
+    }
     // Argon2id takes a while and 64 MiB: it runs on a worker thread while the event loop (the app's UI) goes on.
     const std::weak_ptr<int> alive = m_alive;
+    ++m_throttle.running;
     const bool matches = co_await LocalPassword::verifyLater(attempt->hash, attempt->password);
     if (alive.expired()) {
         co_return ApiResponse::detail(503, u"Sign-in rejected"_s, loginModule, u"the local server is stopping."_s);
     }
+    --m_throttle.running;
+    recordAttempt(matches);
     if (!matches) {
         qCInfo(lcServer).noquote() << u"Sign-in rejected: "_s + loginModule + u" \u2014 wrong password."_s;
         co_return signInRejected(u"email/username and password do not match any active account."_s);

@@ -28,8 +28,8 @@ namespace Notechondria {
  *   remove it — what Settings → Local server uses, as the UI may not reach the store.
  * - Casdoor: `GET auth/casdoor/config/` → `{"configured": false}`; exchange, bind, link and unlink answer 400.
  *
- * Session tokens (SessionToken) are stored as their SHA-256 only and are accepted on every route like the API key
- * (acceptsSession() is the router's token validator).
+ * Wrong passwords lock sign-in for a while (429, see Throttle). Session tokens (SessionToken) are stored as their
+ * SHA-256 only and are accepted on every route like the API key (acceptsSession() is the router's token validator).
  */
 class AuthRoutes : public StoreRoutes
 {
@@ -66,6 +66,9 @@ private:
     /// The attempt, or the answer when the request, the account or the stored password already decide it.
     [[nodiscard]] std::expected<LoginAttempt, ApiResponse> readLogin(const ApiRequest &request) const;
     [[nodiscard]] QCoro::Task<ApiResponse> login(ApiRequest request);
+    /// 429 while sign-in is locked after wrong passwords or enough checks are running; nullopt otherwise.
+    [[nodiscard]] std::optional<ApiResponse> throttled() const;
+    void recordAttempt(bool matched);
     [[nodiscard]] ApiResponse session(const ApiRequest &request) const;
     [[nodiscard]] ApiResponse sessions(const ApiRequest &request) const;
     [[nodiscard]] ApiResponse revoke(const ApiRequest &request);
@@ -78,6 +81,15 @@ private:
     [[nodiscard]] std::optional<ApiResponse> requireApiKey(const ApiRequest &request) const;
 
     Hooks m_hooks;
+    /// Guessing a password: after 5 wrong ones in a row sign-in is locked for 30 s, doubling up to 16 min; at most 2
+    /// checks run at once. Kept in memory (a restart of the server starts over).
+    struct Throttle
+    {
+        int failures = 0;
+        QDateTime lockedUntil;
+        int running = 0;
+    };
+    Throttle m_throttle;
     /// Expires with the routes: a login or password hash finishing on its worker thread afterwards answers 503.
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 };

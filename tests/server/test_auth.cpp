@@ -190,6 +190,22 @@ private Q_SLOTS:
         QCOMPARE(firstError(noPassword, u"password"_s), u"This field is required."_s);
     }
 
+    void wrongPasswordsInARowLockSignInForAWhile()
+    {
+        QCOMPARE(setPassword(thePassword.toUtf8()).exitCode, 0);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(login({{u"email"_s, u"ada"_s}, {u"password"_s, u"guess number %1"_s.arg(i)}}).status, 400);
+        }
+        const ServerAnswer locked = login({{u"email"_s, u"ada"_s}, {u"password"_s, thePassword}});
+        QCOMPARE(locked.status, 429);
+        QVERIFY2(
+            locked.detail().startsWith(u"Sign-in rejected: Core.Server.Auth/login \u2014 too many wrong passwords"_s),
+            qPrintable(locked.detail()));
+        m_fx->fakeClock.advance(31);
+        QCOMPARE(login({{u"email"_s, u"ada"_s}, {u"password"_s, thePassword}}).status, 200);
+        QCOMPARE(login({{u"email"_s, u"ada"_s}, {u"password"_s, u"one more guess"_s}}).status, 400); // starts over
+    }
+
     void theSessionsAreListedAndARevokedOneGets401()
     {
         QCOMPARE(setPassword(thePassword.toUtf8()).exitCode, 0);
