@@ -41,6 +41,7 @@ QString redactSecrets(const QString &text)
         // No word boundaries: a key glued to other text ("x_ntc_<key>abc" in a path) is still a key.
         QRegularExpression(u"(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})"_s),
         QRegularExpression(u"ntc_[0-9a-fA-F]{32}"_s),
+        QRegularExpression(u"ntcs_[0-9a-fA-F]{40}"_s), // the local server's sign-in session tokens
         QRegularExpression(u"\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"_s),
         // The hint "Bearer ntc_…" names no secret and stays readable.
         QRegularExpression(

@@ -456,6 +456,65 @@
     </message>
 </context>
 <context>
+    <name>Notechondria::LocalPasswordSection</name>
+    <message>
+        <source>Local server</source>
+        <translation>Lokaler Server</translation>
+    </message>
+    <message>
+        <source>The Notechondria apps can sign in to the server on this computer with your username or email and a password. Only a salted hash of it is kept.</source>
+        <translation>Die Notechondria-Apps können sich mit Ihrem Benutzernamen oder Ihrer E-Mail-Adresse und einem Passwort am Server auf diesem Computer anmelden. Gespeichert wird nur ein gesalzener Hash davon.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>Mindestens 8 Zeichen</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>Passwort entfernen</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>No password is set: the apps cannot sign in yet.</source>
+        <translation>Kein Passwort festgelegt: Die Apps können sich noch nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>A password is set: the apps sign in as %1 with it.</source>
+        <translation>Ein Passwort ist festgelegt: Die Apps melden sich damit als %1 an.</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether a password is set. %1</source>
+        <translation>Es lässt sich nicht feststellen, ob ein Passwort festgelegt ist. %1</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same one twice.</source>
+        <translation>Die beiden Passwörter unterscheiden sich; geben Sie zweimal dasselbe ein.</translation>
+    </message>
+    <message>
+        <source>The password was not set. %1</source>
+        <translation>Das Passwort wurde nicht festgelegt. %1</translation>
+    </message>
+    <message>
+        <source>The password was not removed. %1</source>
+        <translation>Das Passwort wurde nicht entfernt. %1</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::MainWindow</name>
     <message>
         <source>Notechondria Desktop</source>
@@ -1404,6 +1463,34 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
     <message>
         <source>Import an account from a Notechondria server (--api-base)</source>
         <translation>Ein Konto von einem Notechondria-Server importieren (--api-base)</translation>
+    </message>
+    <message>
+        <source>New local password: </source>
+        <translation>Neues lokales Passwort: </translation>
+    </message>
+    <message>
+        <source>Read the new password from one line of standard input.</source>
+        <translation>Das neue Passwort aus einer Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>Remove the password (sign-in is refused).</source>
+        <translation>Das Passwort entfernen (die Anmeldung wird abgelehnt).</translation>
+    </message>
+    <message>
+        <source>Sets the local account&apos;s password, with which the Notechondria apps sign in to the local server (username or email and this password). It is stored as an Argon2id hash; every session is signed out.</source>
+        <translation>Legt das Passwort des lokalen Kontos fest, mit dem sich die Notechondria-Apps am lokalen Server anmelden (Benutzername oder E-Mail-Adresse und dieses Passwort). Es wird als Argon2id-Hash gespeichert; jede Sitzung wird abgemeldet.</translation>
+    </message>
+    <message>
+        <source>give either --stdin (the password on one line of standard input) or --clear; the password is never taken as an argument</source>
+        <translation>geben Sie entweder --stdin (das Passwort in einer Zeile der Standardeingabe) oder --clear an; das Passwort wird nie als Argument angenommen</translation>
+    </message>
+    <message>
+        <source>Set the local account&apos;s sign-in password (--stdin) or remove it (--clear)</source>
+        <translation>Das Anmeldepasswort des lokalen Kontos festlegen (--stdin) oder entfernen (--clear)</translation>
+    </message>
+    <message>
+        <source>Note: the local account has no username yet; sign in as &quot;local&quot; until it has one (set it in the settings or import an account).</source>
+        <translation>Hinweis: Das lokale Konto hat noch keinen Benutzernamen; melden Sie sich als &quot;local&quot; an, bis es einen hat (legen Sie ihn in den Einstellungen fest oder importieren Sie ein Konto).</translation>
     </message>
     <message>
         <source>Loopback address and port to listen on (default 127.0.0.1:8765, or the next free port after it; port 0 picks one).</source>

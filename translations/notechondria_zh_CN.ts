@@ -455,6 +455,65 @@
     </message>
 </context>
 <context>
+    <name>Notechondria::LocalPasswordSection</name>
+    <message>
+        <source>Local server</source>
+        <translation>本地服务器</translation>
+    </message>
+    <message>
+        <source>The Notechondria apps can sign in to the server on this computer with your username or email and a password. Only a salted hash of it is kept.</source>
+        <translation>Notechondria 应用可以使用你的用户名或电子邮件地址和密码登录此计算机上的服务器。只保存密码的加盐哈希值。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>删除密码</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>No password is set: the apps cannot sign in yet.</source>
+        <translation>尚未设置密码：应用还无法登录。</translation>
+    </message>
+    <message>
+        <source>A password is set: the apps sign in as %1 with it.</source>
+        <translation>已设置密码：应用用它以 %1 的身份登录。</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether a password is set. %1</source>
+        <translation>无法确定是否已设置密码。%1</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same one twice.</source>
+        <translation>两次输入的密码不一致；请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>The password was not set. %1</source>
+        <translation>密码未设置。%1</translation>
+    </message>
+    <message>
+        <source>The password was not removed. %1</source>
+        <translation>密码未删除。%1</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::MainWindow</name>
     <message>
         <source>Notechondria Desktop</source>
@@ -1395,6 +1454,34 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
     <message>
         <source>Import an account from a Notechondria server (--api-base)</source>
         <translation>从 Notechondria 服务器导入账户（--api-base）</translation>
+    </message>
+    <message>
+        <source>New local password: </source>
+        <translation>新的本地密码：</translation>
+    </message>
+    <message>
+        <source>Read the new password from one line of standard input.</source>
+        <translation>从标准输入的一行读取新密码。</translation>
+    </message>
+    <message>
+        <source>Remove the password (sign-in is refused).</source>
+        <translation>删除密码（登录将被拒绝）。</translation>
+    </message>
+    <message>
+        <source>Sets the local account&apos;s password, with which the Notechondria apps sign in to the local server (username or email and this password). It is stored as an Argon2id hash; every session is signed out.</source>
+        <translation>设置本地账户的密码，Notechondria 应用用它登录本地服务器（用户名或电子邮件地址加此密码）。密码以 Argon2id 哈希值保存；所有会话都会被注销。</translation>
+    </message>
+    <message>
+        <source>give either --stdin (the password on one line of standard input) or --clear; the password is never taken as an argument</source>
+        <translation>请指定 --stdin（密码为标准输入中的一行）或 --clear；密码从不作为参数接受</translation>
+    </message>
+    <message>
+        <source>Set the local account&apos;s sign-in password (--stdin) or remove it (--clear)</source>
+        <translation>设置本地账户的登录密码（--stdin）或删除它（--clear）</translation>
+    </message>
+    <message>
+        <source>Note: the local account has no username yet; sign in as &quot;local&quot; until it has one (set it in the settings or import an account).</source>
+        <translation>注意：本地账户还没有用户名；在设置用户名之前请以 &quot;local&quot; 登录（在设置中设置，或导入一个账户）。</translation>
     </message>
     <message>
         <source>Loopback address and port to listen on (default 127.0.0.1:8765, or the next free port after it; port 0 picks one).</source>

@@ -4,6 +4,7 @@
 #include "connectionsection.h"
 #include "githubappsection.h"
 #include "importdialog.h"
+#include "localpasswordsection.h"
 #include "notechondriaclient.h"
 #include "secretstorebanner.h"
 #include "synccard.h"
@@ -28,9 +29,11 @@ SettingsPage::SettingsPage(NotechondriaClient *client, SecretStore *secrets, con
     auto *layout = new QVBoxLayout(content);
     m_connection = new ConnectionSection(secrets, content);
     m_app = new GitHubAppSection(secrets, content);
+    m_password = new LocalPasswordSection(client, content);
     m_card = new SyncCard(clock, content);
     layout->addWidget(new SecretStoreBanner(secrets, content));
     layout->addWidget(m_connection);
+    layout->addWidget(m_password);
     layout->addWidget(m_app);
     layout->addWidget(m_card);
     layout->addWidget(makeImportSection(content));
@@ -85,9 +88,13 @@ void SettingsPage::useLocal()
 {
     m_app->setVisible(true);
     m_import->setVisible(true);
+    m_password->setVisible(true);
     if (m_client) {
         m_client->setBaseUrl(m_localUrl);
         m_client->setApiKey(m_localKey);
+    }
+    if (!m_localUrl.isEmpty()) {
+        m_password->refresh();
     }
     m_card->setClient(m_client, SyncCard::Backend::Local);
     Q_EMIT clientReconfigured();
@@ -97,6 +104,7 @@ void SettingsPage::useRemote(const QUrl &url, const QString &key)
 {
     m_app->setVisible(false);
     m_import->setVisible(false); // an import fills the local store
+    m_password->setVisible(false); // a remote server has its own sign-in
     if (m_client) {
         m_client->setBaseUrl(url);
         m_client->setApiKey(key);

@@ -12,11 +12,13 @@ namespace Notechondria {
 class Clock;
 class ConnectionSection;
 class GitHubAppSection;
+class LocalPasswordSection;
 class NotechondriaClient;
 class SecretStore;
 class SyncCard;
 
-/// The settings page: the connection, the GitHub App (local mode) and the GitHub Sync card, in one scroll area.
+/// The settings page: the connection, the local server's sign-in password and the GitHub App (local mode) and the
+/// GitHub Sync card, in one scroll area.
 class SettingsPage : public QScrollArea
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ public:
     [[nodiscard]] SyncCard *syncCard() const { return m_card; }
     [[nodiscard]] ConnectionSection *connectionSection() const { return m_connection; }
     [[nodiscard]] GitHubAppSection *appSection() const { return m_app; }
+    [[nodiscard]] LocalPasswordSection *passwordSection() const { return m_password; }
 
 Q_SIGNALS:
     /// The client now points somewhere else (local or remote).
@@ -45,6 +48,7 @@ private:
     QPointer<NotechondriaClient> m_client;
     ConnectionSection *m_connection;
     GitHubAppSection *m_app;
+    LocalPasswordSection *m_password; ///< Settings → Local server, local mode only
     SyncCard *m_card;
     QGroupBox *m_import = nullptr; ///< "Import from server…", local mode only
     QUrl m_localUrl;

@@ -112,6 +112,12 @@ int main(int argc, char **argv)
     if (server) {
         QObject::connect(server.get(), &LocalServer::installationLinked, settings->syncCard(),
             [card = settings->syncCard()](const QString &id) { card->installationLinked(id, QString()); });
+        // A key rotated through the API (auth/rotate-api-key/, e.g. from an app) is the one this window needs now.
+        QObject::connect(
+            server.get(), &LocalServer::apiKeyRotated, settings, [settings, s = server.get()](const QString &key) {
+                settings->setLocalEndpoint(s->baseUrl(), key,
+                    QCoreApplication::translate("main", "Local server at %1.").arg(s->baseUrl().toString()));
+            });
         // Browser origins come only from the environment (as for `serve`); a bad one is named on the page.
         const Result<CorsPolicy> cors = CorsPolicy::fromOrigins(CorsPolicy::originsFromEnvironment());
         if (!cors) {

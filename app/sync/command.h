@@ -26,5 +26,6 @@ void registerSyncCommands(QList<Command> &commands); // sync
 void registerServeCommands(QList<Command> &commands); // serve, api-key
 void registerRestoreCommands(QList<Command> &commands); // restore
 void registerImportCommands(QList<Command> &commands); // import
+void registerPasswordCommands(QList<Command> &commands); // set-password
 
 } // namespace Notechondria::Cli

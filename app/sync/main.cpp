@@ -29,6 +29,7 @@ QList<Cli::Command> allCommands()
     Cli::registerServeCommands(commands);
     Cli::registerRestoreCommands(commands);
     Cli::registerImportCommands(commands);
+    Cli::registerPasswordCommands(commands);
     return commands;
 }
 

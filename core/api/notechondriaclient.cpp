@@ -401,6 +401,34 @@ QCoro::Task<Result<QJsonObject>> NotechondriaClient::importStatus()
     co_return status->toObject();
 }
 
+QCoro::Task<Result<QJsonObject>> NotechondriaClient::localPasswordState()
+{
+    auto state = co_await call("GET", u"auth/local-password/"_s);
+    if (!state) {
+        co_return std::unexpected(state.error());
+    }
+    co_return state->toObject();
+}
+
+QCoro::Task<Result<QJsonObject>> NotechondriaClient::setLocalPassword(QString password)
+{
+    auto state
+        = co_await call("POST", u"auth/local-password/"_s, {}, QJsonDocument(QJsonObject{{u"password"_s, password}}));
+    if (!state) {
+        co_return std::unexpected(state.error());
+    }
+    co_return state->toObject();
+}
+
+QCoro::Task<Result<QJsonObject>> NotechondriaClient::clearLocalPassword()
+{
+    auto state = co_await call("DELETE", u"auth/local-password/"_s);
+    if (!state) {
+        co_return std::unexpected(state.error());
+    }
+    co_return state->toObject();
+}
+
 QCoro::Task<Result<QJsonValue>> NotechondriaClient::settings()
 {
     co_return co_await call("GET", u"settings/"_s);

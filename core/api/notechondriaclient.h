@@ -123,6 +123,12 @@ public:
     /// The import's progress and the last one's summary or stop (GET import/).
     [[nodiscard]] QCoro::Task<Result<QJsonObject>> importStatus();
 
+    // The local account's sign-in password (auth/local-password/; local server only, with the API key). Each answers
+    // {"password_set", "updated_at", "username", "email"}; the password is sent once and never kept.
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> localPasswordState();
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> setLocalPassword(QString password);
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> clearLocalPassword();
+
     // Account data (upstream §10), used by restore and import.
     [[nodiscard]] QCoro::Task<Result<QJsonValue>> settings();
     [[nodiscard]] QCoro::Task<Result<QJsonValue>> updateSettings(QJsonObject changes);

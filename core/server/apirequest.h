@@ -30,6 +30,7 @@ struct ApiRequest
     QByteArray contentType;
     QByteArray body;
     QByteArray authorization; ///< the Authorization header as sent (a credential: never log it)
+    QByteArray userAgent; ///< the User-Agent header as sent (names the device of a sign-in session)
     bool authenticated = false; ///< it carries a valid credential (always true on a route that needs one)
 
     [[nodiscard]] QString queryValue(const QString &key) const;

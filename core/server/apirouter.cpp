@@ -159,7 +159,13 @@ ApiResponse ApiRouter::unauthorized(const Http::Head &head) const
 bool ApiRouter::authorized(const Http::Head &head) const
 {
     const QByteArray key = ApiKey::fromAuthorizationHeader(head.header("authorization"));
-    return !m_apiKey.isEmpty() && !key.isEmpty() && ApiKey::constantTimeEquals(key, m_apiKey);
+    if (key.isEmpty()) {
+        return false;
+    }
+    if (!m_apiKey.isEmpty() && ApiKey::constantTimeEquals(key, m_apiKey)) {
+        return true;
+    }
+    return m_tokenValidator && m_tokenValidator(key);
 }
 
 int ApiRouter::match(const QStringList &segments, QHttpServerRequest::Method method, bool &pathKnown) const
@@ -231,7 +237,8 @@ void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http:
 {
     const Route &target = m_routes.at(route);
     ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
-        head.header("content-type"), std::move(body), head.header("authorization"), authorized(head)};
+        head.header("content-type"), std::move(body), head.header("authorization"), head.header("user-agent"),
+        authorized(head)};
     const QByteArray origin = corsOrigin(head);
     auto headers = origin.isEmpty() ? QList<std::pair<QByteArray, QByteArray>>() : CorsPolicy::answerHeaders(origin);
     if (target.sync) {

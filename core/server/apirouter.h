@@ -47,8 +47,11 @@ public:
     void addAsyncRoute(const QString &pattern, QHttpServerRequest::Method method, AsyncHandler handler,
         Access access = Access::ApiKey);
 
-    /// The only key accepted (as `Bearer` or `Token`).
+    /// The API key (as `Bearer` or `Token`), compared in constant time.
     void setApiKey(const QByteArray &key) { m_apiKey = key; }
+    /// Decides on any other token sent as `Bearer` or `Token` (the sign-in sessions): true lets it in as the key would.
+    using TokenValidator = std::function<bool(const QByteArray &token)>;
+    void setTokenValidator(TokenValidator validator) { m_tokenValidator = std::move(validator); }
     /// The accepted `Host` values, lowercase, e.g. "127.0.0.1:8765", "localhost:8765".
     void setAllowedHosts(const QList<QByteArray> &hosts) { m_allowedHosts = hosts; }
     /// The browser origins besides this server's own that may call it (CORS).
@@ -83,6 +86,7 @@ private:
 
     QList<Route> m_routes;
     QByteArray m_apiKey;
+    TokenValidator m_tokenValidator;
     QList<QByteArray> m_allowedHosts;
     CorsPolicy m_cors;
     int m_pending = 0;

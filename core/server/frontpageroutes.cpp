@@ -19,8 +19,8 @@ constexpr int shown = 6;
 
 void FrontPageRoutes::registerOn(ApiRouter &router)
 {
-    router.addRoute(u"front-page"_s, QHttpServerRequest::Method::Get, std::bind_front(&FrontPageRoutes::frontPage, this),
-        ApiRouter::Access::Public);
+    router.addRoute(u"front-page"_s, QHttpServerRequest::Method::Get,
+        std::bind_front(&FrontPageRoutes::frontPage, this), ApiRouter::Access::Public);
 }
 
 ApiResponse FrontPageRoutes::frontPage(const ApiRequest &request)

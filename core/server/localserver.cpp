@@ -3,6 +3,7 @@
 
 #include "apikey.h"
 #include "apirouter.h"
+#include "authroutes.h"
 #include "bootstraproutes.h"
 #include "dataroutes.h"
 #include "githubroutes.h"
@@ -37,6 +38,16 @@ LocalServer::LocalServer(
     m_import = new ImportRoutes(store, this);
     m_import->registerOn(*m_router);
     registerBootstrapRoutes(*m_router);
+    AuthRoutes::Hooks hooks;
+    hooks.apiKey = [this] {
+        return m_apiKey;
+    };
+    hooks.rotateApiKey = [this] {
+        return rotateApiKey();
+    };
+    m_auth = std::make_unique<AuthRoutes>(store, clock, std::move(hooks));
+    m_auth->registerOn(*m_router);
+    m_router->setTokenValidator([this](const QByteArray &token) { return m_auth->acceptsSession(token); });
     m_github->setOtherWorkRunning([this] { return m_restore->isRestoreRunning(); });
     connect(m_github, &GitHubRoutes::installationLinked, this, &LocalServer::installationLinked);
     connect(m_github, &GitHubRoutes::pushFinished, this, &LocalServer::pushFinished);
@@ -61,6 +72,21 @@ QCoro::Task<Result<QString>> LocalServer::ensureApiKey(SecretStore *secrets)
     }
     qCInfo(lcServer).noquote() << "Local API key created: Core.Server/api_key \u2014 kept in the"
                                << secrets->backendName() << "secret store.";
+    co_return fresh;
+}
+
+QCoro::Task<Result<QString>> LocalServer::rotateApiKey()
+{
+    const QString fresh = ApiKey::generate();
+    const auto written = co_await m_secrets->write(QString::fromUtf16(SecretKeys::LocalApiKey), fresh);
+    if (!written) {
+        co_return std::unexpected(written.error().withConsequence(u"Local API key not rotated"_s));
+    }
+    m_apiKey = fresh;
+    m_router->setApiKey(m_apiKey.toLatin1());
+    qCInfo(lcServer).noquote()
+        << "Local API key rotated: Core.Server/api_key \u2014 the old key is refused from now on.";
+    Q_EMIT apiKeyRotated(fresh);
     co_return fresh;
 }
 

@@ -15,6 +15,7 @@
 namespace Notechondria {
 
 class ApiRouter;
+class AuthRoutes;
 class Clock;
 class DataRoutes;
 class GitHubApi;
@@ -29,7 +30,8 @@ class Store;
  * The local-server mode: the Notechondria /api/v1 served on loopback from the local Store, with the GitHub work
  * done in-process (upstream-contract §1, §10; DECISIONS §1, §2).
  *
- * Binds 127.0.0.1 or ::1 only; every data route needs `Authorization: Bearer ntc_<32 hex>` (or `Token <key>`);
+ * Binds 127.0.0.1 or ::1 only; every data route needs `Authorization: Bearer ntc_<32 hex>` (or `Token <key>`) or a
+ * sign-in session's token from POST auth/login/ (AuthRoutes);
  * requests whose Host is not this address and port (or localhost:port) are refused (DNS rebinding); CORS only for
  * the origins the user allowed (setCorsPolicy; none by default).
  * Request bodies: JSON and url-encoded up to 2 MB, multipart up to 60 MB. A request without the key, with a
@@ -76,10 +78,18 @@ public:
 
     /// Reads the local API key from the secret store, creating and storing it when there is none.
     [[nodiscard]] static QCoro::Task<Result<QString>> ensureApiKey(SecretStore *secrets);
+    /**
+     * Replaces the API key with a fresh one (POST auth/rotate-api-key/): stored in the SecretStore under
+     * SecretKeys::LocalApiKey first, then the only key accepted; the old one is refused from then on. Sign-in sessions
+     * stay valid. Emits apiKeyRotated.
+     */
+    [[nodiscard]] QCoro::Task<Result<QString>> rotateApiKey();
 
 Q_SIGNALS:
     void installationLinked(const QString &installationId); ///< the browser came back through the callback
     void pushFinished();
+    /// The API key was replaced (rotateApiKey): clients of this server need @p key from now on.
+    void apiKeyRotated(const QString &key);
 
 private:
     SecretStore *m_secrets;
@@ -88,6 +98,7 @@ private:
     RestoreRoutes *m_restore = nullptr;
     ImportRoutes *m_import = nullptr;
     std::unique_ptr<DataRoutes> m_data;
+    std::unique_ptr<AuthRoutes> m_auth;
     QHostAddress m_address;
     quint16 m_port = 0;
     QString m_apiKey;

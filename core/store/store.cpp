@@ -446,6 +446,42 @@ Result<QList<PushRun>> Store::runs(int limit) const
     return d->runs.runs(limit);
 }
 
+Result<std::optional<LocalPasswordHash>> Store::localPassword() const
+{
+    return d->auth.localPassword();
+}
+
+Result<void> Store::setLocalPassword(const QString &hash)
+{
+    return d->auth.setLocalPassword(hash);
+}
+
+Result<AuthSession> Store::createAuthSession(
+    const QString &tokenSha256, const QString &deviceLabel, const QString &userAgent)
+{
+    return d->auth.createSession(tokenSha256, deviceLabel, userAgent);
+}
+
+Result<std::optional<AuthSession>> Store::useAuthSession(const QString &tokenSha256)
+{
+    return d->auth.useSession(tokenSha256);
+}
+
+Result<std::optional<AuthSession>> Store::authSessionByToken(const QString &tokenSha256) const
+{
+    return d->auth.sessionByToken(tokenSha256);
+}
+
+Result<QList<AuthSession>> Store::authSessions() const
+{
+    return d->auth.sessions();
+}
+
+Result<bool> Store::revokeAuthSession(qint64 id)
+{
+    return d->auth.revokeSession(id);
+}
+
 // ---- whole account -------------------------------------------------------------------------------------------------
 
 Result<AccountSnapshot> Store::snapshot(bool withFileBytes) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "account.h"
+#include "authsession.h"
 #include "error.h"
 
 #include <QHash>
@@ -76,7 +77,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     /// The current schema version this build writes.
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
     /**
      * Opens (creating and migrating) the SQLite file at @p path. A file written by a newer version of the app is
@@ -180,6 +181,17 @@ public:
     /// The push history, newest first (RunRecords).
     [[nodiscard]] Result<qint64> recordRun(const PushRun &run);
     [[nodiscard]] Result<QList<PushRun>> runs(int limit = 20) const;
+
+    /// The local sign-in (AuthRecords): the password's Argon2id hash (setting or removing it revokes every session)
+    /// and the sessions, known by the SHA-256 of their tokens.
+    [[nodiscard]] Result<std::optional<LocalPasswordHash>> localPassword() const;
+    [[nodiscard]] Result<void> setLocalPassword(const QString &hash);
+    [[nodiscard]] Result<AuthSession> createAuthSession(
+        const QString &tokenSha256, const QString &deviceLabel, const QString &userAgent);
+    [[nodiscard]] Result<std::optional<AuthSession>> useAuthSession(const QString &tokenSha256);
+    [[nodiscard]] Result<std::optional<AuthSession>> authSessionByToken(const QString &tokenSha256) const;
+    [[nodiscard]] Result<QList<AuthSession>> authSessions() const;
+    [[nodiscard]] Result<bool> revokeAuthSession(qint64 id);
 
     /// Runs @p work in a transaction: committed when it succeeds, rolled back when it fails. Nests (inner calls join
     /// the outer transaction).

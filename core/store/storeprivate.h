@@ -2,6 +2,7 @@
 // Internal to the store: what a Store holds, the shared context and the parts its methods forward to.
 #pragma once
 
+#include "authrecords.h"
 #include "courserecords.h"
 #include "githubrecords.h"
 #include "noterecords.h"
@@ -29,6 +30,7 @@ struct Store::Private
     GitHubRecords github{context};
     RunRecords runs{context};
     SyncIndexRecords syncIndex{context};
+    AuthRecords auth{context};
 };
 
 } // namespace Notechondria

@@ -200,6 +200,21 @@ QStringList version5()
     return statements;
 }
 
+// 6: local sign-in (issue #14). local_password holds the local account's password as an Argon2id hash string
+// (libsodium's crypto_pwhash_str: salt and parameters inside it, never the password); auth_sessions the sign-in
+// sessions of the local server, each known by the SHA-256 of its token only, revoked rather than deleted. Neither is
+// account data (no data revision, kept by a restore).
+QStringList version6()
+{
+    return {
+        u"CREATE TABLE local_password (id INTEGER PRIMARY KEY CHECK (id = 1), hash TEXT NOT NULL, "
+        "updated_at TEXT NOT NULL)"_s,
+        u"CREATE TABLE auth_sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, token_sha256 TEXT NOT NULL UNIQUE, "
+        "device_label TEXT NOT NULL, user_agent TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT NOT NULL, "
+        "revoked_at TEXT)"_s,
+    };
+}
+
 /// Runs one migration in its own transaction.
 Result<void> migrateTo(StoreContext &context, int version)
 {
@@ -235,7 +250,7 @@ Result<void> migrateTo(StoreContext &context, int version)
 
 } // namespace
 
-static_assert(Store::schemaVersion == 5, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 6, "append a migration when the schema version grows");
 
 QStringList StoreSchema::statements(int version)
 {
@@ -250,6 +265,8 @@ QStringList StoreSchema::statements(int version)
         return version4();
     case 5:
         return version5();
+    case 6:
+        return version6();
     default:
         Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
         return {};
