@@ -30,6 +30,7 @@ struct ApiRequest
     QByteArray contentType;
     QByteArray body;
     QByteArray authorization; ///< the Authorization header as sent (a credential: never log it)
+    QByteArray host; ///< the Host header, one of the allowed ones (the router checked it): URLs of this server use it
 
     [[nodiscard]] QString queryValue(const QString &key) const;
     /// The `<uuid>` segment at @p index in its stored form: dashed, lowercase (a route pattern matched it).

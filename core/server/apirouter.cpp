@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QUuid>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Notechondria {
@@ -14,6 +16,9 @@ namespace Notechondria {
 namespace {
 
 constexpr QLatin1StringView apiPrefix("/api/v1/");
+constexpr QLatin1StringView mediaPrefix("/media/");
+/// The route number of a /media/ request.
+constexpr int mediaRoute = std::numeric_limits<int>::max();
 
 /// The path segments after /api/v1/, or std::nullopt when the path is outside the API.
 std::optional<QStringList> apiSegments(const QString &path)
@@ -160,6 +165,9 @@ Http::Admission ApiRouter::admit(const Http::Head &head) const
         return {ApiResponse::detail(403, u"Request forbidden"_s, u"Core.Server/host_check"_s,
             u"the Host or Origin header does not name this loopback server."_s)};
     }
+    if (auto media = admitMedia(head)) {
+        return *media;
+    }
     const auto segments = apiSegments(head.path);
     bool pathKnown = false;
     const int route = segments ? match(*segments, head.method, pathKnown) : -1;
@@ -182,11 +190,27 @@ Http::Admission ApiRouter::admit(const Http::Head &head) const
     return {std::nullopt, multipart ? BodyLimits::Multipart : BodyLimits::Json, route};
 }
 
+std::optional<Http::Admission> ApiRouter::admitMedia(const Http::Head &head) const
+{
+    if (!m_media || !head.path.startsWith(mediaPrefix)) {
+        return std::nullopt;
+    }
+    if (head.method != QHttpServerRequest::Method::Get && head.method != QHttpServerRequest::Method::Head) {
+        return Http::Admission{ApiResponse::detail(
+            405, u"Request not allowed"_s, u"Core.Server/media"_s, u"files under /media/ are only read (GET)."_s)};
+    }
+    return Http::Admission{std::nullopt, 0, mediaRoute}; // the token in the path is the credential
+}
+
 void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http::Reply reply)
 {
+    if (route == mediaRoute) {
+        reply.send(m_media(head.path));
+        return;
+    }
     const Route &target = m_routes.at(route);
     ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
-        head.header("content-type"), std::move(body), head.header("authorization")};
+        head.header("content-type"), std::move(body), head.header("authorization"), head.header("host")};
     if (target.sync) {
         reply.send(target.sync(request));
     } else {

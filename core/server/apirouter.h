@@ -32,6 +32,8 @@ class ApiRouter final
 public:
     using SyncHandler = std::function<ApiResponse(const ApiRequest &)>;
     using AsyncHandler = std::function<QCoro::Task<ApiResponse>(ApiRequest)>;
+    /// Answers a GET or HEAD of a path under /media/ (decoded, e.g. "/media/<token>/a.png"); no API key needed.
+    using MediaHandler = std::function<ApiResponse(const QString &path)>;
     enum class Access { ApiKey, Public };
 
     explicit ApiRouter(QObject *parent = nullptr);
@@ -43,6 +45,9 @@ public:
         const QString &pattern, QHttpServerRequest::Method method, SyncHandler handler, Access access = Access::ApiKey);
     void addAsyncRoute(const QString &pattern, QHttpServerRequest::Method method, AsyncHandler handler,
         Access access = Access::ApiKey);
+
+    /// Serves /media/ with @p handler (the Host check still applies; other methods get 405).
+    void setMediaHandler(MediaHandler handler) { m_media = std::move(handler); }
 
     /// The only key accepted (as `Bearer` or `Token`).
     void setApiKey(const QByteArray &key) { m_apiKey = key; }
@@ -70,7 +75,11 @@ private:
     [[nodiscard]] int match(const QStringList &segments, QHttpServerRequest::Method method, bool &pathKnown) const;
     QCoro::Task<> answerLater(AsyncHandler handler, ApiRequest request, Http::Reply reply);
 
+    /// admit()'s answer when the media handler takes the request.
+    [[nodiscard]] std::optional<Http::Admission> admitMedia(const Http::Head &head) const;
+
     QList<Route> m_routes;
+    MediaHandler m_media;
     QByteArray m_apiKey;
     QList<QByteArray> m_allowedHosts;
     int m_pending = 0;

@@ -9,6 +9,8 @@ DataRoutes::DataRoutes(Store *store, const Clock *clock, std::function<QString()
     , m_notes(store, clock)
     , m_planner(store, clock)
     , m_bin(store, clock)
+    , m_files(store, clock)
+    , m_activity(store, clock)
 {
 }
 
@@ -19,6 +21,8 @@ void DataRoutes::registerOn(ApiRouter &router)
     m_notes.registerOn(router);
     m_planner.registerOn(router);
     m_bin.registerOn(router);
+    m_files.registerOn(router);
+    m_activity.registerOn(router);
 }
 
 } // namespace Notechondria

@@ -4,10 +4,12 @@
 
 #include "courserecords.h"
 #include "githubrecords.h"
+#include "mediarecords.h"
 #include "noterecords.h"
 #include "plannerrecords.h"
 #include "profilerecords.h"
 #include "runrecords.h"
+#include "sessionrecords.h"
 #include "store.h"
 #include "storecontext.h"
 #include "syncindexrecords.h"
@@ -29,6 +31,8 @@ struct Store::Private
     GitHubRecords github{context};
     RunRecords runs{context};
     SyncIndexRecords syncIndex{context};
+    MediaRecords media{context};
+    SessionRecords sessions{context};
 };
 
 } // namespace Notechondria

@@ -200,6 +200,23 @@ QStringList version5()
     return statements;
 }
 
+// 6 (files and activity, issue #14): the media token of a stored file, the random part of its /media/ URL (made when
+// the URL is first needed; the file's delete takes it along); the upload time of an attachment; the note sessions
+// the planner records (note_sessions: title, summary, start and end; they go with their note).
+QStringList version6FilesAndActivity()
+{
+    return {
+        u"CREATE TABLE media_tokens (token TEXT PRIMARY KEY, "
+        "file_id INTEGER NOT NULL UNIQUE REFERENCES files (id) ON DELETE CASCADE) WITHOUT ROWID"_s,
+        u"ALTER TABLE attachments ADD COLUMN date_created TEXT"_s,
+        u"CREATE TABLE note_sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE, title TEXT NOT NULL, "
+        "summary TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT)"_s,
+        u"CREATE INDEX note_sessions_started ON note_sessions (started_at)"_s,
+        u"CREATE INDEX note_sessions_note ON note_sessions (note_id)"_s,
+    };
+}
+
 /// Runs one migration in its own transaction.
 Result<void> migrateTo(StoreContext &context, int version)
 {
@@ -235,7 +252,7 @@ Result<void> migrateTo(StoreContext &context, int version)
 
 } // namespace
 
-static_assert(Store::schemaVersion == 5, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 6, "append a migration when the schema version grows");
 
 QStringList StoreSchema::statements(int version)
 {
@@ -250,6 +267,8 @@ QStringList StoreSchema::statements(int version)
         return version4();
     case 5:
         return version5();
+    case 6:
+        return version6FilesAndActivity();
     default:
         Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
         return {};
