@@ -70,9 +70,13 @@ bool segmentMatches(const QString &pattern, const QString &segment)
     return pattern == segment;
 }
 
-/// Secrets are redacted before the text is cut: a cut could leave part of a key the pattern no longer sees.
+/// Secrets are redacted before the text is cut: a cut could leave part of a key the pattern no longer sees. A /media/
+/// path holds its file's token, the URL's credential: it is never shown.
 QString cutRedacted(const QString &text)
 {
+    if (text.startsWith(mediaPrefix)) {
+        return u"/media/\u2026"_s;
+    }
     return redactSecrets(text).left(200);
 }
 
