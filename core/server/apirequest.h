@@ -32,6 +32,7 @@ struct ApiRequest
     QByteArray authorization; ///< the Authorization header as sent (a credential: never log it)
     QByteArray userAgent; ///< the User-Agent header as sent (names the device of a sign-in session)
     bool authenticated = false; ///< it carries a valid credential (always true on a route that needs one)
+    QByteArray host; ///< the Host header, one of the allowed ones (the router checked it): URLs of this server use it
 
     [[nodiscard]] QString queryValue(const QString &key) const;
     /// The `<uuid>` segment at @p index in its stored form: dashed, lowercase (a route pattern matched it).

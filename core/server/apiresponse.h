@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QList>
 #include <QMap>
 #include <QStringList>
 
@@ -18,7 +19,8 @@ struct ApiResponse
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
-    QList<std::pair<QByteArray, QByteArray>> headers{}; ///< further answer headers (CORS), name and value
+    /// Extra header lines (name, value), e.g. for /media/ files; the transport writes its own after them.
+    QList<std::pair<QByteArray, QByteArray>> headers = {};
 
     /// A JSON answer (compact).
     [[nodiscard]] static ApiResponse json(const QJsonValue &value, int status = 200);

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QUuid>
 
+#include <limits>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +17,9 @@ namespace Notechondria {
 namespace {
 
 constexpr QLatin1StringView apiPrefix("/api/v1/");
+constexpr QLatin1StringView mediaPrefix("/media/");
+/// The route number of a /media/ request.
+constexpr int mediaRoute = std::numeric_limits<int>::max();
 
 /// The path segments after /api/v1/, or std::nullopt when the path is outside the API.
 std::optional<QStringList> apiSegments(const QString &path)
@@ -67,9 +71,13 @@ bool segmentMatches(const QString &pattern, const QString &segment)
     return pattern == segment;
 }
 
-/// Secrets are redacted before the text is cut: a cut could leave part of a key the pattern no longer sees.
+/// Secrets are redacted before the text is cut: a cut could leave part of a key the pattern no longer sees. A /media/
+/// path holds its file's token, the URL's credential: it is never shown.
 QString cutRedacted(const QString &text)
 {
+    if (text.startsWith(mediaPrefix)) {
+        return u"/media/\u2026"_s;
+    }
     return redactSecrets(text).left(200);
 }
 
@@ -216,6 +224,9 @@ Http::Admission ApiRouter::decide(const Http::Head &head) const
             return preflight(head, origin);
         }
     }
+    if (auto media = admitMedia(head)) {
+        return *media;
+    }
     const auto segments = apiSegments(head.path);
     bool pathKnown = false;
     const int route = segments ? match(*segments, head.method, pathKnown) : -1;
@@ -233,12 +244,32 @@ Http::Admission ApiRouter::decide(const Http::Head &head) const
     return {std::nullopt, multipart ? BodyLimits::Multipart : BodyLimits::Json, route};
 }
 
+std::optional<Http::Admission> ApiRouter::admitMedia(const Http::Head &head) const
+{
+    if (!m_media || !head.path.startsWith(mediaPrefix)) {
+        return std::nullopt;
+    }
+    if (head.method != QHttpServerRequest::Method::Get && head.method != QHttpServerRequest::Method::Head) {
+        return Http::Admission{ApiResponse::detail(
+            405, u"Request not allowed"_s, u"Core.Server/media"_s, u"files under /media/ are only read (GET)."_s)};
+    }
+    return Http::Admission{std::nullopt, 0, mediaRoute}; // the token in the path is the credential
+}
+
 void ApiRouter::handle(int route, const Http::Head &head, QByteArray body, Http::Reply reply)
 {
+    if (route == mediaRoute) {
+        ApiResponse file = m_media(head.path);
+        if (const QByteArray origin = corsOrigin(head); !origin.isEmpty()) {
+            file.headers += CorsPolicy::answerHeaders(origin); // a web app's fetch() of an image needs it
+        }
+        reply.send(file);
+        return;
+    }
     const Route &target = m_routes.at(route);
     ApiRequest request{head.method, apiSegments(head.path).value_or(QStringList()), head.query,
         head.header("content-type"), std::move(body), head.header("authorization"), head.header("user-agent"),
-        authorized(head)};
+        authorized(head), head.header("host")};
     const QByteArray origin = corsOrigin(head);
     auto headers = origin.isEmpty() ? QList<std::pair<QByteArray, QByteArray>>() : CorsPolicy::answerHeaders(origin);
     if (target.sync) {

@@ -35,6 +35,8 @@ class ApiRouter final
 public:
     using SyncHandler = std::function<ApiResponse(const ApiRequest &)>;
     using AsyncHandler = std::function<QCoro::Task<ApiResponse>(ApiRequest)>;
+    /// Answers a GET or HEAD of a path under /media/ (decoded, e.g. "/media/<token>/a.png"); no API key needed.
+    using MediaHandler = std::function<ApiResponse(const QString &path)>;
     enum class Access { ApiKey, Public };
 
     explicit ApiRouter(QObject *parent = nullptr);
@@ -46,6 +48,9 @@ public:
         const QString &pattern, QHttpServerRequest::Method method, SyncHandler handler, Access access = Access::ApiKey);
     void addAsyncRoute(const QString &pattern, QHttpServerRequest::Method method, AsyncHandler handler,
         Access access = Access::ApiKey);
+
+    /// Serves /media/ with @p handler (the Host check still applies; other methods get 405).
+    void setMediaHandler(MediaHandler handler) { m_media = std::move(handler); }
 
     /// The API key (as `Bearer` or `Token`), compared in constant time.
     void setApiKey(const QByteArray &key) { m_apiKey = key; }
@@ -84,7 +89,11 @@ private:
     QCoro::Task<> answerLater(
         AsyncHandler handler, ApiRequest request, Http::Reply reply, QList<std::pair<QByteArray, QByteArray>> headers);
 
+    /// admit()'s answer when the media handler takes the request.
+    [[nodiscard]] std::optional<Http::Admission> admitMedia(const Http::Head &head) const;
+
     QList<Route> m_routes;
+    MediaHandler m_media;
     QByteArray m_apiKey;
     TokenValidator m_tokenValidator;
     QList<QByteArray> m_allowedHosts;

@@ -10,6 +10,8 @@ DataRoutes::DataRoutes(Store *store, const Clock *clock, std::function<QString()
     , m_planner(store, clock)
     , m_bin(store, clock)
     , m_frontPage(store, clock)
+    , m_files(store, clock)
+    , m_activity(store, clock)
 {
 }
 
@@ -21,6 +23,8 @@ void DataRoutes::registerOn(ApiRouter &router)
     m_planner.registerOn(router);
     m_bin.registerOn(router);
     m_frontPage.registerOn(router);
+    m_files.registerOn(router);
+    m_activity.registerOn(router);
 }
 
 } // namespace Notechondria

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "activityroutes.h"
 #include "courseroutes.h"
+#include "fileroutes.h"
 #include "frontpageroutes.h"
 #include "noteroutes.h"
 #include "plannerroutes.h"
@@ -19,7 +21,8 @@ class Store;
 /**
  * The account-data endpoints of the local server, backed by the Store (upstream §10): settings/ (SettingsRoutes),
  * courses/ (CourseRoutes), notes/ and its uploads (NoteRoutes), planner-events/ and calendar-feeds/
- * (PlannerRoutes), the recycle bin (RecycleBinRoutes). Every write validates the whole request first and then writes in
+ * (PlannerRoutes), the recycle bin (RecycleBinRoutes), attachments, covers and /media/ (FileRoutes), note sessions and
+ * activity (ActivityRoutes). Every write validates the whole request first and then writes in
  * one transaction, so a rejected request leaves the store unchanged.
  */
 class DataRoutes
@@ -36,6 +39,8 @@ private:
     PlannerRoutes m_planner;
     RecycleBinRoutes m_bin;
     FrontPageRoutes m_frontPage;
+    FileRoutes m_files;
+    ActivityRoutes m_activity;
 };
 
 } // namespace Notechondria

@@ -40,12 +40,12 @@ QByteArray serialize(const ApiResponse &response, bool headOnly, bool close)
     const bool noBody = response.status == 204 || response.status == 304;
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
         + reasonPhrase(response.status).toByteArray() + "\r\nContent-Type: " + response.contentType
-        + "\r\nContent-Length: " + QByteArray::number(noBody ? 0 : response.body.size())
-        + "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+        + "\r\nContent-Length: " + QByteArray::number(noBody ? 0 : response.body.size());
     for (const auto &[name, value] : response.headers) {
-        out += name + ": " + value + "\r\n";
+        out += "\r\n" + name + ": " + value;
     }
-    out += QByteArray("Connection: ") + (close ? "close" : "keep-alive") + "\r\n\r\n";
+    out += QByteArray("\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: ")
+        + (close ? "close" : "keep-alive") + "\r\n\r\n";
     if (!headOnly && !noBody) {
         out += response.body;
     }

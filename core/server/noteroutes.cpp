@@ -4,7 +4,6 @@
 #include "apirouter.h"
 #include "clock.h"
 #include "entityjson.h"
-#include "exporter.h"
 #include "jsonwriter.h"
 #include "notefields.h"
 #include "routesupport.h"
@@ -120,8 +119,6 @@ void NoteRoutes::registerOn(ApiRouter &router)
     router.addRoute(u"notes/<id>"_s, Method::Get, std::bind_front(&NoteRoutes::getNote, this));
     router.addRoute(u"notes/<id>"_s, Method::Patch, std::bind_front(&NoteRoutes::patchNote, this));
     router.addRoute(u"notes/<id>"_s, Method::Delete, std::bind_front(&NoteRoutes::deleteNote, this));
-    router.addRoute(u"notes/<id>/cover"_s, Method::Post, std::bind_front(&NoteRoutes::postCover, this));
-    router.addRoute(u"notes/<id>/attachments"_s, Method::Post, std::bind_front(&NoteRoutes::postAttachment, this));
 }
 
 Result<std::optional<Course>> NoteRoutes::courseOf(const Note &note) const
@@ -347,67 +344,6 @@ ApiResponse NoteRoutes::deleteNote(const ApiRequest &request)
         return storeFailure(deleted.error());
     }
     return ApiResponse{204, {}, "application/json"};
-}
-
-// --- uploads -------------------------------------------------------------------------------------------------------
-
-std::expected<NoteRoutes::Upload, ApiResponse> NoteRoutes::upload(
-    const ApiRequest &request, const QString &field, const QString &consequence)
-{
-    const auto form = RequestForm::read(request);
-    if (!form) {
-        return std::unexpected(ApiResponse::fromError(form.error()));
-    }
-    auto note = liveNote(request, consequence);
-    if (!note) {
-        return std::unexpected(ApiResponse::fromError(note.error(), 500));
-    }
-    if (!form->files.contains(field)) {
-        return std::unexpected(ApiResponse::fieldErrors({{field, {u"No file was submitted."_s}}}));
-    }
-    return Upload{std::move(*note), form->files.value(field)};
-}
-
-ApiResponse NoteRoutes::postCover(const ApiRequest &request)
-{
-    const auto upload = this->upload(request, u"cover"_s, u"Cover not saved"_s);
-    if (!upload) {
-        return upload.error();
-    }
-    const MultipartPart &part = upload->part;
-    if (part.body.isEmpty() || !part.contentType.startsWith("image/") || !isPathComponent(part.fileName)) {
-        return ApiResponse::fieldErrors({{u"cover"_s,
-            {u"Upload a valid image with a plain file name. The file you uploaded was either not an image or a corrupted image."_s}}});
-    }
-    const auto saved = m_store->setNoteCover(
-        upload->note.id, StoredFile{part.fileName, QString::fromLatin1(part.contentType), part.body});
-    if (!saved) {
-        return storeFailure(saved.error());
-    }
-    return noteAnswer(upload->note.id, 200);
-}
-
-ApiResponse NoteRoutes::postAttachment(const ApiRequest &request)
-{
-    const auto upload = this->upload(request, u"file"_s, u"Attachment not saved"_s);
-    if (!upload) {
-        return upload.error();
-    }
-    const MultipartPart &part = upload->part;
-    if (part.body.isEmpty()) {
-        return ApiResponse::fieldErrors({{u"file"_s, {u"The submitted file is empty."_s}}});
-    }
-    if (!isPathComponent(part.fileName)) {
-        return ApiResponse::fieldErrors({{u"file"_s, {u"The file name is not a plain file name."_s}}});
-    }
-    Attachment attachment;
-    attachment.originalFilename = part.fileName;
-    attachment.file = StoredFile{part.fileName, QString::fromLatin1(part.contentType), part.body};
-    const auto saved = m_store->addAttachment(upload->note.id, attachment);
-    if (!saved) {
-        return storeFailure(saved.error());
-    }
-    return ApiResponse::json(EntityJson::attachment(*saved), 201);
 }
 
 } // namespace Notechondria

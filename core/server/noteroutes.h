@@ -13,8 +13,7 @@ namespace Notechondria {
 /**
  * The notes endpoints of the local server (upstream §10.3): `notes/` (GET lists, in pages with limit/offset;
  * POST creates, or finds and updates the note with the same client_draft_id), `notes/<id>/` (GET, PATCH, DELETE
- * into the recycle bin), `notes/<id>/cover/` and `notes/<id>/attachments/` (multipart uploads). A rejected request
- * leaves the store unchanged.
+ * into the recycle bin); covers and attachments are FileRoutes'. A rejected request leaves the store unchanged.
  */
 class NoteRoutes : public StoreRoutes
 {
@@ -24,20 +23,11 @@ public:
     void registerOn(ApiRouter &router) override;
 
 private:
-    /// An upload to a live note: the note and the file sent in the form field.
-    struct Upload
-    {
-        Note note;
-        MultipartPart part;
-    };
-
     [[nodiscard]] ApiResponse listNotes(const ApiRequest &request);
     [[nodiscard]] ApiResponse postNote(const ApiRequest &request);
     [[nodiscard]] ApiResponse getNote(const ApiRequest &request);
     [[nodiscard]] ApiResponse patchNote(const ApiRequest &request);
     [[nodiscard]] ApiResponse deleteNote(const ApiRequest &request);
-    [[nodiscard]] ApiResponse postCover(const ApiRequest &request);
-    [[nodiscard]] ApiResponse postAttachment(const ApiRequest &request);
 
     /// Reads note fields into `note`; an answer when the request is rejected.
     [[nodiscard]] std::optional<ApiResponse> applyNoteFields(
@@ -52,9 +42,6 @@ private:
     [[nodiscard]] ApiResponse noteAnswer(qint64 id, int status);
     /// The live note named by the path's <id>, or a 404 answer.
     [[nodiscard]] Result<Note> liveNote(const ApiRequest &request, const QString &consequence);
-    /// The live note of the path and the file of form field `field`; an answer when either is missing.
-    [[nodiscard]] std::expected<Upload, ApiResponse> upload(
-        const ApiRequest &request, const QString &field, const QString &consequence);
 
     /// What a list shows besides its notes, as read at one data revision: the profile and the courses pages named
     /// (nullopt: no such course). An account may have thousands of courses; a page names at most 100.

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "entityjson.h"
 #include "exporter.h"
+#include "fileroutes.h"
 #include "routesupport.h"
 #include "store.h"
 
@@ -146,13 +147,14 @@ std::optional<StoredFile> readAvatar(const RequestForm &form, FieldReader &in)
         return std::nullopt;
     }
     const MultipartPart &part = form.files[u"avatar"_s];
-    if (!part.contentType.startsWith("image/") || part.body.isEmpty()) {
+    const QString type = Media::uploadType(part);
+    if (!type.startsWith(u"image/"_s) || part.body.isEmpty()) {
         in.addError(u"avatar"_s,
             u"Upload a valid image. The file you uploaded was either not an image or a corrupted image."_s);
     } else if (!isPathComponent(part.fileName)) {
         in.addError(u"avatar"_s, u"The file name is not a plain file name."_s);
     }
-    return StoredFile{part.fileName, QString::fromLatin1(part.contentType), part.body};
+    return StoredFile{part.fileName, type, part.body};
 }
 
 } // namespace
@@ -214,7 +216,19 @@ ApiResponse SettingsRoutes::patchSettings(const ApiRequest &request)
         if (auto result = m_store->saveProfile(profile); !result) {
             return result;
         }
-        return avatar ? m_store->setAvatar(*avatar) : Result<void>{};
+        if (!avatar) {
+            return {};
+        }
+        if (auto set = m_store->setAvatar(*avatar); !set) {
+            return set;
+        }
+        // The avatar's URL on this server: a new file, a new token, so the URL changes with the avatar.
+        const auto token = m_store->avatarToken();
+        if (!token) {
+            return std::unexpected(token.error());
+        }
+        profile.imageUrl = Media::url(request.host, *token, avatar->fileName);
+        return m_store->saveProfile(profile);
     });
     if (!saved) {
         return storeFailure(saved.error());

@@ -681,9 +681,10 @@ Result<Attachment> NoteRecords::addAttachment(qint64 noteId, Attachment attachme
             return std::unexpected(file.error());
         }
         auto q = m_context.exec(
-            u"INSERT INTO attachments (note_id, uuid, original_filename, file_id) VALUES (?, ?, ?, ?)"_s,
-            {noteId, fromUuid(attachment.uuid), text(attachment.originalFilename), file->lastInsertId()}, consequence,
-            process);
+            u"INSERT INTO attachments (note_id, uuid, original_filename, file_id, date_created) VALUES (?, ?, ?, ?, ?)"_s,
+            {noteId, fromUuid(attachment.uuid), text(attachment.originalFilename), file->lastInsertId(),
+                fromDateTime(m_context.now())},
+            consequence, process);
         if (!q) {
             return std::unexpected(q.error());
         }

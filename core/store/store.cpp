@@ -238,6 +238,46 @@ Result<Attachment> Store::addAttachment(qint64 noteId, Attachment attachment)
     return d->notes.addAttachment(noteId, std::move(attachment));
 }
 
+Result<std::optional<MediaFile>> Store::mediaFile(const QString &token) const
+{
+    return d->media.mediaFile(token);
+}
+
+Result<QString> Store::noteCoverToken(qint64 noteId)
+{
+    return d->media.noteCoverToken(noteId);
+}
+
+Result<QString> Store::avatarToken()
+{
+    return d->media.avatarToken();
+}
+
+Result<QList<AttachmentEntry>> Store::attachmentEntries(qint64 noteId, std::optional<qint64> attachmentId)
+{
+    return d->media.attachments(noteId, attachmentId);
+}
+
+Result<bool> Store::deleteAttachment(qint64 noteId, qint64 attachmentId)
+{
+    return d->media.deleteAttachment(noteId, attachmentId);
+}
+
+Result<NoteSession> Store::saveNoteSession(NoteSession session)
+{
+    return d->sessions.save(std::move(session));
+}
+
+Result<std::optional<NoteSession>> Store::noteSession(qint64 id) const
+{
+    return d->sessions.session(id);
+}
+
+Result<QList<NoteSession>> Store::noteSessions(const NoteSessionQuery &query) const
+{
+    return d->sessions.sessions(query);
+}
+
 Result<QList<PlannerEvent>> Store::events() const
 {
     return d->planner.events();

@@ -57,6 +57,49 @@ struct NoteSummary
     NotePreview preview;
 };
 
+/// A stored file as the local server's /media/ serves it (MediaRecords).
+struct MediaFile
+{
+    QString fileName;
+    QString contentType; ///< as stored, may be empty
+    QByteArray bytes;
+};
+
+/// An attachment as its list shows it: no bytes, its file's size and media token (MediaRecords).
+struct AttachmentEntry
+{
+    qint64 id = 0;
+    qint64 noteId = 0;
+    QUuid uuid;
+    QString originalFilename;
+    QString fileName; ///< the stored file's name
+    QString contentType;
+    qint64 size = 0;
+    std::optional<QDateTime> dateCreated; ///< null for attachments stored before schema 6
+    QString mediaToken; ///< the random part of its /media/ URL
+};
+
+/// A note session the planner records (SessionRecords): a stretch of work on one note.
+struct NoteSession
+{
+    qint64 id = 0;
+    qint64 noteId = 0;
+    std::optional<qint64> courseId; ///< read: the note's course
+    QString title;
+    QString summary;
+    QDateTime startedAt;
+    std::optional<QDateTime> endedAt;
+};
+
+/// Which sessions Store::noteSessions() returns: newest start first.
+struct NoteSessionQuery
+{
+    std::optional<qint64> noteId;
+    std::optional<QDateTime> startedFrom; ///< inclusive
+    std::optional<QDateTime> startedBefore; ///< exclusive
+    int limit = -1; ///< -1: all
+};
+
 /**
  * The local SQLite store of one account: profile, courses, notes (with soft delete), files as BLOBs, planner events,
  * calendar feeds, the GitHub integration row, the sync base and the push history.
@@ -192,6 +235,22 @@ public:
     [[nodiscard]] Result<std::optional<AuthSession>> authSessionByToken(const QString &tokenSha256) const;
     [[nodiscard]] Result<QList<AuthSession>> authSessions() const;
     [[nodiscard]] Result<bool> revokeAuthSession(qint64 id);
+
+    /// The files the local server serves under /media/<token>/ (MediaRecords): a token is made the first time a
+    /// file's URL is asked for and goes with the file. The *Token calls answer "" when there is no such file.
+    [[nodiscard]] Result<std::optional<MediaFile>> mediaFile(const QString &token) const;
+    [[nodiscard]] Result<QString> noteCoverToken(qint64 noteId);
+    [[nodiscard]] Result<QString> avatarToken();
+    /// The attachments of a note, oldest first (only @p attachmentId when given), tokens made where missing.
+    [[nodiscard]] Result<QList<AttachmentEntry>> attachmentEntries(
+        qint64 noteId, std::optional<qint64> attachmentId = std::nullopt);
+    /// Deletes an attachment of the note, and its file unless something else uses it; false when there is none.
+    [[nodiscard]] Result<bool> deleteAttachment(qint64 noteId, qint64 attachmentId);
+
+    /// Note sessions (SessionRecords): id 0 inserts; an update writes title, summary, started_at and ended_at.
+    [[nodiscard]] Result<NoteSession> saveNoteSession(NoteSession session);
+    [[nodiscard]] Result<std::optional<NoteSession>> noteSession(qint64 id) const;
+    [[nodiscard]] Result<QList<NoteSession>> noteSessions(const NoteSessionQuery &query = {}) const;
 
     /// Runs @p work in a transaction: committed when it succeeds, rolled back when it fails. Nests (inner calls join
     /// the outer transaction).

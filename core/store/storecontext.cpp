@@ -161,11 +161,31 @@ Result<void> StoreContext::deleteFile(
     return run(u"DELETE FROM files WHERE id = ?"_s, {*id}, consequence, process);
 }
 
+Result<qint64> StoreContext::fileUses(qint64 id, const QString &consequence, const QString &process) const
+{
+    auto q = exec(u"SELECT (SELECT count(*) FROM notes WHERE cover_file_id = ?) "
+                  "+ (SELECT count(*) FROM attachments WHERE file_id = ?) "
+                  "+ (SELECT count(*) FROM profile WHERE avatar_file_id = ?)"_s,
+        {id, id, id}, consequence, process);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
 Result<std::optional<qint64>> StoreContext::replaceFile(
     std::optional<qint64> oldId, const StoredFile &file, const QString &consequence, const QString &process) const
 {
-    if (auto removed = deleteFile(oldId, consequence, process); !removed) {
-        return std::unexpected(removed.error());
+    if (oldId) {
+        const auto uses = fileUses(*oldId, consequence, process);
+        if (!uses) {
+            return std::unexpected(uses.error());
+        }
+        if (*uses <= 1) {
+            if (auto removed = deleteFile(oldId, consequence, process); !removed) {
+                return std::unexpected(removed.error());
+            }
+        }
     }
     return insertFile(file, consequence, process);
 }

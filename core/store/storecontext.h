@@ -96,7 +96,10 @@ public:
     /// Deletes a row of the files table; no-op for nullopt.
     [[nodiscard]] Result<void> deleteFile(
         std::optional<qint64> id, const QString &consequence, const QString &process) const;
-    /// Deletes the file @p oldId (if any) and inserts @p file in its place; returns the new id (nullopt when empty).
+    /// How many rows name the file @p id: note covers, attachments and the avatar.
+    [[nodiscard]] Result<qint64> fileUses(qint64 id, const QString &consequence, const QString &process) const;
+    /// Inserts @p file in place of @p oldId (if any) and returns the new id (nullopt when empty). The old file is
+    /// deleted unless something besides the caller's row (still naming it) uses it too: a shared file stays.
     [[nodiscard]] Result<std::optional<qint64>> replaceFile(
         std::optional<qint64> oldId, const StoredFile &file, const QString &consequence, const QString &process) const;
 

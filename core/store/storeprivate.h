@@ -5,10 +5,12 @@
 #include "authrecords.h"
 #include "courserecords.h"
 #include "githubrecords.h"
+#include "mediarecords.h"
 #include "noterecords.h"
 #include "plannerrecords.h"
 #include "profilerecords.h"
 #include "runrecords.h"
+#include "sessionrecords.h"
 #include "store.h"
 #include "storecontext.h"
 #include "syncindexrecords.h"
@@ -31,6 +33,8 @@ struct Store::Private
     RunRecords runs{context};
     SyncIndexRecords syncIndex{context};
     AuthRecords auth{context};
+    MediaRecords media{context};
+    SessionRecords sessions{context};
 };
 
 } // namespace Notechondria

@@ -200,10 +200,10 @@ QStringList version5()
     return statements;
 }
 
-// 6: local sign-in (issue #14). local_password holds the local account's password as an Argon2id hash string
-// (libsodium's crypto_pwhash_str: salt and parameters inside it, never the password); auth_sessions the sign-in
-// sessions of the local server, each known by the SHA-256 of its token only, revoked rather than deleted. Neither is
-// account data (no data revision, kept by a restore).
+// 6 (issue #14): local sign-in, files and activity. Local sign-in: local_password holds the local account's password as
+// an Argon2id hash string (libsodium's crypto_pwhash_str: salt and parameters inside it, never the password);
+// auth_sessions the sign-in sessions of the local server, each known by the SHA-256 of its token only, revoked rather
+// than deleted. Neither is account data (no data revision, kept by a restore).
 QStringList version6()
 {
     return {
@@ -212,6 +212,14 @@ QStringList version6()
         u"CREATE TABLE auth_sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, token_sha256 TEXT NOT NULL UNIQUE, "
         "device_label TEXT NOT NULL, user_agent TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT NOT NULL, "
         "revoked_at TEXT)"_s,
+        u"CREATE TABLE media_tokens (token TEXT PRIMARY KEY, "
+        "file_id INTEGER NOT NULL UNIQUE REFERENCES files (id) ON DELETE CASCADE) WITHOUT ROWID"_s,
+        u"ALTER TABLE attachments ADD COLUMN date_created TEXT"_s,
+        u"CREATE TABLE note_sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE, title TEXT NOT NULL, "
+        "summary TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT)"_s,
+        u"CREATE INDEX note_sessions_started ON note_sessions (started_at)"_s,
+        u"CREATE INDEX note_sessions_note ON note_sessions (note_id)"_s,
     };
 }
 
