@@ -3,6 +3,7 @@
 
 #include "apirouter.h"
 #include "clock.h"
+#include "coursedetailroutes.h"
 #include "entityjson.h"
 #include "routesupport.h"
 #include "store.h"
@@ -130,16 +131,8 @@ void CourseRoutes::registerOn(ApiRouter &router)
 
 ApiResponse CourseRoutes::listCourses(const ApiRequest &)
 {
-    const auto courses = m_store->courses();
-    const auto profile = m_store->profile();
-    if (!courses || !profile) {
-        return storeFailure(!courses ? courses.error() : profile.error());
-    }
-    QJsonArray array;
-    for (const Course &course : *courses) {
-        array.append(EntityJson::course(course, *profile));
-    }
-    return ApiResponse::json(array);
+    const auto courses = CourseListing::all(*m_store);
+    return courses ? ApiResponse::json(*courses) : storeFailure(courses.error());
 }
 
 ApiResponse CourseRoutes::postCourse(const ApiRequest &request)

@@ -9,6 +9,9 @@ DataRoutes::DataRoutes(Store *store, const Clock *clock, std::function<QString()
     , m_notes(store, clock)
     , m_planner(store, clock)
     , m_bin(store, clock)
+    , m_courseDetail(store, clock)
+    , m_noteByUuid(store, clock, &m_notes)
+    , m_history(store, clock)
 {
 }
 
@@ -19,6 +22,9 @@ void DataRoutes::registerOn(ApiRouter &router)
     m_notes.registerOn(router);
     m_planner.registerOn(router);
     m_bin.registerOn(router);
+    m_courseDetail.registerOn(router);
+    m_noteByUuid.registerOn(router);
+    m_history.registerOn(router);
 }
 
 } // namespace Notechondria

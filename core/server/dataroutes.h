@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "coursedetailroutes.h"
 #include "courseroutes.h"
+#include "notehistoryroutes.h"
 #include "noteroutes.h"
+#include "noteuuidroutes.h"
 #include "plannerroutes.h"
 #include "recyclebinroutes.h"
 #include "settingsroutes.h"
@@ -18,8 +21,9 @@ class Store;
 /**
  * The account-data endpoints of the local server, backed by the Store (upstream §10): settings/ (SettingsRoutes),
  * courses/ (CourseRoutes), notes/ and its uploads (NoteRoutes), planner-events/ and calendar-feeds/
- * (PlannerRoutes), the recycle bin (RecycleBinRoutes). Every write validates the whole request first and then writes in
- * one transaction, so a rejected request leaves the store unchanged.
+ * (PlannerRoutes), the recycle bin (RecycleBinRoutes), course detail, reorder and subscriptions (CourseDetailRoutes),
+ * notes by uuid (NoteUuidRoutes) and version history (NoteHistoryRoutes). Every write validates the whole request first
+ * and then writes in one transaction, so a rejected request leaves the store unchanged.
  */
 class DataRoutes
 {
@@ -34,6 +38,9 @@ private:
     NoteRoutes m_notes;
     PlannerRoutes m_planner;
     RecycleBinRoutes m_bin;
+    CourseDetailRoutes m_courseDetail;
+    NoteUuidRoutes m_noteByUuid;
+    NoteHistoryRoutes m_history;
 };
 
 } // namespace Notechondria

@@ -24,6 +24,8 @@ public:
     void registerOn(ApiRouter &router) override;
 
 private:
+    friend class NoteUuidRoutes; // answers notes/uuid/<uuid>/ with the handlers below
+
     /// An upload to a live note: the note and the file sent in the form field.
     struct Upload
     {

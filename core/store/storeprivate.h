@@ -5,6 +5,7 @@
 #include "courserecords.h"
 #include "githubrecords.h"
 #include "noterecords.h"
+#include "noteversionrecords.h"
 #include "plannerrecords.h"
 #include "profilerecords.h"
 #include "runrecords.h"
@@ -25,6 +26,7 @@ struct Store::Private
     ProfileRecords profile{context};
     CourseRecords courses{context};
     NoteRecords notes{context};
+    NoteVersionRecords versions{context};
     PlannerRecords planner{context};
     GitHubRecords github{context};
     RunRecords runs{context};

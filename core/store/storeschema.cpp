@@ -200,6 +200,23 @@ QStringList version5()
     return statements;
 }
 
+// 6: what the local server keeps besides the account for the apps' calls (issue #14). note_versions is a note's
+// version history (a snapshot of its title, description, body, metadata and editor mode, newest by id; the versions
+// go with the note when the recycle bin is emptied); course_subscriptions is the single local user's subscription
+// state of each course (subscribe, subscribe-private, open), gone with its course.
+QStringList version6()
+{
+    return {
+        u"CREATE TABLE note_versions (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE, title TEXT NOT NULL, "
+        "description TEXT NOT NULL, content TEXT NOT NULL, metadata_json TEXT NOT NULL, editor_mode TEXT NOT NULL, "
+        "reason TEXT NOT NULL, date_created TEXT NOT NULL)"_s,
+        u"CREATE INDEX note_versions_note ON note_versions (note_id, id)"_s,
+        u"CREATE TABLE course_subscriptions (course_id INTEGER PRIMARY KEY REFERENCES courses (id) ON DELETE CASCADE, "
+        "is_active INTEGER NOT NULL, is_private INTEGER NOT NULL, subscribed_at TEXT, last_opened_at TEXT)"_s,
+    };
+}
+
 /// Runs one migration in its own transaction.
 Result<void> migrateTo(StoreContext &context, int version)
 {
@@ -235,7 +252,7 @@ Result<void> migrateTo(StoreContext &context, int version)
 
 } // namespace
 
-static_assert(Store::schemaVersion == 5, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 6, "append a migration when the schema version grows");
 
 QStringList StoreSchema::statements(int version)
 {
@@ -250,6 +267,8 @@ QStringList StoreSchema::statements(int version)
         return version4();
     case 5:
         return version5();
+    case 6:
+        return version6();
     default:
         Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
         return {};
