@@ -118,10 +118,31 @@ std::expected<Patch, ApiResponse> readPatch(const ApiRequest &request)
 
 } // namespace
 
-QJsonObject CourseListing::course(
-    const Course &course, const Profile &owner, const std::optional<CourseSubscription> &subscription)
+Result<QJsonArray> CourseListing::recentNotes(const Store &store, const Course &course, const Profile &owner)
 {
+    Store::NoteQuery query;
+    query.courseId = course.id;
+    query.limit = 5;
+    const auto notes = store.noteSummaries(query);
+    if (!notes) {
+        return std::unexpected(notes.error());
+    }
+    QJsonArray array;
+    for (const NoteSummary &summary : *notes) {
+        array.append(EntityJson::noteSummary(summary, course, owner));
+    }
+    return array;
+}
+
+Result<QJsonObject> CourseListing::course(const Store &store, const Course &course, const Profile &owner,
+    const std::optional<CourseSubscription> &subscription)
+{
+    const auto recent = recentNotes(store, course, owner);
+    if (!recent) {
+        return std::unexpected(recent.error());
+    }
     QJsonObject object = EntityJson::course(course, owner);
+    object.insert(u"recent_notes"_s, *recent);
     const bool active = subscription && subscription->isActive;
     object.insert(u"is_subscribed"_s, active);
     object.insert(u"is_private_subscription"_s, active && subscription->isPrivate);
@@ -149,8 +170,12 @@ Result<QJsonArray> CourseListing::all(const Store &store)
     for (const auto &[key, index] : std::as_const(order)) {
         const Course &entry = courses->at(index);
         const auto subscription = subscriptions->constFind(entry.id);
-        array.append(CourseListing::course(
-            entry, *profile, subscription != subscriptions->constEnd() ? std::optional(*subscription) : std::nullopt));
+        const auto object = CourseListing::course(store, entry, *profile,
+            subscription != subscriptions->constEnd() ? std::optional(*subscription) : std::nullopt);
+        if (!object) {
+            return std::unexpected(object.error());
+        }
+        array.append(*object);
     }
     return array;
 }
@@ -213,7 +238,8 @@ ApiResponse CourseDetailRoutes::courseAnswer(qint64 courseId, int status)
     if (!subscription) {
         return subscription.error();
     }
-    return ApiResponse::json(CourseListing::course(**course, *profile, *subscription), status);
+    const auto object = CourseListing::course(*m_store, **course, *profile, *subscription);
+    return object ? ApiResponse::json(*object, status) : storeFailure(object.error());
 }
 
 ApiResponse CourseDetailRoutes::getCourse(const ApiRequest &request)

@@ -17,9 +17,11 @@ namespace Notechondria {
 namespace CourseListing {
 
 /// The course with the user's subscription state (is_subscribed, is_private_subscription, last_opened_at and
-/// subscriber_count count only an active subscription).
-[[nodiscard]] QJsonObject course(
-    const Course &course, const Profile &owner, const std::optional<CourseSubscription> &subscription);
+/// subscriber_count count only an active subscription) and its recentNotes().
+[[nodiscard]] Result<QJsonObject> course(const Store &store, const Course &course, const Profile &owner,
+    const std::optional<CourseSubscription> &subscription);
+/// The course's five most recently edited live notes in the list shape (CourseSerializer's recent_notes).
+[[nodiscard]] Result<QJsonArray> recentNotes(const Store &store, const Course &course, const Profile &owner);
 /// Every course in upstream's order (course_sort_key): the reordered ones by sort_order, then the subscribed ones by
 /// when they were last opened (or subscribed to), newest first, then the rest; title (case-insensitive) within each.
 [[nodiscard]] Result<QJsonArray> all(const Store &store);

@@ -4,7 +4,6 @@
 #include "apirouter.h"
 #include "clock.h"
 #include "coursedetailroutes.h"
-#include "entityjson.h"
 #include "routesupport.h"
 #include "store.h"
 
@@ -154,10 +153,14 @@ ApiResponse CourseRoutes::postCourse(const ApiRequest &request)
         return ApiResponse::fromError(saved.error().withConsequence(createConsequence), 400);
     }
     const auto profile = m_store->profile();
-    if (!profile) {
-        return storeFailure(profile.error());
+    const auto subscriptions = m_store->courseSubscriptions();
+    if (!profile || !subscriptions) {
+        return storeFailure(!profile ? profile.error() : subscriptions.error());
     }
-    return ApiResponse::json(EntityJson::course(*saved, *profile), target->status);
+    const auto subscription = subscriptions->constFind(saved->id);
+    const auto object = CourseListing::course(*m_store, *saved, *profile,
+        subscription != subscriptions->constEnd() ? std::optional(*subscription) : std::nullopt);
+    return object ? ApiResponse::json(*object, target->status) : storeFailure(object.error());
 }
 
 } // namespace Notechondria

@@ -84,4 +84,37 @@ Result<NoteVersion> NoteVersionRecords::snapshot(const Note &note, const QString
     return version;
 }
 
+Result<void> HistoryCarry::carryBegin(const StoreContext &context)
+{
+    return context.runAll(
+        {
+            u"DROP TABLE IF EXISTS temp.carried_note_versions"_s,
+            u"CREATE TEMP TABLE carried_note_versions AS SELECT v.id AS version_id, n.uuid AS note_uuid, v.title, "
+            "v.description, v.content, v.metadata_json, v.editor_mode, v.reason, v.date_created "
+            "FROM note_versions v JOIN notes n ON n.id = v.note_id"_s,
+            u"DROP TABLE IF EXISTS temp.carried_course_subscriptions"_s,
+            u"CREATE TEMP TABLE carried_course_subscriptions AS SELECT c.slug AS course_slug, s.is_active, "
+            "s.is_private, s.subscribed_at, s.last_opened_at FROM course_subscriptions s "
+            "JOIN courses c ON c.id = s.course_id"_s,
+        },
+        u"Cannot keep the note history"_s, u"Core.Store/import_account"_s);
+}
+
+Result<void> HistoryCarry::carryEnd(const StoreContext &context)
+{
+    return context.runAll(
+        {
+            u"INSERT INTO note_versions (id, note_id, title, description, content, metadata_json, editor_mode, "
+            "reason, date_created) SELECT k.version_id, n.id, k.title, k.description, k.content, k.metadata_json, "
+            "k.editor_mode, k.reason, k.date_created FROM temp.carried_note_versions k "
+            "JOIN notes n ON n.uuid = k.note_uuid ORDER BY k.version_id"_s,
+            u"INSERT INTO course_subscriptions (course_id, is_active, is_private, subscribed_at, last_opened_at) "
+            "SELECT c.id, k.is_active, k.is_private, k.subscribed_at, k.last_opened_at "
+            "FROM temp.carried_course_subscriptions k JOIN courses c ON c.slug = k.course_slug"_s,
+            u"DROP TABLE temp.carried_note_versions"_s,
+            u"DROP TABLE temp.carried_course_subscriptions"_s,
+        },
+        u"Cannot keep the note history"_s, u"Core.Store/import_account"_s);
+}
+
 } // namespace Notechondria

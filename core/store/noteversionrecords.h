@@ -39,4 +39,16 @@ private:
     StoreContext &m_context;
 };
 
+/**
+ * What Store::importAccount must not lose: it replaces the account (clearAccount, then the rows again, as a restore
+ * and every sync that brings changes do), and the foreign keys would take every note's versions and every course's
+ * subscription with the old rows. carryBegin() copies them aside (temporary tables, keyed by note uuid and course
+ * slug); carryEnd(), after the import, gives them back to the notes and courses that still exist (version ids kept)
+ * and drops the copies. Both run inside the import's transaction, so a failed import leaves everything as it was.
+ */
+namespace HistoryCarry {
+[[nodiscard]] Result<void> carryBegin(const StoreContext &context);
+[[nodiscard]] Result<void> carryEnd(const StoreContext &context);
+} // namespace HistoryCarry
+
 } // namespace Notechondria

@@ -176,6 +176,11 @@ private Q_SLOTS:
         QCOMPARE(array.at(0).toObject().value(u"course"_s).toObject().value(u"title"_s).toString(), u"Biology"_s);
         QVERIFY(array.at(0).toObject().contains(u"preview_lines"_s));
         QVERIFY(!array.at(0).toObject().contains(u"content"_s));
+        // The course shows the same notes as its recent_notes (at most five), in the list too.
+        const QJsonArray recent
+            = call("GET", u"/courses/%1/"_s.arg(course)).object().value(u"recent_notes"_s).toArray();
+        QCOMPARE(recent, array);
+        QCOMPARE(call("GET", u"/courses/"_s).array().first().toObject().value(u"recent_notes"_s).toArray(), array);
     }
 
     void reorderPersistsAcrossARestart()

@@ -179,6 +179,32 @@ private Q_SLOTS:
         QCOMPARE(history.last().toObject().value(u"content"_s).toString(), u"v3"_s);
     }
 
+    void historyAndSubscriptionsSurviveAnAccountReplacement()
+    {
+        // A restore and every sync that brings changes replace the account (Store::importAccount): the versions and
+        // the subscriptions of the notes and courses that stay must stay with them.
+        const auto [id, uuid] = createNote(u"Kept"_s, u"one"_s);
+        const auto [goneId, goneUuid] = createNote(u"Gone"_s, u"two"_s);
+        const qint64 version = call("POST", u"/notes/%1/snapshot/"_s.arg(id)).object().value(u"id"_s).toInteger();
+        QCOMPARE(call("POST", u"/notes/%1/snapshot/"_s.arg(goneId)).status, 201);
+        const qint64 course
+            = call("POST", u"/courses/"_s, {{u"title"_s, u"Physics"_s}}).object().value(u"id"_s).toInteger();
+        QCOMPARE(call("POST", u"/courses/%1/subscribe-private/"_s.arg(course)).status, 200);
+
+        AccountSnapshot account = m_fx->store->snapshot().value();
+        account.notes.removeIf([&](const Note &note) { return note.id == goneId; });
+        QVERIFY(m_fx->store->importAccount(account));
+
+        const QJsonArray history = call("GET", u"/notes/%1/history/"_s.arg(id)).array();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().toObject().value(u"id"_s).toInteger(), version);
+        QCOMPARE(history.first().toObject().value(u"content"_s).toString(), u"one"_s);
+        QCOMPARE(m_fx->store->noteVersions(goneId)->size(), 0);
+        const auto detail = call("GET", u"/courses/%1/"_s.arg(course)).object();
+        QCOMPARE(detail.value(u"is_subscribed"_s).toBool(), true);
+        QCOMPARE(detail.value(u"is_private_subscription"_s).toBool(), true);
+    }
+
     void emptyingTheBinTakesTheVersionsWithIt()
     {
         const auto [id, uuid] = createNote(u"Doomed"_s, u"body"_s);
