@@ -95,6 +95,30 @@ struct Note
     QList<Attachment> attachments;
 };
 
+/// A snapshot in a note's version history (what restoring it brings back).
+struct NoteVersion
+{
+    qint64 id = 0;
+    qint64 noteId = 0;
+    QString title;
+    QString description;
+    QString content;
+    QString metadataJson;
+    QString editorMode;
+    QString reason; ///< e.g. "manual", "before_restore", "autosave_1m"
+    QDateTime dateCreated;
+};
+
+/// The local user's subscription to a course (a course without a row has never been subscribed to).
+struct CourseSubscription
+{
+    qint64 courseId = 0;
+    bool isActive = false;
+    bool isPrivate = false;
+    std::optional<QDateTime> subscribedAt;
+    std::optional<QDateTime> lastOpenedAt;
+};
+
 struct PlannerEvent
 {
     qint64 id = 0;

@@ -3,7 +3,7 @@
 
 #include "apirouter.h"
 #include "clock.h"
-#include "entityjson.h"
+#include "coursedetailroutes.h"
 #include "routesupport.h"
 #include "store.h"
 
@@ -130,16 +130,8 @@ void CourseRoutes::registerOn(ApiRouter &router)
 
 ApiResponse CourseRoutes::listCourses(const ApiRequest &)
 {
-    const auto courses = m_store->courses();
-    const auto profile = m_store->profile();
-    if (!courses || !profile) {
-        return storeFailure(!courses ? courses.error() : profile.error());
-    }
-    QJsonArray array;
-    for (const Course &course : *courses) {
-        array.append(EntityJson::course(course, *profile));
-    }
-    return ApiResponse::json(array);
+    const auto courses = CourseListing::all(*m_store);
+    return courses ? ApiResponse::json(*courses) : storeFailure(courses.error());
 }
 
 ApiResponse CourseRoutes::postCourse(const ApiRequest &request)
@@ -161,10 +153,14 @@ ApiResponse CourseRoutes::postCourse(const ApiRequest &request)
         return ApiResponse::fromError(saved.error().withConsequence(createConsequence), 400);
     }
     const auto profile = m_store->profile();
-    if (!profile) {
-        return storeFailure(profile.error());
+    const auto subscriptions = m_store->courseSubscriptions();
+    if (!profile || !subscriptions) {
+        return storeFailure(!profile ? profile.error() : subscriptions.error());
     }
-    return ApiResponse::json(EntityJson::course(*saved, *profile), target->status);
+    const auto subscription = subscriptions->constFind(saved->id);
+    const auto object = CourseListing::course(*m_store, *saved, *profile,
+        subscription != subscriptions->constEnd() ? std::optional(*subscription) : std::nullopt);
+    return object ? ApiResponse::json(*object, target->status) : storeFailure(object.error());
 }
 
 } // namespace Notechondria

@@ -12,6 +12,9 @@ DataRoutes::DataRoutes(Store *store, const Clock *clock, std::function<QString()
     , m_frontPage(store, clock)
     , m_files(store, clock)
     , m_activity(store, clock)
+    , m_courseDetail(store, clock)
+    , m_noteByUuid(store, clock, &m_notes)
+    , m_history(store, clock)
 {
 }
 
@@ -25,6 +28,9 @@ void DataRoutes::registerOn(ApiRouter &router)
     m_frontPage.registerOn(router);
     m_files.registerOn(router);
     m_activity.registerOn(router);
+    m_courseDetail.registerOn(router);
+    m_noteByUuid.registerOn(router);
+    m_history.registerOn(router);
 }
 
 } // namespace Notechondria

@@ -2,10 +2,13 @@
 #pragma once
 
 #include "activityroutes.h"
+#include "coursedetailroutes.h"
 #include "courseroutes.h"
 #include "fileroutes.h"
 #include "frontpageroutes.h"
+#include "notehistoryroutes.h"
 #include "noteroutes.h"
+#include "noteuuidroutes.h"
 #include "plannerroutes.h"
 #include "recyclebinroutes.h"
 #include "settingsroutes.h"
@@ -22,8 +25,9 @@ class Store;
  * The account-data endpoints of the local server, backed by the Store (upstream §10): settings/ (SettingsRoutes),
  * courses/ (CourseRoutes), notes/ and its uploads (NoteRoutes), planner-events/ and calendar-feeds/
  * (PlannerRoutes), the recycle bin (RecycleBinRoutes), attachments, covers and /media/ (FileRoutes), note sessions and
- * activity (ActivityRoutes). Every write validates the whole request first and then writes in
- * one transaction, so a rejected request leaves the store unchanged.
+ * activity (ActivityRoutes), course detail, reorder and subscriptions (CourseDetailRoutes), notes by uuid
+ * (NoteUuidRoutes), version history (NoteHistoryRoutes) and front-page/ (FrontPageRoutes). Every write validates the
+ * whole request first and then writes in one transaction, so a rejected request leaves the store unchanged.
  */
 class DataRoutes
 {
@@ -41,6 +45,9 @@ private:
     FrontPageRoutes m_frontPage;
     FileRoutes m_files;
     ActivityRoutes m_activity;
+    CourseDetailRoutes m_courseDetail;
+    NoteUuidRoutes m_noteByUuid;
+    NoteHistoryRoutes m_history;
 };
 
 } // namespace Notechondria

@@ -23,6 +23,8 @@ public:
     void registerOn(ApiRouter &router) override;
 
 private:
+    friend class NoteUuidRoutes; // answers notes/uuid/<uuid>/ with the handlers below
+
     [[nodiscard]] ApiResponse listNotes(const ApiRequest &request);
     [[nodiscard]] ApiResponse postNote(const ApiRequest &request);
     [[nodiscard]] ApiResponse getNote(const ApiRequest &request);

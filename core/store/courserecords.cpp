@@ -195,6 +195,50 @@ Result<Course> CourseRecords::saveCourse(Course course)
     return course;
 }
 
+Result<void> CourseRecords::reorderCourses(const QList<qint64> &ids, const QDateTime &at)
+{
+    return m_context.transaction([&]() -> Result<void> {
+        int position = 0;
+        for (const qint64 id : ids) {
+            auto done = m_context.run(u"UPDATE courses SET sort_order = ?, last_edit = ? WHERE id = ?"_s,
+                {++position, fromDateTime(at), id}, u"Cannot reorder the courses"_s, u"Core.Store/reorder_courses"_s);
+            if (!done) {
+                return done;
+            }
+        }
+        return {};
+    });
+}
+
+Result<QHash<qint64, CourseSubscription>> CourseRecords::subscriptions() const
+{
+    auto q = m_context.exec(
+        u"SELECT course_id, is_active, is_private, subscribed_at, last_opened_at FROM course_subscriptions"_s, {},
+        u"Cannot read the course subscriptions"_s, u"Core.Store/course_subscriptions"_s);
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    QHash<qint64, CourseSubscription> rows;
+    while (q->next()) {
+        const qint64 course = q->value(0).toLongLong();
+        rows.insert(course,
+            CourseSubscription{
+                course, q->value(1).toBool(), q->value(2).toBool(), toDateTime(q->value(3)), toDateTime(q->value(4))});
+    }
+    return rows;
+}
+
+Result<void> CourseRecords::saveSubscription(const CourseSubscription &subscription)
+{
+    return m_context.run(u"INSERT INTO course_subscriptions (course_id, is_active, is_private, subscribed_at, "
+                         "last_opened_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (course_id) DO UPDATE SET "
+                         "is_active = excluded.is_active, is_private = excluded.is_private, "
+                         "subscribed_at = excluded.subscribed_at, last_opened_at = excluded.last_opened_at"_s,
+        {subscription.courseId, subscription.isActive ? 1 : 0, subscription.isPrivate ? 1 : 0,
+            fromDateTime(subscription.subscribedAt), fromDateTime(subscription.lastOpenedAt)},
+        u"Cannot save the course subscription"_s, u"Core.Store/save_course_subscription"_s);
+}
+
 Result<void> CourseRecords::deleteCourse(qint64 id)
 {
     return m_context.run(

@@ -5,6 +5,7 @@
 #include "account.h"
 #include "error.h"
 
+#include <QHash>
 #include <QList>
 #include <QVariant>
 
@@ -41,6 +42,14 @@ public:
     [[nodiscard]] Result<Course> saveCourse(Course course);
     /// Deletes the course; its notes, events and feeds keep living with course_id = null.
     [[nodiscard]] Result<void> deleteCourse(qint64 id);
+    /// Gives the courses of @p ids sort_order 1, 2, ... in that order (and last_edit @p at), in one transaction; the
+    /// other courses keep theirs. Ids without a course are skipped.
+    [[nodiscard]] Result<void> reorderCourses(const QList<qint64> &ids, const QDateTime &at);
+
+    /// The local user's subscription rows (schema 6's course_subscriptions), by course id.
+    [[nodiscard]] Result<QHash<qint64, CourseSubscription>> subscriptions() const;
+    /// Writes the subscription row of its course (inserted or replaced).
+    [[nodiscard]] Result<void> saveSubscription(const CourseSubscription &subscription);
 
 private:
     [[nodiscard]] Result<std::optional<Course>> selectOne(const QString &where, const QVariant &value) const;

@@ -152,6 +152,11 @@ public:
     [[nodiscard]] Result<std::optional<Course>> courseByClientId(const QString &clientCourseId) const;
     [[nodiscard]] Result<Course> saveCourse(Course course);
     [[nodiscard]] Result<void> deleteCourse(qint64 id);
+    /// sort_order 1, 2, ... for the courses of @p ids, in that order (CourseRecords::reorderCourses).
+    [[nodiscard]] Result<void> reorderCourses(const QList<qint64> &ids);
+    /// The local user's course subscriptions, by course id; a course without a row was never subscribed to.
+    [[nodiscard]] Result<QHash<qint64, CourseSubscription>> courseSubscriptions() const;
+    [[nodiscard]] Result<void> saveCourseSubscription(const CourseSubscription &subscription);
 
     /// Notes with covers and attachments (NoteRecords): listed newest first without file bytes, read one by one with
     /// them; id 0 inserts; soft delete moves a note to the recycle bin. noteSummaries() is the list a page shows: the
@@ -170,6 +175,18 @@ public:
     [[nodiscard]] Result<int> emptyRecycleBin();
     [[nodiscard]] Result<void> setNoteCover(qint64 noteId, const StoredFile &file);
     [[nodiscard]] Result<Attachment> addAttachment(qint64 noteId, Attachment attachment);
+
+    /// A note's version history (NoteVersionRecords): newest first, at most 12 kept per note, gone with the note.
+    [[nodiscard]] Result<QList<NoteVersion>> noteVersions(qint64 noteId) const;
+    [[nodiscard]] Result<std::optional<NoteVersion>> noteVersion(qint64 noteId, qint64 versionId) const;
+    /// Records the note as it is now (nullopt when there is no note @p noteId).
+    [[nodiscard]] Result<std::optional<NoteVersion>> snapshotNote(qint64 noteId, const QString &reason);
+    /**
+     * Makes note @p noteId what version @p versionId recorded (title, description, body, metadata, editor mode; last
+     * edit now), after a "before_restore" snapshot of its current state, in one transaction; the note change log
+     * records the write. nullopt when the note or the version does not exist (then nothing is written).
+     */
+    [[nodiscard]] Result<std::optional<Note>> restoreNoteVersion(qint64 noteId, qint64 versionId);
 
     /// Planner events and calendar feeds (PlannerRecords): listed by id; id 0 inserts.
     [[nodiscard]] Result<QList<PlannerEvent>> events() const;

@@ -76,7 +76,8 @@ Result<void> Store::importAccount(const AccountSnapshot &account)
         return {};
     };
     return transaction([&]() -> Result<void> {
-        Result<void> done = clearAccount();
+        Result<void> done = HistoryCarry::carryBegin(p.context); // versions, subscriptions: back after the rows
+        done = done.and_then([&] { return clearAccount(); });
         done = done.and_then([&] { return p.profile.saveProfile(account.profile); });
         if (done && !account.profile.avatar.isEmpty()) {
             done = p.profile.setAvatar(account.profile.avatar);
@@ -93,10 +94,11 @@ Result<void> Store::importAccount(const AccountSnapshot &account)
             return importRows(p.context, u"planner_events"_s, account.events,
                 [&](const PlannerEvent &e) { return p.planner.saveEvent(e); });
         });
-        return done.and_then([&] {
+        done = done.and_then([&] {
             return importRows(p.context, u"calendar_feeds"_s, account.feeds,
                 [&](const CalendarFeed &f) { return p.planner.saveFeed(f); });
         });
+        return done.and_then([&] { return HistoryCarry::carryEnd(p.context); });
     });
 }
 

@@ -7,6 +7,7 @@
 #include "githubrecords.h"
 #include "mediarecords.h"
 #include "noterecords.h"
+#include "noteversionrecords.h"
 #include "plannerrecords.h"
 #include "profilerecords.h"
 #include "runrecords.h"
@@ -28,6 +29,7 @@ struct Store::Private
     ProfileRecords profile{context};
     CourseRecords courses{context};
     NoteRecords notes{context};
+    NoteVersionRecords versions{context};
     PlannerRecords planner{context};
     GitHubRecords github{context};
     RunRecords runs{context};

@@ -200,10 +200,14 @@ QStringList version5()
     return statements;
 }
 
-// 6 (issue #14): local sign-in, files and activity. Local sign-in: local_password holds the local account's password as
-// an Argon2id hash string (libsodium's crypto_pwhash_str: salt and parameters inside it, never the password);
-// auth_sessions the sign-in sessions of the local server, each known by the SHA-256 of its token only, revoked rather
-// than deleted. Neither is account data (no data revision, kept by a restore).
+// 6 (issue #14): local sign-in, files and activity, version history and course subscriptions. Local sign-in:
+// local_password holds the local account's password as an Argon2id hash string (libsodium's crypto_pwhash_str: salt and
+// parameters inside it, never the password); auth_sessions the sign-in sessions of the local server, each known by the
+// SHA-256 of its token only, revoked rather than deleted. Neither is account data (no data revision, kept by a
+// restore). Files: media_tokens, the random part of a stored file's /media/ URL (gone with the file);
+// attachments.date_created; note_sessions (gone with their note). History: note_versions, a note's version history
+// (title, description, body, metadata, editor mode; gone with the note when the bin is emptied); course_subscriptions,
+// the local user's subscription state of a course.
 QStringList version6()
 {
     return {
@@ -220,6 +224,13 @@ QStringList version6()
         "summary TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT)"_s,
         u"CREATE INDEX note_sessions_started ON note_sessions (started_at)"_s,
         u"CREATE INDEX note_sessions_note ON note_sessions (note_id)"_s,
+        u"CREATE TABLE note_versions (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE, title TEXT NOT NULL, "
+        "description TEXT NOT NULL, content TEXT NOT NULL, metadata_json TEXT NOT NULL, editor_mode TEXT NOT NULL, "
+        "reason TEXT NOT NULL, date_created TEXT NOT NULL)"_s,
+        u"CREATE INDEX note_versions_note ON note_versions (note_id, id)"_s,
+        u"CREATE TABLE course_subscriptions (course_id INTEGER PRIMARY KEY REFERENCES courses (id) ON DELETE CASCADE, "
+        "is_active INTEGER NOT NULL, is_private INTEGER NOT NULL, subscribed_at TEXT, last_opened_at TEXT)"_s,
     };
 }
 
