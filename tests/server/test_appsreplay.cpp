@@ -43,14 +43,16 @@ class TestAppsReplay : public QObject
         const QJsonDocument document = QJsonDocument::fromJson(answer.body);
         const QJsonValue value = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         if (answer.status != status) {
-            m_failures.append(u"%1: %2, expected %3 (%4)"_s.arg(QString::fromUtf8(what)).arg(answer.status).arg(status)
+            m_failures.append(u"%1: %2, expected %3 (%4)"_s.arg(QString::fromUtf8(what))
+                    .arg(answer.status)
+                    .arg(status)
                     .arg(QString::fromUtf8(answer.body.left(200))));
             return value;
         }
         for (const QString &key : keys) {
             if (!value.toObject().contains(key)) {
-                m_failures.append(u"%1: no \"%2\" in %3"_s.arg(QString::fromUtf8(what), key,
-                    QString::fromUtf8(answer.body.left(200))));
+                m_failures.append(u"%1: no \"%2\" in %3"_s.arg(
+                    QString::fromUtf8(what), key, QString::fromUtf8(answer.body.left(200))));
             }
         }
         return value;
@@ -87,7 +89,8 @@ class TestAppsReplay : public QObject
 
     static QByteArray png()
     {
-        return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        return QByteArray::fromBase64(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     }
 
     void bootstrapAndSignIn()
@@ -108,8 +111,8 @@ class TestAppsReplay : public QObject
         // The user sets the local password (Settings → Local server does this with the key), then the app signs in.
         m_auth = key;
         expect("POST", u"/auth/local-password/"_s, QJsonObject{{u"password"_s, u"correct horse battery"_s}}, 200);
-        expect("PATCH", u"/settings/"_s, QJsonObject{{u"username"_s, u"ada"_s}, {u"email"_s, u"ada@example.org"_s}},
-            200);
+        expect(
+            "PATCH", u"/settings/"_s, QJsonObject{{u"username"_s, u"ada"_s}, {u"email"_s, u"ada@example.org"_s}}, 200);
         m_auth = QByteArray();
         expect("POST", u"/auth/login/"_s, QJsonObject{{u"username"_s, u"ada"_s}, {u"password"_s, u"wrong"_s}}, 400);
         const QJsonObject login = expect("POST", u"/auth/login/"_s,
@@ -132,7 +135,8 @@ class TestAppsReplay : public QObject
                 u"is_staff"_s, u"api_key_prefix"_s, u"mcp_skill_md"_s, u"uncategorized_folder_name"_s,
                 u"display_name"_s});
         expect("PATCH", u"/settings/"_s, QJsonObject{{u"api_base_url"_s, QJsonValue::Null}}, 200);
-        const QJsonObject avatar = upload("PATCH", u"/settings/"_s, u"avatar"_s, png(), 200, {u"image_url"_s}).toObject();
+        const QJsonObject avatar
+            = upload("PATCH", u"/settings/"_s, u"avatar"_s, png(), 200, {u"image_url"_s}).toObject();
         loads(avatar.value(u"image_url"_s).toString());
     }
 
@@ -167,7 +171,8 @@ class TestAppsReplay : public QObject
     std::pair<qint64, QString> notes(qint64 course)
     {
         const QJsonObject note = expect("POST", u"/notes/"_s,
-            QJsonObject{{u"title"_s, u"Mitosis"_s}, {u"content"_s, u"# Mitosis\n\nProphase."_s}, {u"course_id"_s, course}},
+            QJsonObject{
+                {u"title"_s, u"Mitosis"_s}, {u"content"_s, u"# Mitosis\n\nProphase."_s}, {u"course_id"_s, course}},
             201, {u"id"_s, u"uuid"_s, u"last_edit"_s})
                                      .toObject();
         const qint64 id = note.value(u"id"_s).toInteger();
@@ -206,7 +211,8 @@ class TestAppsReplay : public QObject
             expect("DELETE", base + u"/attachments/%1/"_s.arg(file.value(u"id"_s).toInteger()), {}, 204);
         }
         const QJsonObject covered
-            = upload("POST", u"/notes/%1/cover/"_s.arg(note), u"cover"_s, png(), 200, {u"cover_image_url"_s}).toObject();
+            = upload("POST", u"/notes/%1/cover/"_s.arg(note), u"cover"_s, png(), 200, {u"cover_image_url"_s})
+                  .toObject();
         loads(covered.value(u"cover_image_url"_s).toString());
         expect("DELETE", u"/notes/%1/cover/"_s.arg(note), {}, 200);
     }
@@ -247,7 +253,8 @@ class TestAppsReplay : public QObject
     {
         expect("GET", u"/integrations/github/status/"_s, {}, 200, {u"connected"_s});
         // The portal sends its JSON as text/plain.
-        expect("PATCH", u"/settings/"_s, QJsonObject{{u"motto"_s, u"Keep going"_s}}, 200, {}, "text/plain;charset=UTF-8");
+        expect(
+            "PATCH", u"/settings/"_s, QJsonObject{{u"motto"_s, u"Keep going"_s}}, 200, {}, "text/plain;charset=UTF-8");
         m_fx->server->setCorsPolicy(*CorsPolicy::fromOrigins({u"http://localhost:5173"_s}));
         ++m_calls;
         check("OPTIONS /notes/ (preflight)",
@@ -287,8 +294,8 @@ private Q_SLOTS:
         activityAndPlanner(note, course);
         gitHubAndTransport();
         signOut();
-        qInfo().noquote() << u"Replayed %1 calls of apps-contract.md: %2 answered as the apps expect."_s.arg(m_calls).arg(
-            m_calls - m_failures.size());
+        qInfo().noquote() << u"Replayed %1 calls of apps-contract.md: %2 answered as the apps expect."_s.arg(m_calls)
+                                 .arg(m_calls - m_failures.size());
         QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"\n"_s)));
         m_fx.reset();
     }

@@ -101,6 +101,14 @@ private Q_SLOTS:
         QCOMPARE(noKey.status, 401);
         QCOMPARE(headerOf(noKey, "access-control-allow-origin"), QByteArray("http://localhost:5173"));
 
+        // A web app's fetch() of an image (files under /media/) gets the headers too, a 404 included.
+        QNetworkRequest media(
+            QUrl(u"http://127.0.0.1:%1/media/%2/x.png"_s.arg(fixture.server->port()).arg(QString(64, u'0'))));
+        media.setRawHeader("Origin", "http://localhost:5173");
+        const ServerAnswer file = LocalServerFixture::wait(fixture.nam.get(media));
+        QCOMPARE(file.status, 404);
+        QCOMPARE(headerOf(file, "access-control-allow-origin"), QByteArray("http://localhost:5173"));
+
         // Exactly those origins: another port, scheme or host stays refused, preflight and request alike.
         for (const QByteArray origin : {"http://localhost:5174", "https://localhost:5173", "https://evil.example"}) {
             const ServerAnswer other
