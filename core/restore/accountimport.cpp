@@ -48,9 +48,12 @@ bool sameTime(const std::optional<QDateTime> &a, const std::optional<QDateTime> 
 /// A JSON object kept as text: the server's object, compact; "" for an absent or empty one.
 QString objectText(const QJsonValue &value)
 {
-    if (!value.isObject() || value.toObject().isEmpty())
+    // The web backend sends custom_meta as JSON text (a CharField), our local server as an object: both are read.
+    const QJsonObject object
+        = value.isString() ? QJsonDocument::fromJson(value.toString().toUtf8()).object() : value.toObject();
+    if (object.isEmpty())
         return {};
-    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 /// Whether two JSON texts hold the same value ("" and "{}" alike).
