@@ -1457,10 +1457,6 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
         <translation>Importiert ein Notechondria-Konto von einem Server in den lokalen Speicher (ein erneuter Lauf holt nur, was sich geändert hat). Gibt je Problem eine Zeile auf stderr und eine JSON-Zusammenfassung aus.</translation>
     </message>
     <message>
-        <source>--include-assets is not supported yet: the avatar, covers and attachments are not imported</source>
-        <translation>--include-assets wird noch nicht unterstützt: Avatar, Cover und Anhänge werden nicht importiert</translation>
-    </message>
-    <message>
         <source>Import an account from a Notechondria server (--api-base)</source>
         <translation>Ein Konto von einem Notechondria-Server importieren (--api-base)</translation>
     </message>

@@ -1448,10 +1448,6 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
         <translation>把 Notechondria 账户从服务器导入到本地存储（再次运行只带来有变化的内容）。每个问题在 stderr 上输出一行，并输出 JSON 摘要。</translation>
     </message>
     <message>
-        <source>--include-assets is not supported yet: the avatar, covers and attachments are not imported</source>
-        <translation>尚不支持 --include-assets：头像、封面和附件不会被导入</translation>
-    </message>
-    <message>
         <source>Import an account from a Notechondria server (--api-base)</source>
         <translation>从 Notechondria 服务器导入账户（--api-base）</translation>
     </message>

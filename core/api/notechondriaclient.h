@@ -151,6 +151,22 @@ public:
     [[nodiscard]] QCoro::Task<Result<Reply>> send(
         QByteArray method, QString path, QUrlQuery query = {}, QJsonDocument body = {});
 
+    /// A file the server links to (avatar, cover, attachment) as it came.
+    struct Download
+    {
+        int status = 0;
+        QByteArray bytes;
+        QString contentType; ///< the Content-Type without parameters, may be empty
+    };
+    /**
+     * GET of a file URL (absolute, or relative to the server's origin); an answer over @p maxBytes is an Error. The
+     * API key goes along only when the URL's scheme, host and port are the server's: it never goes to another host.
+     * No message names the URL's path (a /media/ path is a credential).
+     */
+    [[nodiscard]] QCoro::Task<Result<Download>> download(QUrl url, qint64 maxBytes);
+    /// Whether @p url has the server's scheme, host and port (so download() sends it the key).
+    [[nodiscard]] bool isServerOrigin(const QUrl &url) const;
+
 Q_SIGNALS:
     void baseUrlChanged();
 
