@@ -88,6 +88,40 @@ class TestAccountImport : public QObject
         return r.summary.value(part).toObject().value(what).toInt(-1);
     }
 
+    /// A multipart upload to the source, as the apps send it.
+    ServerAnswer upload(const QString &path, const QString &field, const QString &fileName, const QByteArray &bytes,
+        const QByteArray &method)
+    {
+        auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("image/png"));
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+            QString(u"form-data; name=\""_s + field + u"\"; filename=\""_s + fileName + u"\""_s));
+        part.setBody(bytes);
+        multi->append(part);
+        QNetworkRequest request(QUrl(m_source->server->baseUrl().toString() + path));
+        request.setRawHeader("Authorization", "Bearer " + m_source->server->apiKey().toLatin1());
+        QNetworkReply *reply = m_source->nam.sendCustomRequest(request, method, multi);
+        multi->setParent(reply);
+        return LocalServerFixture::wait(reply);
+    }
+
+    /// Every note of @p notes holds in @p target the source's attachments: uuid, name, type and bytes.
+    void compareAttachments(const Store &target, const QList<Note> &notes)
+    {
+        for (const Note &note : notes) {
+            const Note source = *m_source->store->note(note.id).value();
+            const Note home = *target.noteByUuid(note.uuid).value();
+            QCOMPARE(home.attachments.size(), source.attachments.size());
+            for (qsizetype i = 0; i < source.attachments.size(); ++i) {
+                QCOMPARE(home.attachments[i].uuid, source.attachments[i].uuid);
+                QCOMPARE(home.attachments[i].originalFilename, source.attachments[i].originalFilename);
+                QCOMPARE(home.attachments[i].file.bytes, source.attachments[i].file.bytes);
+                QCOMPARE(home.attachments[i].file.contentType, source.attachments[i].file.contentType);
+            }
+        }
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -175,24 +209,6 @@ private Q_SLOTS:
         QCOMPARE(target->noteByUuid(edited.uuid).value()->content, edited.content);
     }
 
-    /// A multipart upload to the source, as the apps send it.
-    ServerAnswer upload(const QString &path, const QString &field, const QString &fileName, const QByteArray &bytes,
-        const QByteArray &method)
-    {
-        auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        QHttpPart part;
-        part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("image/png"));
-        part.setHeader(QNetworkRequest::ContentDispositionHeader,
-            QString(u"form-data; name=\""_s + field + u"\"; filename=\""_s + fileName + u"\""_s));
-        part.setBody(bytes);
-        multi->append(part);
-        QNetworkRequest request(QUrl(m_source->server->baseUrl().toString() + path));
-        request.setRawHeader("Authorization", "Bearer " + m_source->server->apiKey().toLatin1());
-        QNetworkReply *reply = m_source->nam.sendCustomRequest(request, method, multi);
-        multi->setParent(reply);
-        return LocalServerFixture::wait(reply);
-    }
-
     void assetsComeHomeAndARerunBringsNone()
     {
         const QByteArray avatarBytes = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'a');
@@ -236,17 +252,9 @@ private Q_SLOTS:
             QCOMPARE(target->profile()->avatar.bytes, avatarBytes);
             QCOMPARE(target->noteByUuid(covered.uuid).value()->cover.bytes, coverBytes);
             QCOMPARE(target->noteByUuid(covered.uuid).value()->cover.fileName, u"cover.png"_s);
-            for (const Note &note : *notes) {
-                const Note source = *m_source->store->note(note.id).value();
-                const Note home = *target->noteByUuid(note.uuid).value();
-                QCOMPARE(home.attachments.size(), source.attachments.size());
-                for (qsizetype i = 0; i < source.attachments.size(); ++i) {
-                    QCOMPARE(home.attachments[i].uuid, source.attachments[i].uuid);
-                    QCOMPARE(home.attachments[i].originalFilename, source.attachments[i].originalFilename);
-                    QCOMPARE(home.attachments[i].file.bytes, source.attachments[i].file.bytes);
-                    QCOMPARE(home.attachments[i].file.contentType, source.attachments[i].file.contentType);
-                }
-            }
+            compareAttachments(*target, *notes);
+            if (QTest::currentTestFailed())
+                return;
         }
 
         const qint64 revision = openTarget()->dataRevision().value();
