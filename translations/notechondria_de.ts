@@ -454,6 +454,14 @@
         <source>The import stopped; what came in so far is kept. %1</source>
         <translation>Der Import wurde abgebrochen; was bisher ankam, bleibt erhalten. %1</translation>
     </message>
+    <message>
+        <source>files (covers, attachments, avatar)</source>
+        <translation>Dateien (Titelbilder, Anhänge, Profilbild)</translation>
+    </message>
+    <message>
+        <source>Also covers, attachments and the avatar</source>
+        <translation>Auch Titelbilder, Anhänge und das Profilbild</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::LocalPasswordSection</name>

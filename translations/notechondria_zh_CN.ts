@@ -453,6 +453,14 @@
         <source>The import stopped; what came in so far is kept. %1</source>
         <translation>导入已中止；已导入的内容会保留。%1</translation>
     </message>
+    <message>
+        <source>files (covers, attachments, avatar)</source>
+        <translation>文件（封面、附件、头像）</translation>
+    </message>
+    <message>
+        <source>Also covers, attachments and the avatar</source>
+        <translation>同时导入封面、附件和头像</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::LocalPasswordSection</name>

@@ -420,10 +420,11 @@ QCoro::Task<Result<RestoreResult>> NotechondriaClient::restoreUndo()
     co_return RestoreResult{object->value("notes"_L1).toInt(), object->value("courses"_L1).toInt(), {}};
 }
 
-QCoro::Task<Result<void>> NotechondriaClient::startImport(QUrl apiBase, QString token, bool dryRun)
+QCoro::Task<Result<void>> NotechondriaClient::startImport(QUrl apiBase, QString token, bool dryRun, bool includeAssets)
 {
     auto started = co_await call("POST", u"import/"_s, {},
-        QJsonDocument(QJsonObject{{u"api_base"_s, apiBase.toString()}, {u"token"_s, token}, {u"dry_run"_s, dryRun}}));
+        QJsonDocument(QJsonObject{{u"api_base"_s, apiBase.toString()}, {u"token"_s, token}, {u"dry_run"_s, dryRun},
+            {u"include_assets"_s, includeAssets}}));
     if (!started) {
         co_return std::unexpected(started.error());
     }

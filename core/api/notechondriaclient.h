@@ -118,8 +118,10 @@ public:
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreUndo();
 
     /// Starts bringing the account of the server at @p apiBase (key @p token) into the local store (POST import/;
-    /// local server only): it runs in the server, importStatus() follows it.
-    [[nodiscard]] QCoro::Task<Result<void>> startImport(QUrl apiBase, QString token, bool dryRun);
+    /// local server only): it runs in the server, importStatus() follows it. @p includeAssets: the avatar, covers and
+    /// attachments too.
+    [[nodiscard]] QCoro::Task<Result<void>> startImport(
+        QUrl apiBase, QString token, bool dryRun, bool includeAssets = false);
     /// The import's progress and the last one's summary or stop (GET import/).
     [[nodiscard]] QCoro::Task<Result<QJsonObject>> importStatus();
 
