@@ -454,6 +454,14 @@
         <source>The import stopped; what came in so far is kept. %1</source>
         <translation>Der Import wurde abgebrochen; was bisher ankam, bleibt erhalten. %1</translation>
     </message>
+    <message>
+        <source>files (covers, attachments, avatar)</source>
+        <translation>Dateien (Titelbilder, Anhänge, Profilbild)</translation>
+    </message>
+    <message>
+        <source>Also covers, attachments and the avatar</source>
+        <translation>Auch Titelbilder, Anhänge und das Profilbild</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::LocalPasswordSection</name>
@@ -1455,10 +1463,6 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
     <message>
         <source>Import a Notechondria account from a server into the local store (a rerun brings only what changed). Prints a line per problem on stderr and a JSON summary.</source>
         <translation>Importiert ein Notechondria-Konto von einem Server in den lokalen Speicher (ein erneuter Lauf holt nur, was sich geändert hat). Gibt je Problem eine Zeile auf stderr und eine JSON-Zusammenfassung aus.</translation>
-    </message>
-    <message>
-        <source>--include-assets is not supported yet: the avatar, covers and attachments are not imported</source>
-        <translation>--include-assets wird noch nicht unterstützt: Avatar, Cover und Anhänge werden nicht importiert</translation>
     </message>
     <message>
         <source>Import an account from a Notechondria server (--api-base)</source>

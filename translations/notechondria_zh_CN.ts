@@ -453,6 +453,14 @@
         <source>The import stopped; what came in so far is kept. %1</source>
         <translation>导入已中止；已导入的内容会保留。%1</translation>
     </message>
+    <message>
+        <source>files (covers, attachments, avatar)</source>
+        <translation>文件（封面、附件、头像）</translation>
+    </message>
+    <message>
+        <source>Also covers, attachments and the avatar</source>
+        <translation>同时导入封面、附件和头像</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::LocalPasswordSection</name>
@@ -1446,10 +1454,6 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
     <message>
         <source>Import a Notechondria account from a server into the local store (a rerun brings only what changed). Prints a line per problem on stderr and a JSON summary.</source>
         <translation>把 Notechondria 账户从服务器导入到本地存储（再次运行只带来有变化的内容）。每个问题在 stderr 上输出一行，并输出 JSON 摘要。</translation>
-    </message>
-    <message>
-        <source>--include-assets is not supported yet: the avatar, covers and attachments are not imported</source>
-        <translation>尚不支持 --include-assets：头像、封面和附件不会被导入</translation>
     </message>
     <message>
         <source>Import an account from a Notechondria server (--api-base)</source>

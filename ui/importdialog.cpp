@@ -3,6 +3,7 @@
 
 #include "notechondriaclient.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QJsonArray>
@@ -36,6 +37,8 @@ QString partName(const QString &part)
         return ImportDialog::tr("calendar feeds");
     if (part == u"recycle_bin"_s)
         return ImportDialog::tr("the recycle bin");
+    if (part == u"assets"_s)
+        return ImportDialog::tr("files (covers, attachments, avatar)");
     return ImportDialog::tr("the profile");
 }
 
@@ -65,6 +68,9 @@ ImportDialog::ImportDialog(NotechondriaClient *client, QWidget *parent)
     form->addRow(tr("Server address:"), m_url);
     form->addRow(tr("API key:"), m_key);
     layout->addLayout(form);
+    m_assets = new QCheckBox(tr("Also covers, attachments and the avatar"), this);
+    m_assets->setObjectName(u"importAssetsCheck"_s);
+    layout->addWidget(m_assets);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(u"importProgressBar"_s);
     m_progress->setVisible(false);
@@ -99,7 +105,7 @@ ImportDialog::ImportDialog(NotechondriaClient *client, QWidget *parent)
 
 QString ImportDialog::outcomeText(const QJsonObject &summary)
 {
-    const QStringList parts{u"notes"_s, u"courses"_s, u"events"_s, u"feeds"_s};
+    const QStringList parts{u"notes"_s, u"courses"_s, u"events"_s, u"feeds"_s, u"assets"_s};
     QStringList came;
     for (const QString &part : parts) {
         const int created = countOf(summary, part, u"created"_s);
@@ -127,8 +133,8 @@ QCoro::Task<> ImportDialog::start()
     setBusy(true);
     m_status->setText(tr("Connecting to the server…"));
     QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
-    auto started
-        = co_await m_client->startImport(NotechondriaClient::normalizedBaseUrl(url), m_key->text().trimmed(), false);
+    auto started = co_await m_client->startImport(
+        NotechondriaClient::normalizedBaseUrl(url), m_key->text().trimmed(), false, m_assets->isChecked());
     if (!self)
         co_return;
     if (!started) {

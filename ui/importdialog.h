@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QPointer>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -50,6 +51,7 @@ private:
     QPointer<NotechondriaClient> m_client;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_key = nullptr;
+    QCheckBox *m_assets = nullptr;
     QPushButton *m_start = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;

@@ -52,10 +52,6 @@ QCoro::Task<int> importAccount(Context &context)
         co_return context.usageError(
             QCoreApplication::translate("notechondria-sync", "no API key: pass --token or set NOTECHONDRIA_API_KEY"));
     }
-    if (parser.isSet(u"include-assets"_s)) {
-        co_return context.usageError(QCoreApplication::translate("notechondria-sync",
-            "--include-assets is not supported yet: the avatar, covers and attachments are not imported"));
-    }
     auto store = Store::open(QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s), context.clock());
     if (!store) {
         co_return context.failure(store.error());
@@ -65,6 +61,7 @@ QCoro::Task<int> importAccount(Context &context)
     client.setApiKey(token);
     ImportOptions options;
     options.dryRun = parser.isSet(u"dry-run"_s);
+    options.includeAssets = parser.isSet(u"include-assets"_s);
     AccountImport import(**store, client, options);
     QObject::connect(&import, &AccountImport::problem, &import, [&context](const QString &message) {
         context.err() << message << '\n';

@@ -163,6 +163,44 @@ QCoro::Task<Result<NotechondriaClient::Reply>> NotechondriaClient::send(
     co_return answer;
 }
 
+bool NotechondriaClient::isServerOrigin(const QUrl &url) const
+{
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0 ? 443 : 80);
+    };
+    return url.scheme().compare(m_baseUrl.scheme(), Qt::CaseInsensitive) == 0
+        && url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0 && port(url) == port(m_baseUrl);
+}
+
+QCoro::Task<Result<NotechondriaClient::Download>> NotechondriaClient::download(QUrl url, qint64 maxBytes)
+{
+    const QString module = u"Frontend.Api/download"_s;
+    if (!isConfigured() || !m_nam) {
+        co_return fail(u"File not downloaded"_s, module, u"no server URL is configured"_s);
+    }
+    const QUrl target = m_baseUrl.resolved(url);
+    if (!target.isValid() || (target.scheme() != "http"_L1 && target.scheme() != "https"_L1)
+        || target.host().isEmpty()) {
+        co_return fail(u"File not downloaded"_s, module, u"its URL is not an http(s) URL"_s);
+    }
+    HttpRequest request;
+    request.url = target;
+    request.timeout = m_timeout;
+    request.maxResponseBytes = maxBytes;
+    if (!m_apiKey.isEmpty() && isServerOrigin(target)) {
+        request.headers.append({"Authorization"_ba, authorizationHeader(m_apiKey)});
+    }
+    const Result<HttpResponse> response = co_await m_http->send(std::move(request));
+    if (!response) {
+        QString cause = redactSecrets(response.error().cause);
+        cause.replace(target.path(), u"/…/"_s + target.fileName());
+        co_return fail(u"File not downloaded"_s, module, cause, 0, response.error().retryable);
+    }
+    const QByteArray type = response->header("content-type");
+    co_return Download{response->status, response->body,
+        QString::fromLatin1(type.left(type.indexOf(';') < 0 ? type.size() : type.indexOf(';'))).trimmed()};
+}
+
 Error NotechondriaClient::shapeError(const QByteArray &method, const QString &path, const Reply &reply) const
 {
     const QJsonObject object = reply.json.object();
@@ -382,10 +420,11 @@ QCoro::Task<Result<RestoreResult>> NotechondriaClient::restoreUndo()
     co_return RestoreResult{object->value("notes"_L1).toInt(), object->value("courses"_L1).toInt(), {}};
 }
 
-QCoro::Task<Result<void>> NotechondriaClient::startImport(QUrl apiBase, QString token, bool dryRun)
+QCoro::Task<Result<void>> NotechondriaClient::startImport(QUrl apiBase, QString token, bool dryRun, bool includeAssets)
 {
     auto started = co_await call("POST", u"import/"_s, {},
-        QJsonDocument(QJsonObject{{u"api_base"_s, apiBase.toString()}, {u"token"_s, token}, {u"dry_run"_s, dryRun}}));
+        QJsonDocument(QJsonObject{{u"api_base"_s, apiBase.toString()}, {u"token"_s, token}, {u"dry_run"_s, dryRun},
+            {u"include_assets"_s, includeAssets}}));
     if (!started) {
         co_return std::unexpected(started.error());
     }

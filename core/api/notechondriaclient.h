@@ -118,8 +118,10 @@ public:
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreUndo();
 
     /// Starts bringing the account of the server at @p apiBase (key @p token) into the local store (POST import/;
-    /// local server only): it runs in the server, importStatus() follows it.
-    [[nodiscard]] QCoro::Task<Result<void>> startImport(QUrl apiBase, QString token, bool dryRun);
+    /// local server only): it runs in the server, importStatus() follows it. @p includeAssets: the avatar, covers and
+    /// attachments too.
+    [[nodiscard]] QCoro::Task<Result<void>> startImport(
+        QUrl apiBase, QString token, bool dryRun, bool includeAssets = false);
     /// The import's progress and the last one's summary or stop (GET import/).
     [[nodiscard]] QCoro::Task<Result<QJsonObject>> importStatus();
 
@@ -150,6 +152,22 @@ public:
     /// One request to `<base>/<path>`; `path` is relative (e.g. "integrations/github/status/").
     [[nodiscard]] QCoro::Task<Result<Reply>> send(
         QByteArray method, QString path, QUrlQuery query = {}, QJsonDocument body = {});
+
+    /// A file the server links to (avatar, cover, attachment) as it came.
+    struct Download
+    {
+        int status = 0;
+        QByteArray bytes;
+        QString contentType; ///< the Content-Type without parameters, may be empty
+    };
+    /**
+     * GET of a file URL (absolute, or relative to the server's origin); an answer over @p maxBytes is an Error. The
+     * API key goes along only when the URL's scheme, host and port are the server's: it never goes to another host.
+     * No message names the URL's path (a /media/ path is a credential).
+     */
+    [[nodiscard]] QCoro::Task<Result<Download>> download(QUrl url, qint64 maxBytes);
+    /// Whether @p url has the server's scheme, host and port (so download() sends it the key).
+    [[nodiscard]] bool isServerOrigin(const QUrl &url) const;
 
 Q_SIGNALS:
     void baseUrlChanged();

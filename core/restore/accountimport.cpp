@@ -5,6 +5,7 @@
 #include "notechondriaclient.h"
 #include "store.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -209,6 +210,38 @@ CalendarFeed feedFrom(const QJsonObject &f, const std::optional<qint64> &courseI
     return feed;
 }
 
+/// A file URL's last path segment, decoded ("file" when there is none).
+QString fileNameOf(const QString &url)
+{
+    const QString name = QUrl(url).fileName(QUrl::FullyDecoded);
+    return name.isEmpty() ? u"file"_s : name;
+}
+
+/// Whether two files hold the same bytes: size and SHA-256.
+bool sameBytes(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size()
+        && QCryptographicHash::hash(a, QCryptographicHash::Sha256)
+        == QCryptographicHash::hash(b, QCryptographicHash::Sha256);
+}
+
+/// A note as the assets part needs it: its server id, and the cover URL the store held before this import.
+struct RemoteNote
+{
+    qint64 id = 0;
+    QUuid uuid;
+    QString title;
+    QString coverUrl;
+    QString previousCoverUrl;
+};
+
+/// A held file (cover, avatar) and where it came from.
+struct HeldFile
+{
+    StoredFile file;
+    QString previousUrl; ///< the URL the store held before this import
+};
+
 bool sameFeed(const CalendarFeed &a, const CalendarFeed &b)
 {
     return a.title == b.title && a.sourceKind == b.sourceKind && a.sourceUrl == b.sourceUrl && a.rawIcal == b.rawIcal
@@ -296,6 +329,12 @@ public:
     QCoro::Task<Result<void>> importBin();
     QCoro::Task<Result<void>> importEvents();
     QCoro::Task<Result<void>> importFeeds();
+    QCoro::Task<Result<void>> importAssets();
+    QCoro::Task<std::optional<StoredFile>> fetch(QString what, QString url);
+    QCoro::Task<void> importFile(
+        QString what, QString url, HeldFile held, std::function<Result<void>(StoredFile)> save);
+    QCoro::Task<void> importAttachments(RemoteNote remote);
+    QCoro::Task<void> importAttachment(const QJsonObject &listed, const RemoteNote &remote, const Note *local);
 
     [[nodiscard]] std::optional<qint64> localCourse(const QJsonValue &remoteId) const
     {
@@ -311,6 +350,9 @@ public:
     ImportOptions options;
     ImportSummary summary;
     QHash<qint64, qint64> courseIds; ///< the server's course id → the local one
+    QList<RemoteNote> remoteNotes; ///< with includeAssets: every listed note
+    QString avatarUrl; ///< the settings' avatar URL
+    HeldFile avatar; ///< the avatar held before this import
 };
 
 QCoro::Task<Result<void>> AccountImport::Private::importProfile()
@@ -323,6 +365,10 @@ QCoro::Task<Result<void>> AccountImport::Private::importProfile()
         co_return std::unexpected(local.error());
     Profile profile = *local;
     applyProfile(settings->toObject(), profile);
+    avatarUrl = settings->toObject().value(u"image_url"_s).toString();
+    if (avatarUrl.isEmpty())
+        avatarUrl = settings->toObject().value(u"avatar_url"_s).toString();
+    avatar = {local->avatar, local->imageUrl};
     if (sameProfile(profile, *local)) {
         ++summary.parts[u"profile"_s].unchanged;
         co_return {};
@@ -378,6 +424,10 @@ QCoro::Task<void> AccountImport::Private::importNote(const QJsonObject &entry)
     if (!found) {
         itemFailed(u"notes"_s, u"Not imported: "_s + what, found.error().message());
         co_return;
+    }
+    if (options.includeAssets) {
+        remoteNotes.append({entry.value(u"id"_s).toInteger(), uuid, entry.value(u"title"_s).toString(),
+            entry.value(u"cover_image_url"_s).toString(), *found ? (*found)->coverImageUrl : QString()});
     }
     Note note = found->value_or(Note{});
     applyNoteSummary(entry, localCourse(entry.value(u"course_id"_s)), note);
@@ -517,6 +567,134 @@ QCoro::Task<Result<void>> AccountImport::Private::importFeeds()
     co_return {};
 }
 
+QCoro::Task<std::optional<StoredFile>> AccountImport::Private::fetch(QString what, QString url)
+{
+    ++summary.requests;
+    auto download = co_await client.download(QUrl(url), options.maxAssetBytes);
+    if (!download || download->status != 200) {
+        itemFailed(u"assets"_s, u"Not imported: "_s + what,
+            download ? u"its URL answered HTTP %1."_s.arg(download->status) : download.error().message());
+        co_return std::nullopt;
+    }
+    co_return StoredFile{fileNameOf(url), download->contentType, download->bytes};
+}
+
+QCoro::Task<void> AccountImport::Private::importFile(
+    QString what, QString url, HeldFile held, std::function<Result<void>(StoredFile)> save)
+{
+    if (url.isEmpty())
+        co_return;
+    ImportCounts &counts = summary.parts[u"assets"_s];
+    // The URL imported before, and its file held: not downloaded again (a new file upstream gets a new URL).
+    if (!held.file.isEmpty() && held.previousUrl == url && held.file.fileName == fileNameOf(url)) {
+        ++counts.unchanged;
+        co_return;
+    }
+    if (options.dryRun) {
+        // Nothing is downloaded: a held file of the same name counts as unchanged.
+        ++(held.file.isEmpty()                          ? counts.created
+                : held.file.fileName == fileNameOf(url) ? counts.unchanged
+                                                        : counts.updated);
+        co_return;
+    }
+    const auto file = co_await fetch(what, url);
+    if (!file)
+        co_return;
+    if (!held.file.isEmpty() && sameBytes(held.file.bytes, file->bytes)) {
+        ++summary.parts[u"assets"_s].unchanged;
+        co_return;
+    }
+    write(u"assets"_s, held.file.isEmpty(), what, [&] { return save(*file); });
+}
+
+QCoro::Task<void> AccountImport::Private::importAttachment(
+    const QJsonObject &listed, const RemoteNote &remote, const Note *local)
+{
+    const QString url = listed.value(u"url"_s).toString();
+    const QUuid uuid = QUuid::fromString(listed.value(u"uuid"_s).toString());
+    QString name = listed.value(u"original_filename"_s).toString();
+    if (name.isEmpty())
+        name = fileNameOf(url);
+    const qint64 size = listed.value(u"file_size"_s).toInteger(listed.value(u"size"_s).toInteger(-1));
+    const QString what = u"attachment \"%1\" of note \"%2\""_s.arg(name, remote.title);
+    const Attachment *held = nullptr;
+    if (local) {
+        const auto match = std::find_if(local->attachments.cbegin(), local->attachments.cend(),
+            [&](const Attachment &a) { return uuid.isNull() ? a.originalFilename == name : a.uuid == uuid; });
+        held = match == local->attachments.cend() ? nullptr : &*match;
+    }
+    ImportCounts &counts = summary.parts[u"assets"_s];
+    if (held && (size < 0 || held->file.bytes.size() == size)) {
+        ++counts.unchanged;
+        co_return;
+    }
+    if (size > options.maxAssetBytes) {
+        itemFailed(u"assets"_s, u"Not imported: "_s + what,
+            u"it is %1 MB, over the %2 MB limit."_s.arg(size / 1'000'000.0, 0, 'f', 1)
+                .arg(options.maxAssetBytes >> 20));
+        co_return;
+    }
+    if (options.dryRun || !local) {
+        ++(held ? counts.updated : counts.created);
+        co_return;
+    }
+    auto file = co_await fetch(what, url);
+    if (!file)
+        co_return;
+    if (const QString type = listed.value(u"content_type"_s).toString(); !type.isEmpty())
+        file->contentType = type;
+    file->fileName = name;
+    const Attachment attachment{0, uuid, name, *file};
+    const qint64 heldId = held ? held->id : 0;
+    write(u"assets"_s, !held, what, [&] {
+        return store.transaction([&]() -> Result<void> {
+            if (heldId != 0) {
+                if (auto deleted = store.deleteAttachment(local->id, heldId); !deleted)
+                    return std::unexpected(deleted.error());
+            }
+            return store.addAttachment(local->id, attachment).transform([](const Attachment &) { });
+        });
+    });
+}
+
+QCoro::Task<void> AccountImport::Private::importAttachments(RemoteNote remote)
+{
+    const QString what = u"the attachments of note \"%1\""_s.arg(remote.title);
+    auto found = store.noteByUuid(remote.uuid);
+    if (!found) {
+        itemFailed(u"assets"_s, u"Not imported: "_s + what, found.error().message());
+        co_return;
+    }
+    if (!*found && !options.dryRun)
+        co_return; // the note itself failed, and is reported
+    const Note *local = *found ? &**found : nullptr;
+    co_await importFile(u"the cover of note \"%1\""_s.arg(remote.title), remote.coverUrl,
+        {local ? local->cover : StoredFile{}, remote.previousCoverUrl},
+        [&](const StoredFile &file) { return store.setNoteCover(local->id, file); });
+    auto listed = co_await api().send("GET", u"notes/%1/attachments/"_s.arg(remote.id));
+    if (!listed || listed->status != 200) {
+        itemFailed(u"assets"_s, u"Not imported: "_s + what,
+            listed ? u"GET notes/%1/attachments/ answered %2."_s.arg(remote.id).arg(listed->status)
+                   : listed.error().message());
+        co_return;
+    }
+    const QJsonArray entries = listed->json.isArray() ? listed->json.array() : itemsOf(listed->json.object());
+    for (const QJsonValue entry : entries)
+        co_await importAttachment(entry.toObject(), remote, local);
+}
+
+QCoro::Task<Result<void>> AccountImport::Private::importAssets()
+{
+    co_await importFile(
+        u"the avatar"_s, avatarUrl, avatar, [&](const StoredFile &file) { return store.setAvatar(file); });
+    int done = 0;
+    for (const RemoteNote &remote : std::as_const(remoteNotes)) {
+        co_await importAttachments(remote);
+        Q_EMIT q->progress(u"assets"_s, ++done, int(remoteNotes.size()));
+    }
+    co_return {};
+}
+
 AccountImport::AccountImport(Store &store, NotechondriaClient &client, ImportOptions options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, store, client, options))
@@ -529,6 +707,8 @@ QCoro::Task<Result<ImportSummary>> AccountImport::run()
 {
     for (const QString &part : {u"profile"_s, u"courses"_s, u"notes"_s, u"recycle_bin"_s, u"events"_s, u"feeds"_s})
         d->summary.parts.insert(part, {});
+    if (d->options.includeAssets)
+        d->summary.parts.insert(u"assets"_s, {});
     // Courses before notes, events and feeds: they name the courses by the server's ids.
     Result<void> step = co_await d->importProfile();
     if (step)
@@ -541,6 +721,8 @@ QCoro::Task<Result<ImportSummary>> AccountImport::run()
         step = co_await d->importEvents();
     if (step)
         step = co_await d->importFeeds();
+    if (step && d->options.includeAssets)
+        step = co_await d->importAssets();
     if (!step)
         co_return std::unexpected(step.error().withConsequence(u"Import stopped (what was imported is kept)"_s));
     co_return d->summary;

@@ -18,6 +18,9 @@ class Store;
 struct ImportOptions
 {
     bool dryRun = false; ///< read and compare everything, write nothing
+    /// Also the avatar, every note's cover and attachments (downloaded; counted in the "assets" part).
+    bool includeAssets = false;
+    qint64 maxAssetBytes = 50LL * 1024 * 1024; ///< a larger file is a problem, not imported
 };
 
 /// Per part of the account what an import did.
@@ -31,7 +34,8 @@ struct ImportCounts
     [[nodiscard]] QJsonObject toJson() const;
 };
 
-/// An import's outcome: counts per part ("profile", "courses", "notes", "recycle_bin", "events", "feeds").
+/// An import's outcome: counts per part ("profile", "courses", "notes", "recycle_bin", "events", "feeds", and with
+/// ImportOptions::includeAssets "assets": the avatar, covers and attachments, one count per file).
 struct ImportSummary
 {
     QHash<QString, ImportCounts> parts;
@@ -54,6 +58,11 @@ struct ImportSummary
  * says nothing changed is not even fetched), courses by client id, else slug, events by title and date, feeds by
  * title and source. A failing item is reported through problem() and in the summary, and the import goes on; a
  * failure to read a whole part (its list) ends it with an Error.
+ *
+ * With ImportOptions::includeAssets the files come too, downloaded from the URLs the server gives (the key sent only
+ * to the server's own origin): an attachment is matched by uuid (else its original file name) and size and then not
+ * downloaded again; a cover or the avatar whose URL is the one imported before and whose file is held is not either,
+ * and one whose bytes (size and SHA-256) are the held file's is not written. A dry run downloads nothing.
  */
 class AccountImport : public QObject
 {

@@ -42,7 +42,9 @@ ApiResponse ImportRoutes::start(const ApiRequest &request)
     in.require(u"token"_s);
     const QString apiBase = in.string(u"api_base"_s, 2048).value_or(QString()).trimmed();
     const QString token = in.string(u"token"_s, 512).value_or(QString()).trimmed();
-    const bool dryRun = in.boolean(u"dry_run"_s).value_or(false);
+    ImportOptions options;
+    options.dryRun = in.boolean(u"dry_run"_s).value_or(false);
+    options.includeAssets = in.boolean(u"include_assets"_s).value_or(false);
     const QUrl base(apiBase);
     if (!apiBase.isEmpty()
         && (!base.isValid() || (base.scheme() != u"http"_s && base.scheme() != u"https"_s) || base.host().isEmpty())) {
@@ -58,18 +60,16 @@ ApiResponse ImportRoutes::start(const ApiRequest &request)
     m_part.clear();
     m_done = m_total = 0;
     m_error.clear();
-    runImport(base, token, dryRun);
+    runImport(base, token, options);
     return ApiResponse::json(QJsonObject{{u"running"_s, true}}, 202);
 }
 
-QCoro::Task<> ImportRoutes::runImport(QUrl base, QString token, bool dryRun)
+QCoro::Task<> ImportRoutes::runImport(QUrl base, QString token, ImportOptions options)
 {
     QPointer<ImportRoutes> self(this);
     NotechondriaClient client(&m_nam);
     client.setBaseUrl(base);
     client.setApiKey(token);
-    ImportOptions options;
-    options.dryRun = dryRun;
     AccountImport import(*m_store, client, options);
     connect(&import, &AccountImport::progress, this, [this](const QString &part, int done, int total) {
         m_part = part;

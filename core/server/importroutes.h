@@ -18,10 +18,11 @@ class Store;
 
 /**
  * `POST /api/v1/import/` of the local server: brings an account from another Notechondria server home
- * (AccountImport) — the app's *Import from server…*. Body `{"api_base", "token", "dry_run"}`; it answers 202
- * `{"running": true}` at once and imports in the background (409 while an import runs). `GET import/` answers the
- * progress: `{"running", "part", "done", "total", "summary"` (the last import's, null before one), `"error"}` (the
- * last import's stop, null when none). The token is used for that one import and kept nowhere.
+ * (AccountImport) — the app's *Import from server…*. Body `{"api_base", "token", "dry_run", "include_assets"}`
+ * (include_assets: the avatar, covers and attachments too); it answers 202 `{"running": true}` at once and imports
+ * in the background (409 while an import runs). `GET import/` answers the progress: `{"running", "part", "done",
+ * "total", "summary"` (the last import's, null before one), `"error"}` (the last import's stop, null when none).
+ * The token is used for that one import and kept nowhere.
  */
 class ImportRoutes : public QObject
 {
@@ -36,7 +37,7 @@ public:
 private:
     [[nodiscard]] ApiResponse start(const ApiRequest &request);
     [[nodiscard]] ApiResponse status() const;
-    QCoro::Task<> runImport(QUrl base, QString token, bool dryRun);
+    QCoro::Task<> runImport(QUrl base, QString token, ImportOptions options);
 
     Store *m_store;
     QNetworkAccessManager m_nam;

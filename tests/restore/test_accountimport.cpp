@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `notechondria-sync import` run as a user would (the built binary through QProcess) against a second, real local
 // server on loopback filled with demo data: the account comes home with the same note files, a rerun imports nothing
-// and fetches no note, an edit on the server comes in alone, and a dry run writes nothing.
+// and fetches no note, an edit on the server comes in alone, and a dry run writes nothing. With --include-assets the
+// avatar, covers and attachments come home byte for byte, a rerun downloads and writes none, a broken URL is a problem.
 #include "demodata.h"
 #include "exporter.h"
 #include "localserverfixture.h"
 
 #include <QDir>
+#include <QHttpMultiPart>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -86,6 +88,40 @@ class TestAccountImport : public QObject
         return r.summary.value(part).toObject().value(what).toInt(-1);
     }
 
+    /// A multipart upload to the source, as the apps send it.
+    ServerAnswer upload(const QString &path, const QString &field, const QString &fileName, const QByteArray &bytes,
+        const QByteArray &method)
+    {
+        auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("image/png"));
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+            QString(u"form-data; name=\""_s + field + u"\"; filename=\""_s + fileName + u"\""_s));
+        part.setBody(bytes);
+        multi->append(part);
+        QNetworkRequest request(QUrl(m_source->server->baseUrl().toString() + path));
+        request.setRawHeader("Authorization", "Bearer " + m_source->server->apiKey().toLatin1());
+        QNetworkReply *reply = m_source->nam.sendCustomRequest(request, method, multi);
+        multi->setParent(reply);
+        return LocalServerFixture::wait(reply);
+    }
+
+    /// Every note of @p notes holds in @p target the source's attachments: uuid, name, type and bytes.
+    void compareAttachments(const Store &target, const QList<Note> &notes)
+    {
+        for (const Note &note : notes) {
+            const Note source = *m_source->store->note(note.id).value();
+            const Note home = *target.noteByUuid(note.uuid).value();
+            QCOMPARE(home.attachments.size(), source.attachments.size());
+            for (qsizetype i = 0; i < source.attachments.size(); ++i) {
+                QCOMPARE(home.attachments[i].uuid, source.attachments[i].uuid);
+                QCOMPARE(home.attachments[i].originalFilename, source.attachments[i].originalFilename);
+                QCOMPARE(home.attachments[i].file.bytes, source.attachments[i].file.bytes);
+                QCOMPARE(home.attachments[i].file.contentType, source.attachments[i].file.contentType);
+            }
+        }
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -97,6 +133,8 @@ private Q_SLOTS:
         DemoOptions demo;
         demo.notes = 40;
         demo.seed = 11;
+        if (qstrcmp(QTest::currentTestFunction(), "assetsComeHomeAndARerunBringsNone") == 0)
+            demo.attachments = 4;
         QVERIFY(generateDemoData(*m_source->store, demo, m_clock));
     }
 
@@ -171,7 +209,68 @@ private Q_SLOTS:
         QCOMPARE(target->noteByUuid(edited.uuid).value()->content, edited.content);
     }
 
-    void aWrongKeyStopsWithAClearErrorAndAssetsAreRefused()
+    void assetsComeHomeAndARerunBringsNone()
+    {
+        const QByteArray avatarBytes = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'a');
+        const QByteArray coverBytes = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(500, 'c');
+        QCOMPARE(upload(u"/settings/"_s, u"avatar"_s, u"me.png"_s, avatarBytes, "PATCH").status, 200);
+        auto notes = m_source->store->notes({});
+        QVERIFY(notes && notes->size() > 2);
+        const Note covered = notes->at(0);
+        QCOMPARE(
+            upload(u"/notes/%1/cover/"_s.arg(covered.id), u"cover"_s, u"cover.png"_s, coverBytes, "POST").status, 200);
+        // A note whose cover URL leads nowhere: a problem, and the rest comes home.
+        Note broken = *m_source->store->note(notes->at(1).id).value();
+        broken.coverImageUrl
+            = m_source->server->baseUrl().resolved(QUrl(u"/media/"_s + QString(64, u'0') + u"/gone.png"_s)).toString();
+        QVERIFY(m_source->store->saveNote(broken));
+        int attachments = 0;
+        for (const Note &note : *notes)
+            attachments += int(m_source->store->note(note.id).value()->attachments.size());
+        QCOMPARE(attachments, 4);
+        const int assets = 2 + attachments; // the avatar, one cover, the attachments (the broken cover fails)
+
+        const Run dry = run({u"--include-assets"_s, u"--dry-run"_s});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QCOMPARE(count(dry, u"assets"_s, u"created"_s), assets + 1); // nothing downloaded: the broken cover too
+        QVERIFY(openTarget()->profile()->avatar.isEmpty());
+
+        const Run first = run({u"--include-assets"_s});
+        QCOMPARE(first.exitCode, 1);
+        QCOMPARE(count(first, u"assets"_s, u"created"_s), assets);
+        QCOMPARE(count(first, u"assets"_s, u"failed"_s), 1);
+        QCOMPARE(count(first, u"notes"_s, u"failed"_s), 0);
+        const QJsonArray problems = first.summary.value(u"problems"_s).toArray();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().toString().contains(u"the cover of note \"%1\""_s.arg(broken.title)),
+            qPrintable(problems.first().toString()));
+        QVERIFY(problems.first().toString().contains(u"404"_s));
+        QVERIFY(!first.err.contains(QString(64, u'0'))); // a media URL's token is never printed
+        {
+            auto target = openTarget();
+            QVERIFY(target);
+            QCOMPARE(target->profile()->avatar.bytes, avatarBytes);
+            QCOMPARE(target->noteByUuid(covered.uuid).value()->cover.bytes, coverBytes);
+            QCOMPARE(target->noteByUuid(covered.uuid).value()->cover.fileName, u"cover.png"_s);
+            compareAttachments(*target, *notes);
+            if (QTest::currentTestFailed())
+                return;
+        }
+
+        const qint64 revision = openTarget()->dataRevision().value();
+        const Run again = run({u"--include-assets"_s});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(!again.summary.value(u"changed"_s).toBool(), QJsonDocument(again.summary).toJson().constData());
+        QCOMPARE(count(again, u"assets"_s, u"created"_s), 0);
+        QCOMPARE(count(again, u"assets"_s, u"updated"_s), 0);
+        QCOMPARE(count(again, u"assets"_s, u"unchanged"_s), assets);
+        QCOMPARE(count(again, u"assets"_s, u"failed"_s), 1);
+        // The six lists, one attachment list per note and the broken cover's try: nothing else is downloaded.
+        QCOMPARE(again.summary.value(u"requests"_s).toInt(), 6 + int(notes->size()) + 1);
+        QCOMPARE(openTarget()->dataRevision().value(), revision);
+    }
+
+    void aWrongKeyStopsWithAClearError()
     {
         QProcess process;
         process.start(QStringLiteral(NOTECHONDRIA_SYNC_BINARY),
@@ -183,10 +282,6 @@ private Q_SLOTS:
         const QString err = QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(err.contains(u"Import stopped (what was imported is kept): "_s), qPrintable(err));
         QVERIFY(!err.contains(u"wrong"_s)); // the key is never printed
-
-        const Run assets = run({u"--include-assets"_s});
-        QCOMPARE(assets.exitCode, 2);
-        QVERIFY(assets.err.contains(u"--include-assets is not supported yet"_s));
     }
 };
 
