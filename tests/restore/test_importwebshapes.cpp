@@ -44,9 +44,8 @@ public:
     WebBackend()
     {
         m_notes = fixture(u"notes.json"_s).array();
-        m_server.setMissingHandler(&m_server, [this](const QHttpServerRequest &request, QHttpServerResponder &out) {
-            answer(request, out);
-        });
+        m_server.setMissingHandler(
+            &m_server, [this](const QHttpServerRequest &request, QHttpServerResponder &out) { answer(request, out); });
     }
 
     bool listen()
@@ -80,8 +79,8 @@ private:
         } else if (const QJsonObject note = noteAt(path); !note.isEmpty()) {
             out.write(QJsonDocument(note));
         } else {
-            out.write(QJsonDocument(QJsonObject{{u"detail"_s, u"API route not found."_s}, {u"status_code"_s, 404},
-                          {u"path"_s, path}}),
+            out.write(QJsonDocument(QJsonObject{
+                          {u"detail"_s, u"API route not found."_s}, {u"status_code"_s, 404}, {u"path"_s, path}}),
                 QHttpServerResponder::StatusCode::NotFound);
         }
     }
