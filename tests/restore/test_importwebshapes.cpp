@@ -20,13 +20,15 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QUrlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
 
 namespace {
 
-constexpr auto kKey = "ntc_0123456789abcdef0123456789abcdef";
+/// The API key the fake backend accepts, made for this run (no key-shaped text in the repository).
+const QByteArray kKey = "ntc_" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
 
 QJsonDocument fixture(const QString &name)
 {
