@@ -11,22 +11,10 @@
 #include <QCoroTask>
 #include <QCoroTest>
 #include <QDir>
-#include <QWidget>
 
 namespace Notechondria::Test {
 
 inline constexpr auto installUrl = "https://github.com/apps/notechondria-test/installations/new";
-
-/// When NOTECHONDRIA_SCREENSHOT_DIR is set (tests/ui/take-screenshots.sh), saves the widget as <dir>/<name>.png.
-inline void screenshot(QWidget *widget, const QString &name)
-{
-    const QString target = qEnvironmentVariable("NOTECHONDRIA_SCREENSHOT_DIR");
-    if (target.isEmpty()) {
-        return;
-    }
-    QDir().mkpath(target);
-    widget->grab().save(QDir(target).filePath(name + QStringLiteral(".png")));
-}
 
 struct SyncFixture : LocalServerFixture
 {

@@ -32,6 +32,20 @@ using namespace Qt::StringLiterals;
 using namespace Notechondria;
 using namespace Notechondria::Test;
 
+namespace {
+/// When NOTECHONDRIA_SCREENSHOT_DIR is set, saves the widget as <dir>/<name>.png.
+inline void screenshot(QWidget *widget, const QString &name)
+{
+    const QString target = qEnvironmentVariable("NOTECHONDRIA_SCREENSHOT_DIR");
+    if (target.isEmpty()) {
+        return;
+    }
+    QDir().mkpath(target);
+    widget->grab().save(QDir(target).filePath(name + u".png"_s));
+}
+
+} // namespace
+
 /// Catches QDesktopServices::openUrl so no browser starts.
 class UrlRecorder : public QObject
 {
