@@ -1508,5 +1508,36 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
         <source>Browser origins allowed: %1.</source>
         <translation>Erlaubte Browser-Ursprünge: %1.</translation>
     </message>
+    <message>
+        <source>The commit to verify (its full 40-character id, as `history` prints it); default: the branch head.</source>
+        <translation>Der zu prüfende Commit (seine volle 40-stellige ID, wie `history` sie ausgibt); Standard: der Stand des Branches.</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>Das Ergebnis als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Test-restore a backup commit of the connected repository: download it, check every file against its git blob id and its SHA-256 in checksums/, restore it into a scratch profile and compare what comes back. The account is not touched. Exit 0 when the backup is complete, 1 naming every damaged or missing file. The result is kept as &quot;last verified&quot;.</source>
+        <translation>Probewiederherstellung eines Backup-Commits des verbundenen Repositorys: herunterladen, jede Datei mit ihrer Git-Blob-ID und ihrer SHA-256 in checksums/ vergleichen, in ein Testprofil wiederherstellen und vergleichen, was zurückkommt. Das Konto bleibt unberührt. Exit 0, wenn das Backup vollständig ist, 1 mit jeder beschädigten oder fehlenden Datei. Das Ergebnis wird als „zuletzt geprüft“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>The backup is complete: %1 at %2 — %3 files match their git blob ids and checksums; %4 notes, %5 courses, %6 events and %7 feeds restore.</source>
+        <translation>Das Backup ist vollständig: %1 bei %2 — %3 Dateien stimmen mit ihren Git-Blob-IDs und Prüfsummen überein; %4 Notizen, %5 Kurse, %6 Termine und %7 Feeds lassen sich wiederherstellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup is not complete: %1 at %2 — %n file(s) damaged or missing.</source>
+        <translation>
+            <numerusform>Das Backup ist nicht vollständig: %1 bei %2 — %n Datei beschädigt oder fehlend.</numerusform>
+            <numerusform>Das Backup ist nicht vollständig: %1 bei %2 — %n Dateien beschädigt oder fehlend.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--commit takes a full 40-character commit id, not &apos;%1&apos;</source>
+        <translation>--commit erwartet eine volle 40-stellige Commit-ID, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Test-restore a backup commit and check every file</source>
+        <translation>Einen Backup-Commit probeweise wiederherstellen und jede Datei prüfen</translation>
+    </message>
 </context>
 </TS>

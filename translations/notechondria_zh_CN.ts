@@ -1499,5 +1499,35 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
         <source>Browser origins allowed: %1.</source>
         <translation>允许的浏览器来源：%1。</translation>
     </message>
+    <message>
+        <source>The commit to verify (its full 40-character id, as `history` prints it); default: the branch head.</source>
+        <translation>要校验的提交（完整的 40 位 ID，与 `history` 输出的一致）；默认：分支的最新提交。</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>以 JSON 输出结果。</translation>
+    </message>
+    <message>
+        <source>Test-restore a backup commit of the connected repository: download it, check every file against its git blob id and its SHA-256 in checksums/, restore it into a scratch profile and compare what comes back. The account is not touched. Exit 0 when the backup is complete, 1 naming every damaged or missing file. The result is kept as &quot;last verified&quot;.</source>
+        <translation>对已连接仓库的一个备份提交进行试恢复：下载它，将每个文件与其 git blob ID 及 checksums/ 中的 SHA-256 比对，恢复到临时配置中并比较恢复结果。不会改动账户。备份完整时退出码为 0，否则为 1 并列出每个损坏或缺失的文件。结果会记录为“上次校验”。</translation>
+    </message>
+    <message>
+        <source>The backup is complete: %1 at %2 — %3 files match their git blob ids and checksums; %4 notes, %5 courses, %6 events and %7 feeds restore.</source>
+        <translation>备份完整：%1 于 %2 — %3 个文件与其 git blob ID 和校验和一致；%4 条笔记、%5 门课程、%6 个日程和 %7 个订阅可以恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup is not complete: %1 at %2 — %n file(s) damaged or missing.</source>
+        <translation>
+            <numerusform>备份不完整：%1 于 %2 — %n 个文件损坏或缺失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--commit takes a full 40-character commit id, not &apos;%1&apos;</source>
+        <translation>--commit 需要完整的 40 位提交 ID，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Test-restore a backup commit and check every file</source>
+        <translation>试恢复一个备份提交并校验每个文件</translation>
+    </message>
 </context>
 </TS>

@@ -27,5 +27,6 @@ void registerServeCommands(QList<Command> &commands); // serve, api-key
 void registerRestoreCommands(QList<Command> &commands); // restore
 void registerImportCommands(QList<Command> &commands); // import
 void registerPasswordCommands(QList<Command> &commands); // set-password
+void registerVerifyCommands(QList<Command> &commands); // verify
 
 } // namespace Notechondria::Cli

@@ -30,6 +30,7 @@ QList<Cli::Command> allCommands()
     Cli::registerRestoreCommands(commands);
     Cli::registerImportCommands(commands);
     Cli::registerPasswordCommands(commands);
+    Cli::registerVerifyCommands(commands);
     return commands;
 }
 
