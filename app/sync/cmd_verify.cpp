@@ -57,9 +57,8 @@ void printSummary(Context &context, const BackupVerification &result)
                       << '\n';
         return;
     }
-    context.out() << QCoreApplication::translate(
-        "notechondria-sync", "The backup is not complete: %1 at %2 — %n file(s) damaged or missing.", nullptr,
-        int(result.problems.size()))
+    context.out() << QCoreApplication::translate("notechondria-sync",
+        "The backup is not complete: %1 at %2 — %n file(s) damaged or missing.", nullptr, int(result.problems.size()))
                          .arg(result.repoFullName, commit)
                   << '\n';
 }

@@ -119,7 +119,8 @@ QHash<QString, std::pair<QByteArray, QString>> checksumLines(Check &check)
             }
             const auto match = line.match(QString::fromUtf8(text));
             if (!match.hasMatch()) {
-                check.add(VerifyProblem::Kind::Unreadable, it.key(), u"holds a line that is not \u201c<sha256>  <path>\u201d."_s);
+                check.add(VerifyProblem::Kind::Unreadable, it.key(),
+                    u"holds a line that is not \u201c<sha256>  <path>\u201d."_s);
                 break;
             }
             lines.insert(match.captured(2), {match.captured(1).toLatin1(), it.key()});
@@ -141,7 +142,8 @@ void checkChecksums(Check &check, const QJsonObject &manifest)
     for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
         const auto file = check.files.constFind(it.key());
         if (file == check.files.cend()) {
-            check.add(VerifyProblem::Kind::Missing, it.key(), u"is listed in %1 but not in the backup."_s.arg(it->second));
+            check.add(
+                VerifyProblem::Kind::Missing, it.key(), u"is listed in %1 but not in the backup."_s.arg(it->second));
             continue;
         }
         ++check.result.sha256Checked;
@@ -282,26 +284,23 @@ Result<void> checkRestores(Check &check, const Backup &backup, const QString &di
     return {};
 }
 
-/// Reads the download as a backup and restores it into a scratch profile under @p profileDir.
-Result<void> checkBackup(Check &check, const QString &filesDir, const QString &profileDir, const Clock *clock)
+/// Reads the download (already in memory) as a backup and restores it into a scratch profile under @p profileDir.
+Result<void> checkBackup(Check &check, const QString &profileDir, const Clock *clock)
 {
-    auto backup = readBackup(filesDir);
-    if (!backup) {
-        return std::unexpected(backup.error().withConsequence(notVerified));
-    }
-    nameFiles(check, *backup);
-    countAccount(check.result, backup->account);
-    if (auto refused = checkIsBackup(*backup, check.result.repoFullName); !refused) {
+    const Backup backup = readBackup(check.files);
+    nameFiles(check, backup);
+    countAccount(check.result, backup.account);
+    if (auto refused = checkIsBackup(backup, check.result.repoFullName); !refused) {
         check.add(VerifyProblem::Kind::Unreadable, u"manifest.json"_s, refused.error().cause);
         return {};
     }
-    for (const BackupProblem &problem : std::as_const(backup->problems)) {
+    for (const BackupProblem &problem : std::as_const(backup.problems)) {
         check.add(VerifyProblem::Kind::Unreadable, problem.path, u"cannot be read: "_s + problem.message);
     }
-    if (backup->schemaVersion < 3) {
+    if (backup.schemaVersion < 3) {
         return {}; // an older export's bytes are not what this version writes: counts and hashes only
     }
-    return checkRestores(check, *backup, profileDir, clock);
+    return checkRestores(check, backup, profileDir, clock);
 }
 
 QJsonArray problemsJson(const QList<VerifyProblem> &problems)
@@ -367,9 +366,8 @@ std::optional<BackupVerification> BackupVerification::fromJson(const QJsonObject
         const QJsonObject entry = value.toObject();
         VerifyProblem problem;
         const QString kind = entry.value(u"kind"_s).toString();
-        for (const auto k : {VerifyProblem::Kind::Missing, VerifyProblem::Kind::Damaged,
-                 VerifyProblem::Kind::Unlisted, VerifyProblem::Kind::Unreadable,
-                 VerifyProblem::Kind::RestoresDifferently}) {
+        for (const auto k : {VerifyProblem::Kind::Missing, VerifyProblem::Kind::Damaged, VerifyProblem::Kind::Unlisted,
+                 VerifyProblem::Kind::Unreadable, VerifyProblem::Kind::RestoresDifferently}) {
             if (VerifyProblem::kindName(k) == kind) {
                 problem.kind = k;
             }
@@ -439,7 +437,7 @@ QCoro::Task<Result<BackupVerification>> BackupVerifier::verify(
     check.files = readFolder(filesDir);
     const QString profileDir = QDir(work.path()).filePath(u"profile"_s);
     QDir().mkpath(profileDir);
-    if (auto checked = checkBackup(check, filesDir, profileDir, m_clock); !checked) {
+    if (auto checked = checkBackup(check, profileDir, m_clock); !checked) {
         co_return std::unexpected(checked.error());
     }
     checkBlobIds(check, tree->blobs, skipped);

@@ -131,11 +131,10 @@ private Q_SLOTS:
         // Overwrite the loose object of one note's blob with other bytes under the same id: what git serves no longer
         // matches the id the tree lists.
         const QString path = firstNotePath();
-        const QByteArray id
-            = f->run(u"git"_s, {u"-C"_s, f->bare(), u"rev-parse"_s, u"main:"_s + path}).trimmed();
+        const QByteArray id = f->run(u"git"_s, {u"-C"_s, f->bare(), u"rev-parse"_s, u"main:"_s + path}).trimmed();
         QVERIFY(!id.isEmpty());
-        const QString object = f->bare() + u"/objects/"_s + QString::fromLatin1(id.left(2)) + u'/'
-            + QString::fromLatin1(id.mid(2));
+        const QString object
+            = f->bare() + u"/objects/"_s + QString::fromLatin1(id.left(2)) + u'/' + QString::fromLatin1(id.mid(2));
         if (!QFile::exists(object)) {
             QSKIP("the blob is packed in this repository");
         }
