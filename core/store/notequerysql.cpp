@@ -12,9 +12,14 @@ namespace {
 constexpr qsizetype trigram = 3;
 
 /// The text condition: the FTS5 index from three characters on, else title and description by LIKE.
-void addTextCondition(const QString &text, QStringList &conditions, QVariantList &values)
+void addTextCondition(const QString &text, TextMatch match, QStringList &conditions, QVariantList &values)
 {
     if (text.isEmpty()) {
+        return;
+    }
+    if (usesFullTextIndex(text) && match == TextMatch::PerRow) {
+        conditions << u"EXISTS (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? AND notes_fts.rowid = n.id)"_s;
+        values << ftsPhrase(text);
         return;
     }
     if (usesFullTextIndex(text)) {
@@ -30,7 +35,7 @@ void addTextCondition(const QString &text, QStringList &conditions, QVariantList
 
 } // namespace
 
-std::pair<QString, QVariantList> where(const StoreNoteQuery &query)
+std::pair<QString, QVariantList> where(const StoreNoteQuery &query, TextMatch match)
 {
     QStringList conditions;
     QVariantList values;
@@ -49,7 +54,7 @@ std::pair<QString, QVariantList> where(const StoreNoteQuery &query)
         conditions << u"n.is_public = ?"_s;
         values << (*query.isPublic ? 1 : 0);
     }
-    addTextCondition(query.text, conditions, values);
+    addTextCondition(query.text, match, conditions, values);
     return {conditions.join(u" AND "_s), values};
 }
 

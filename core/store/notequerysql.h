@@ -11,9 +11,13 @@
 
 namespace Notechondria::NoteQuerySql {
 
+/// How a text of 3+ characters is matched: the phrase's matches read once as a set (a listing), or looked up for
+/// each row on its own (a few known rows: FTS5 seeks to each rowid instead of reading every match).
+enum class TextMatch { AsSet, PerRow };
+
 /// The conditions of @p query over the table alias `n` joined by AND (empty: every note) and their values in order.
 /// The live-note conditions are written so SQLite can use the partial listing indexes of schema version 3.
-[[nodiscard]] std::pair<QString, QVariantList> where(const StoreNoteQuery &query);
+[[nodiscard]] std::pair<QString, QVariantList> where(const StoreNoteQuery &query, TextMatch match = TextMatch::AsSet);
 
 /// @p text as one FTS5 phrase: in double quotes, inner quotes doubled, so no character of it is an FTS5 operator.
 [[nodiscard]] QString ftsPhrase(const QString &text);

@@ -255,20 +255,6 @@ Result<QList<Note>> NoteRecords::notes(const StoreNoteQuery &query) const
         u"Core.Store/notes"_s);
 }
 
-Result<bool> NoteRecords::syncListing(const QString &consequence, const QString &process) const
-{
-    auto revision = m_context.exec(u"SELECT revision FROM data_revision WHERE id = 1"_s, {}, consequence, process);
-    if (!revision) {
-        return std::unexpected(revision.error());
-    }
-    // Read before the listing: a write in between leaves newer values under an older revision, read again next time.
-    const qint64 current = revision->next() ? revision->value(0).toLongLong() : -1;
-    if (current != m_listing.revision) {
-        m_listing = ListingCache{current, {}, {}, 0};
-    }
-    return !m_context.inTransaction();
-}
-
 Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
     const QString &key, const QString &where, const QVariantList &values, const StoreNoteQuery &query, bool keep) const
 {
@@ -287,9 +273,11 @@ Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
     }
     if (m_listing.orders.size() >= maxCachedCounts || m_listing.orderedIds + ids->size() > maxCachedOrderIds) {
         m_listing.orders.clear();
+        m_listing.filters.clear();
         m_listing.orderedIds = 0;
     }
     m_listing.orders.insert(key, *ids);
+    m_listing.filters.insert(key, query);
     m_listing.orderedIds += ids->size();
     return *ids;
 }
@@ -395,7 +383,7 @@ Result<QList<NoteSummary>> NoteRecords::deepPage(
     if (!NoteQuerySql::usesFullTextIndex(query.text)) {
         // Near the end the index is read backwards from the total (kept per revision like the order, and needed
         // for the answer anyway): right after a write that costs a count, not the order of every match.
-        const auto total = countOf(key, where, values, *keep);
+        const auto total = totalOf(key, where, values, query, *keep);
         if (!total) {
             return std::unexpected(total.error());
         }
@@ -462,6 +450,23 @@ Result<int> NoteRecords::countOf(const QString &key, const QString &where, const
     return count;
 }
 
+Result<int> NoteRecords::totalOf(
+    const QString &key, const QString &where, const QVariantList &values, const StoreNoteQuery &query, bool keep) const
+{
+    // A total kept as the size of its order follows the writes by difference (refreshListing); a plain count would
+    // be read again after every write.
+    if (keep && !m_listing.counts.contains(key)) {
+        const auto order = listingOrder(key, where, values, query, true);
+        if (!order) {
+            return std::unexpected(order.error());
+        }
+        if (*order) {
+            return static_cast<int>((*order)->size());
+        }
+    }
+    return countOf(key, where, values, keep);
+}
+
 Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
 {
     const auto [where, values] = NoteQuerySql::where(query);
@@ -469,7 +474,7 @@ Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const
     if (!keep) {
         return std::unexpected(keep.error());
     }
-    return countOf(listingKey(where, values), where, values, *keep);
+    return totalOf(listingKey(where, values), where, values, query, *keep);
 }
 
 Result<QList<Note>> NoteRecords::snapshotNotes(bool withFileBytes) const

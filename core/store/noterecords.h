@@ -87,18 +87,40 @@ private:
         const QString &where, const QVariantList &values, const QString &process) const;
 
     /// What noteCount() and noteSummaries() computed at one data revision, by filter combination (WHERE clause and
-    /// values): totals, and for deep pages and searches the ids of every match in list order.
+    /// values): totals, and for deep pages and searches the ids of every match in list order. When the revision
+    /// moves, the orders are brought up to date from the change log (sync_changes) instead of being read again: the
+    /// few changed notes leave every order and go back in where they now belong, if they still match (notelisting.cpp).
     struct ListingCache
     {
         qint64 revision = -1;
+        qint64 changeSeq = -1; ///< the change log's last sequence number at that revision; -1: not known
         QHash<QString, int> counts;
         QHash<QString, QList<qint64>> orders;
+        QHash<QString, StoreNoteQuery> filters; ///< the query of each order, to bring it up to date
         qsizetype orderedIds = 0; ///< the ids held in orders, all keys together
     };
 
     /// Brings m_listing to the current data revision; false when what is read now must not be kept (a transaction
     /// runs, so the revision may still be rolled back and reused by another write).
     [[nodiscard]] Result<bool> syncListing(const QString &consequence, const QString &process) const;
+    /// syncListing()'s work, in one snapshot once the revision has moved: the revision and change log read together,
+    /// then the orders updated by difference, or everything dropped when that cannot be done.
+    [[nodiscard]] Result<void> refreshListing(
+        qint64 revision, const QString &consequence, const QString &process) const;
+    /// Applies the notes the change log names after m_listing.changeSeq (up to @p seq) to every kept order; false when
+    /// the kept state cannot be brought up to date that way (too many changes, a note deleted for good).
+    [[nodiscard]] Result<bool> applyListingChanges(qint64 seq) const;
+    /// Takes @p changed out of @p order and puts back, in list order, those that match @p filters now; false when a
+    /// kept id no longer names a note.
+    [[nodiscard]] Result<bool> reorder(
+        QList<qint64> &order, const StoreNoteQuery &filters, const QList<qint64> &changed) const;
+    /// Where a note with @p lastEdit and @p id goes in @p order (ordered by last_edit, id, descending), reading the
+    /// sort keys of at most 64 ids of it per step; nullopt when a kept id no longer names a note.
+    [[nodiscard]] Result<std::optional<qsizetype>> insertPosition(
+        const QList<qint64> &order, const QString &lastEdit, qint64 id) const;
+    /// The total of @p key's filters: kept, else the size of its order (read and kept when @p keep), else counted.
+    [[nodiscard]] Result<int> totalOf(const QString &key, const QString &where, const QVariantList &values,
+        const StoreNoteQuery &query, bool keep) const;
     /// The ids of every note matching @p query (@p where and @p values: its SQL), in list order: from m_listing,
     /// else read and kept when @p keep, else nullopt (the caller reads its page directly).
     [[nodiscard]] Result<std::optional<QList<qint64>>> listingOrder(const QString &key, const QString &where,

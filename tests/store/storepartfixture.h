@@ -81,6 +81,7 @@ public:
     }
     [[nodiscard]] StoreContext &context() { return *m_context; }
     Part *operator->() { return &*m_part; }
+    Part &operator*() { return *m_part; }
 
 private:
     std::unique_ptr<StoreContext> m_context;

@@ -4,6 +4,8 @@
 #include "noterecords.h"
 #include "storepartfixture.h"
 
+#include <QRandomGenerator>
+
 using namespace Qt::StringLiterals;
 using namespace Notechondria;
 using namespace Notechondria::StorePartFixture;
@@ -284,6 +286,98 @@ private Q_SLOTS:
                 page.limit = 20;
                 page.offset = offset;
                 QCOMPARE(idsOf(*m_records->noteSummaries(page)), expected.mid(offset, 20));
+            }
+        }
+    }
+
+    void keptListingsFollowRandomWritesFromTwoConnections()
+    {
+        // After a write the kept orders and totals are brought up to date from the change log by difference, not
+        // read again. After every few random writes, through this connection or another one (another process), every
+        // total and page must equal what the table gives read straight, in list order.
+        auto otherContext = openContext(m_records.context().path(), &m_files.clock);
+        QVERIFY(otherContext);
+        NoteRecords other(*otherContext);
+        CourseRecords courses(m_records.context());
+        const auto course = courses.saveCourse(with(Course(), [&](Course &c) { c.title = u"Physics"_s; }));
+        QVERIFY(course);
+        QRandomGenerator random(20261203); // a fixed seed, so a failure replays
+        const QStringList texts{u"a needle"_s, u"hay"_s, u"Needles and pins"_s, u"stack"_s};
+        const auto shuffled = [&](Note n) {
+            n.title = u"n%1 %2"_s.arg(random.bounded(1000)).arg(random.bounded(2) == 0 ? u"ne"_s : u"x"_s);
+            n.content = texts.at(random.bounded(texts.size()));
+            n.isPublic = random.bounded(3) == 0;
+            n.courseId = random.bounded(3) == 0 ? std::optional<qint64>(course->id) : std::nullopt;
+            n.lastEdit = start.addSecs(random.bounded(300)); // shared last_edits: the id breaks the tie
+            return n;
+        };
+        QVERIFY(m_records.context().transaction([&]() -> Result<void> {
+            for (int i = 0; i < 460; ++i) { // over 400: pages 200 from both ends are cut from the kept orders
+                if (auto saved = m_records->saveNote(shuffled(Note())); !saved) {
+                    return std::unexpected(saved.error());
+                }
+            }
+            return {};
+        }));
+        QList<StoreNoteQuery> queries(9);
+        queries[1].uncategorized = true;
+        queries[1].isPublic = false;
+        queries[2].text = u"needle"_s;
+        queries[3].courseId = course->id;
+        queries[3].text = u"NEEDLE"_s;
+        queries[4].includeDeleted = true;
+        queries[5].onlyDeleted = true;
+        queries[6].isPublic = true;
+        queries[7].text = u"ne"_s;
+        queries[8].includeDeleted = true;
+        queries[8].text = u"and pins"_s;
+        const auto check = [&](int round) {
+            for (qsizetype variant = 0; variant < queries.size(); ++variant) {
+                const auto listed = m_records->notes(queries.at(variant));
+                QVERIFY(listed);
+                QList<qint64> expected;
+                for (const Note &note : *listed) {
+                    expected.append(note.id);
+                }
+                const QString where = u"round %1, variant %2"_s.arg(round).arg(variant);
+                QVERIFY2(*m_records->noteCount(queries.at(variant)) == expected.size(), qPrintable(where));
+                for (qsizetype offset = 0; offset < expected.size() + 7; offset += 11) {
+                    StoreNoteQuery page = queries.at(variant);
+                    page.limit = 7;
+                    page.offset = static_cast<int>(offset);
+                    QVERIFY2(idsOf(*m_records->noteSummaries(page)) == expected.mid(offset, 7),
+                        qPrintable(where + u", offset %1"_s.arg(offset)));
+                }
+            }
+        };
+        check(-1);
+        for (int round = 0; round < 40; ++round) {
+            for (int write = 1 + random.bounded(4); write > 0; --write) {
+                NoteRecords &writer = random.bounded(3) == 0 ? other : *m_records;
+                StoreNoteQuery everything;
+                everything.includeDeleted = true;
+                const auto all = writer.notes(everything);
+                QVERIFY(all && !all->isEmpty());
+                const Note picked = all->at(random.bounded(all->size()));
+                const int action = random.bounded(round % 13 == 12 ? 7 : 6);
+                if (action == 0) {
+                    QVERIFY(writer.saveNote(shuffled(Note())));
+                } else if (action == 1) {
+                    QVERIFY(writer.softDeleteNote(picked.id));
+                } else if (action == 2) {
+                    QVERIFY(writer.restoreNote(picked.id));
+                } else if (action == 6) {
+                    QVERIFY(writer.emptyRecycleBin()); // notes gone for good: the orders are read again
+                } else {
+                    Note changed = shuffled(picked);
+                    changed.id = picked.id;
+                    changed.deletedAt = picked.deletedAt;
+                    QVERIFY(writer.saveNote(changed));
+                }
+            }
+            check(round);
+            if (QTest::currentTestFailed()) {
+                return;
             }
         }
     }
