@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -77,7 +78,7 @@ Result<void> NoteRecords::refreshListing(
         return std::unexpected(state.error());
     }
     if (!state->next()) {
-        m_listing = ListingCache{revision, -1, {}, {}, {}, 0};
+        m_listing = ListingCache{revision, -1, {}, {}, {}, {}, 0};
         return {};
     }
     const qint64 current = state->value(0).toLongLong();
@@ -87,7 +88,7 @@ Result<void> NoteRecords::refreshListing(
     }
     // A transaction's writes may still be rolled back and their revision and sequence numbers handed out again.
     if (m_context.inTransaction() || m_listing.changeSeq < 0) {
-        m_listing = ListingCache{current, m_context.inTransaction() ? -1 : seq, {}, {}, {}, 0};
+        m_listing = ListingCache{current, m_context.inTransaction() ? -1 : seq, {}, {}, {}, {}, 0};
         return {};
     }
     const auto applied = applyListingChanges(seq);
@@ -95,7 +96,7 @@ Result<void> NoteRecords::refreshListing(
         return std::unexpected(applied.error());
     }
     if (!*applied) {
-        m_listing = ListingCache{current, seq, {}, {}, {}, 0};
+        m_listing = ListingCache{current, seq, {}, {}, {}, {}, 0};
         return {};
     }
     m_listing.revision = current;
@@ -105,9 +106,9 @@ Result<void> NoteRecords::refreshListing(
 
 Result<bool> NoteRecords::applyListingChanges(qint64 seq) const
 {
-    auto items = m_context.exec(
-        u"SELECT item FROM sync_changes WHERE seq > ? AND seq <= ? AND item NOT LIKE '#%' LIMIT ?"_s,
-        {m_listing.changeSeq, seq, qint64(maxChangesApplied + 1)}, consequence, process);
+    auto items
+        = m_context.exec(u"SELECT item FROM sync_changes WHERE seq > ? AND seq <= ? AND item NOT LIKE '#%' LIMIT ?"_s,
+            {m_listing.changeSeq, seq, qint64(maxChangesApplied + 1)}, consequence, process);
     if (!items) {
         return std::unexpected(items.error());
     }
@@ -135,24 +136,69 @@ Result<bool> NoteRecords::applyListingChanges(qint64 seq) const
     }
     std::ranges::sort(changed);
     m_listing.counts.clear();
-    for (auto order = m_listing.orders.begin(); order != m_listing.orders.end(); ++order) {
-        const qsizetype before = order->size();
-        const auto done = reorder(*order, m_listing.filters.value(order.key()), changed);
-        if (!done || !*done) {
-            return done;
+    for (auto order = m_listing.orders.cbegin(); order != m_listing.orders.cend();) {
+        const QString key = order.key();
+        ++order;
+        QList<qint64> &pending = m_listing.pending[key];
+        QList<qint64> merged;
+        std::ranges::set_union(pending, changed, std::back_inserter(merged));
+        pending = std::move(merged);
+        if (pending.size() > maxChangesApplied) {
+            dropOrder(key);
         }
-        m_listing.orderedIds += order->size() - before;
     }
     return true;
 }
 
-Result<bool> NoteRecords::reorder(QList<qint64> &order, const StoreNoteQuery &filters, const QList<qint64> &changed) const
+Result<void> NoteRecords::settleOrder(const QString &key) const
+{
+    if (!m_listing.pending.contains(key)) {
+        return {};
+    }
+    return m_context.readSnapshot([&]() -> Result<void> {
+        // In the snapshot, first the revision: a write since the last look adds its notes to the pending ones, so
+        // what reorder() reads is the state the kept revision names.
+        const auto kept = syncListing(consequence, process);
+        if (!kept) {
+            return std::unexpected(kept.error());
+        }
+        const auto order = m_listing.orders.find(key);
+        const auto pending = m_listing.pending.constFind(key);
+        if (order == m_listing.orders.end() || pending == m_listing.pending.constEnd()) {
+            return {};
+        }
+        const qsizetype before = order->size();
+        const auto done = reorder(*order, m_listing.filters.value(key), *pending);
+        if (!done) {
+            return std::unexpected(done.error());
+        }
+        if (!*done) {
+            dropOrder(key);
+            return {};
+        }
+        m_listing.orderedIds += order->size() - before;
+        m_listing.pending.remove(key);
+        return {};
+    });
+}
+
+void NoteRecords::dropOrder(const QString &key) const
+{
+    m_listing.orderedIds -= m_listing.orders.value(key).size();
+    m_listing.orders.remove(key);
+    m_listing.filters.remove(key);
+    m_listing.pending.remove(key);
+}
+
+Result<bool> NoteRecords::reorder(
+    QList<qint64> &order, const StoreNoteQuery &filters, const QList<qint64> &changed) const
 {
     order.removeIf([&](qint64 id) { return std::ranges::binary_search(changed, id); });
     const auto [where, values] = NoteQuerySql::where(filters, NoteQuerySql::TextMatch::PerRow);
-    auto matching = m_context.exec(u"SELECT n.id, n.last_edit FROM notes n WHERE n.id IN (SELECT value FROM "
-                                   "json_each(?))"_s
-            + (where.isEmpty() ? QString() : u" AND "_s + where) + u" ORDER BY n.last_edit DESC, n.id DESC"_s,
+    // CROSS JOIN: the changed rows looked up by id, never a walk of a listing index that the filter could use.
+    auto matching = m_context.exec(u"SELECT n.id, n.last_edit FROM json_each(?) AS changed CROSS JOIN notes n "
+                                   "ON n.id = changed.value"_s
+            + (where.isEmpty() ? QString() : u" WHERE "_s + where) + u" ORDER BY n.last_edit DESC, n.id DESC"_s,
         QVariantList{jsonIds(changed)} + values, consequence, process);
     if (!matching) {
         return std::unexpected(matching.error());

@@ -258,6 +258,9 @@ Result<QList<Note>> NoteRecords::notes(const StoreNoteQuery &query) const
 Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
     const QString &key, const QString &where, const QVariantList &values, const StoreNoteQuery &query, bool keep) const
 {
+    if (const auto settled = settleOrder(key); !settled) {
+        return std::unexpected(settled.error());
+    }
     if (const auto cached = m_listing.orders.constFind(key); cached != m_listing.orders.constEnd()) {
         return *cached;
     }
@@ -274,6 +277,7 @@ Result<std::optional<QList<qint64>>> NoteRecords::listingOrder(
     if (m_listing.orders.size() >= maxCachedCounts || m_listing.orderedIds + ids->size() > maxCachedOrderIds) {
         m_listing.orders.clear();
         m_listing.filters.clear();
+        m_listing.pending.clear();
         m_listing.orderedIds = 0;
     }
     m_listing.orders.insert(key, *ids);
@@ -430,6 +434,9 @@ Result<int> NoteRecords::countOf(const QString &key, const QString &where, const
 {
     if (const auto cached = m_listing.counts.constFind(key); cached != m_listing.counts.constEnd()) {
         return *cached;
+    }
+    if (const auto settled = settleOrder(key); !settled) {
+        return std::unexpected(settled.error());
     }
     if (const auto order = m_listing.orders.constFind(key); order != m_listing.orders.constEnd()) {
         return static_cast<int>(order->size());

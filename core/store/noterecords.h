@@ -89,7 +89,8 @@ private:
     /// What noteCount() and noteSummaries() computed at one data revision, by filter combination (WHERE clause and
     /// values): totals, and for deep pages and searches the ids of every match in list order. When the revision
     /// moves, the orders are brought up to date from the change log (sync_changes) instead of being read again: the
-    /// few changed notes leave every order and go back in where they now belong, if they still match (notelisting.cpp).
+    /// notes changed since wait per order, and when the order is next used they leave it and go back in where they
+    /// now belong, if they still match (notelisting.cpp).
     struct ListingCache
     {
         qint64 revision = -1;
@@ -97,6 +98,7 @@ private:
         QHash<QString, int> counts;
         QHash<QString, QList<qint64>> orders;
         QHash<QString, StoreNoteQuery> filters; ///< the query of each order, to bring it up to date
+        QHash<QString, QList<qint64>> pending; ///< per order, the notes changed since it was last brought up to date
         qsizetype orderedIds = 0; ///< the ids held in orders, all keys together
     };
 
@@ -107,9 +109,15 @@ private:
     /// then the orders updated by difference, or everything dropped when that cannot be done.
     [[nodiscard]] Result<void> refreshListing(
         qint64 revision, const QString &consequence, const QString &process) const;
-    /// Applies the notes the change log names after m_listing.changeSeq (up to @p seq) to every kept order; false when
-    /// the kept state cannot be brought up to date that way (too many changes, a note deleted for good).
+    /// Adds the notes the change log names after m_listing.changeSeq (up to @p seq) to every kept order's pending
+    /// ones; false when the kept state cannot be brought up to date that way (too many changes, a note deleted for
+    /// good).
     [[nodiscard]] Result<bool> applyListingChanges(qint64 seq) const;
+    /// Brings the order of @p key up to date with its pending notes, in one snapshot that is at the kept revision (an
+    /// order that cannot be is dropped). Nothing to do for an order without pending notes.
+    [[nodiscard]] Result<void> settleOrder(const QString &key) const;
+    /// Forgets the order of @p key (and what belongs to it).
+    void dropOrder(const QString &key) const;
     /// Takes @p changed out of @p order and puts back, in list order, those that match @p filters now; false when a
     /// kept id no longer names a note.
     [[nodiscard]] Result<bool> reorder(
