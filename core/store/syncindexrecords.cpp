@@ -48,7 +48,10 @@ Result<qint64> SyncIndexRecords::noteChangeSequence() const
 Result<std::optional<QStringList>> SyncIndexRecords::changedUuids(qint64 after, qsizetype limit) const
 {
     auto q
-        = m_context.exec(u"SELECT item FROM sync_changes WHERE seq > ? AND item NOT LIKE '#%' ORDER BY item LIMIT ?"_s,
+        // Through sync_changes_seq, the LIMIT inside: only the rows after @p after are read, at most limit + 1, then
+        // sorted. Left to itself SQLite walks the whole change log in key order for `seq > ?` (a one-sided range).
+        = m_context.exec(u"SELECT item FROM (SELECT item FROM sync_changes INDEXED BY sync_changes_seq "
+                         "WHERE seq > ? AND item NOT LIKE '#%' LIMIT ?) ORDER BY item"_s,
             {after, qint64(limit) + 1}, u"Cannot read the change log"_s, u"Core.Store/sync_changes"_s);
     if (!q) {
         return std::unexpected(q.error());
