@@ -3,6 +3,7 @@
 #include "notequerysql.h"
 #include "noterecords.h"
 #include "storecontext.h"
+#include "syncindexrecords.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,7 +79,7 @@ Result<void> NoteRecords::refreshListing(
         return std::unexpected(state.error());
     }
     if (!state->next()) {
-        m_listing = ListingCache{revision, -1, {}, {}, {}, {}, 0};
+        m_listing = ListingCache{revision, -1, {}, {}, {}, 0};
         return {};
     }
     const qint64 current = state->value(0).toLongLong();
@@ -88,15 +89,15 @@ Result<void> NoteRecords::refreshListing(
     }
     // A transaction's writes may still be rolled back and their revision and sequence numbers handed out again.
     if (m_context.inTransaction() || m_listing.changeSeq < 0) {
-        m_listing = ListingCache{current, m_context.inTransaction() ? -1 : seq, {}, {}, {}, {}, 0};
+        m_listing = ListingCache{current, m_context.inTransaction() ? -1 : seq, {}, {}, {}, 0};
         return {};
     }
-    const auto applied = applyListingChanges(seq);
+    const auto applied = applyListingChanges();
     if (!applied) {
         return std::unexpected(applied.error());
     }
     if (!*applied) {
-        m_listing = ListingCache{current, seq, {}, {}, {}, {}, 0};
+        m_listing = ListingCache{current, seq, {}, {}, {}, 0};
         return {};
     }
     m_listing.revision = current;
@@ -104,26 +105,22 @@ Result<void> NoteRecords::refreshListing(
     return {};
 }
 
-Result<bool> NoteRecords::applyListingChanges(qint64 seq) const
+Result<bool> NoteRecords::applyListingChanges() const
 {
-    auto items
-        = m_context.exec(u"SELECT item FROM sync_changes WHERE seq > ? AND seq <= ? AND item NOT LIKE '#%' LIMIT ?"_s,
-            {m_listing.changeSeq, seq, qint64(maxChangesApplied + 1)}, consequence, process);
-    if (!items) {
-        return std::unexpected(items.error());
+    // In refreshListing()'s snapshot: the change log holds nothing after the sequence number read there.
+    const auto uuids = SyncIndexRecords(m_context).changedUuids(m_listing.changeSeq, maxChangesApplied);
+    if (!uuids) {
+        return std::unexpected(uuids.error());
     }
-    QJsonArray uuids;
-    while (items->next()) {
-        uuids.append(items->value(0).toString());
-    }
-    if (uuids.size() > maxChangesApplied) {
+    if (!*uuids) {
         return false;
     }
-    if (uuids.isEmpty()) {
+    if ((*uuids)->isEmpty()) {
         return true; // courses, events or the profile changed: no note's place in any list
     }
     auto rows = m_context.exec(u"SELECT id FROM notes WHERE uuid IN (SELECT value FROM json_each(?))"_s,
-        {QString::fromUtf8(QJsonDocument(uuids).toJson(QJsonDocument::Compact))}, consequence, process);
+        {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(**uuids)).toJson(QJsonDocument::Compact))},
+        consequence, process);
     if (!rows) {
         return std::unexpected(rows.error());
     }
@@ -131,11 +128,10 @@ Result<bool> NoteRecords::applyListingChanges(qint64 seq) const
     while (rows->next()) {
         changed.append(rows->value(0).toLongLong());
     }
-    if (changed.size() < uuids.size()) {
+    if (changed.size() < (*uuids)->size()) {
         return false; // a note deleted for good: its id is no longer known, so it cannot be taken out
     }
     std::ranges::sort(changed);
-    m_listing.counts.clear();
     for (auto order = m_listing.orders.cbegin(); order != m_listing.orders.cend();) {
         const QString key = order.key();
         ++order;

@@ -385,8 +385,8 @@ Result<QList<NoteSummary>> NoteRecords::deepPage(
     }
     const QString key = listingKey(where, values);
     if (!NoteQuerySql::usesFullTextIndex(query.text)) {
-        // Near the end the index is read backwards from the total (kept per revision like the order, and needed
-        // for the answer anyway): right after a write that costs a count, not the order of every match.
+        // Near the end the index is read backwards from the total (the size of the kept order, and needed for the
+        // answer anyway).
         const auto total = totalOf(key, where, values, query, *keep);
         if (!total) {
             return std::unexpected(total.error());
@@ -430,48 +430,29 @@ Result<QList<NoteSummary>> NoteRecords::noteSummaries(const StoreNoteQuery &quer
     return page;
 }
 
-Result<int> NoteRecords::countOf(const QString &key, const QString &where, const QVariantList &values, bool keep) const
+Result<int> NoteRecords::countOf(const QString &where, const QVariantList &values) const
 {
-    if (const auto cached = m_listing.counts.constFind(key); cached != m_listing.counts.constEnd()) {
-        return *cached;
-    }
-    if (const auto settled = settleOrder(key); !settled) {
-        return std::unexpected(settled.error());
-    }
-    if (const auto order = m_listing.orders.constFind(key); order != m_listing.orders.constEnd()) {
-        return static_cast<int>(order->size());
-    }
     auto q = m_context.exec(u"SELECT count(*) FROM notes n"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where),
         values, u"Cannot count notes"_s, u"Core.Store/notes"_s);
     if (!q) {
         return std::unexpected(q.error());
     }
-    const int count = q->next() ? q->value(0).toInt() : 0;
-    if (!keep) {
-        return count;
-    }
-    if (m_listing.counts.size() >= maxCachedCounts) {
-        m_listing.counts.clear();
-    }
-    m_listing.counts.insert(key, count);
-    return count;
+    return q->next() ? q->value(0).toInt() : 0;
 }
 
 Result<int> NoteRecords::totalOf(
     const QString &key, const QString &where, const QVariantList &values, const StoreNoteQuery &query, bool keep) const
 {
-    // A total kept as the size of its order follows the writes by difference (refreshListing); a plain count would
-    // be read again after every write.
-    if (keep && !m_listing.counts.contains(key)) {
-        const auto order = listingOrder(key, where, values, query, true);
-        if (!order) {
-            return std::unexpected(order.error());
-        }
-        if (*order) {
-            return static_cast<int>((*order)->size());
-        }
+    // A total is the size of its order: kept (when it may be), it follows the writes by difference, where a plain
+    // count would be read again after every write.
+    const auto order = listingOrder(key, where, values, query, keep);
+    if (!order) {
+        return std::unexpected(order.error());
     }
-    return countOf(key, where, values, keep);
+    if (*order) {
+        return static_cast<int>((*order)->size());
+    }
+    return countOf(where, values);
 }
 
 Result<int> NoteRecords::noteCount(const StoreNoteQuery &query) const

@@ -38,14 +38,15 @@ public:
      * The list entries of the notes notes() would return, in the same order, read without bodies or files. A page
      * within 200 notes of the start or the end of the list is read from the listing index (from the end backwards,
      * the total known); a page between, and any page of a search through notes_fts, is cut from the ids of every
-     * match in list order, read once per filter combination and data revision (like the counts of noteCount()), so
+     * match in list order, kept per filter combination and brought up to date after writes (as noteCount()'s), so
      * its cost does not grow with the offset and a search's phrase is matched once. Deep pages read in one snapshot.
      */
     [[nodiscard]] Result<QList<NoteSummary>> noteSummaries(const StoreNoteQuery &query = {}) const;
     /**
-     * How many notes match the query's filters; limit and offset are ignored (the total for paging). Counts are
-     * cached per filter combination and data revision (schema 4's data_revision, moved by triggers on every account
-     * write from any connection or process), so an unchanged account answers with one single-row read.
+     * How many notes match the query's filters; limit and offset are ignored (the total for paging). A total is the
+     * size of the kept order of its filter combination, checked against schema 4's data_revision (moved by triggers
+     * on every account write from any connection or process) and after a write brought up to date from the change
+     * log, so an unchanged account answers with one single-row read.
      */
     [[nodiscard]] Result<int> noteCount(const StoreNoteQuery &query = {}) const;
     /// The notes of @p uuids (with dashes) that exist, and every note in the recycle bin, by uuid, without file bytes:
@@ -87,7 +88,7 @@ private:
         const QString &where, const QVariantList &values, const QString &process) const;
 
     /// What noteCount() and noteSummaries() computed at one data revision, by filter combination (WHERE clause and
-    /// values): totals, and for deep pages and searches the ids of every match in list order. When the revision
+    /// values): the ids of every match in list order (their number is the total). When the revision
     /// moves, the orders are brought up to date from the change log (sync_changes) instead of being read again: the
     /// notes changed since wait per order, and when the order is next used they leave it and go back in where they
     /// now belong, if they still match (notelisting.cpp).
@@ -95,7 +96,6 @@ private:
     {
         qint64 revision = -1;
         qint64 changeSeq = -1; ///< the change log's last sequence number at that revision; -1: not known
-        QHash<QString, int> counts;
         QHash<QString, QList<qint64>> orders;
         QHash<QString, StoreNoteQuery> filters; ///< the query of each order, to bring it up to date
         QHash<QString, QList<qint64>> pending; ///< per order, the notes changed since it was last brought up to date
@@ -109,10 +109,10 @@ private:
     /// then the orders updated by difference, or everything dropped when that cannot be done.
     [[nodiscard]] Result<void> refreshListing(
         qint64 revision, const QString &consequence, const QString &process) const;
-    /// Adds the notes the change log names after m_listing.changeSeq (up to @p seq) to every kept order's pending
+    /// Adds the notes the change log names after m_listing.changeSeq to every kept order's pending
     /// ones; false when the kept state cannot be brought up to date that way (too many changes, a note deleted for
     /// good).
-    [[nodiscard]] Result<bool> applyListingChanges(qint64 seq) const;
+    [[nodiscard]] Result<bool> applyListingChanges() const;
     /// Brings the order of @p key up to date with its pending notes, in one snapshot that is at the kept revision (an
     /// order that cannot be is dropped). Nothing to do for an order without pending notes.
     [[nodiscard]] Result<void> settleOrder(const QString &key) const;
@@ -126,7 +126,7 @@ private:
     /// sort keys of at most 64 ids of it per step; nullopt when a kept id no longer names a note.
     [[nodiscard]] Result<std::optional<qsizetype>> insertPosition(
         const QList<qint64> &order, const QString &lastEdit, qint64 id) const;
-    /// The total of @p key's filters: kept, else the size of its order (read and kept when @p keep), else counted.
+    /// The total of @p key's filters: the size of its order (kept, or read and kept when @p keep), else counted.
     [[nodiscard]] Result<int> totalOf(const QString &key, const QString &where, const QVariantList &values,
         const StoreNoteQuery &query, bool keep) const;
     /// The ids of every note matching @p query (@p where and @p values: its SQL), in list order: from m_listing,
@@ -137,9 +137,8 @@ private:
     [[nodiscard]] Result<QList<qint64>> orderedIds(const QString &condition, const QVariantList &values) const;
     /// The order of a search through notes_fts: the phrase matched once, the matches then put in list order.
     [[nodiscard]] Result<QList<qint64>> searchOrder(const StoreNoteQuery &query) const;
-    /// The total of @p key's filters: from m_listing, else counted (and kept when @p keep).
-    [[nodiscard]] Result<int> countOf(
-        const QString &key, const QString &where, const QVariantList &values, bool keep) const;
+    /// The number of notes matching @p where, counted.
+    [[nodiscard]] Result<int> countOf(const QString &where, const QVariantList &values) const;
     /// A page read from the listing index, from the start or (@p fromTheEnd: @p offset counted from the last note)
     /// the end of the list; in list order either way.
     [[nodiscard]] Result<QList<NoteSummary>> pageFromIndex(
