@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "githubappsection.h"
 
+#include "appsettings.h"
 #include "secretstore.h"
 
 #include <QFile>
@@ -62,16 +63,7 @@ GitHubAppSection::GitHubAppSection(SecretStore *secrets, QWidget *parent)
 
 void GitHubAppSection::overlaySettings(AppConfig &config)
 {
-    QSettings settings;
-    const auto overlay = [&settings](QString &field, QLatin1StringView key) {
-        const QString saved = settings.value(key).toString().trimmed();
-        if (!saved.isEmpty()) {
-            field = saved;
-        }
-    };
-    overlay(config.appName, nameKey);
-    overlay(config.clientId, clientIdKey);
-    overlay(config.installUrl, installUrlKey);
+    AppSettings::load().overlay(config);
 }
 
 void GitHubAppSection::save()
