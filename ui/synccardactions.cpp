@@ -53,6 +53,14 @@ QCoro::Task<> SyncCard::doRefresh()
         m_repoErrorText.clear();
     }
     showStatus();
+    if (!m_status.connected && m_backend == Backend::Local) {
+        // The App's existing installations, to pick one (an installation made before the click is found too).
+        const Result<QList<InstallationInfo>> installations = co_await m_client->installations();
+        if (!self || generation != m_refreshGeneration) {
+            co_return;
+        }
+        m_disconnected->showInstallations(installations.value_or(QList<InstallationInfo>()));
+    }
     // The repository list of this installation is kept across refreshes (after a push or a repo choice), so the
     // combo box does not blank out; Retry and a new installation list again.
     if (m_status.connected && !m_repos) {

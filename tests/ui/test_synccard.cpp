@@ -368,6 +368,20 @@ private Q_SLOTS:
         QVERIFY(stored && !*stored);
     }
 
+    void existingInstallationIsPickedFromTheList()
+    {
+        // An installation made before anything was clicked is offered (issue #15), and picking it links it.
+        m_card->setClient(m_fx->client.get(), SyncCard::Backend::Local);
+        QTRY_COMPARE(m_card->state(), SyncCard::State::Disconnected);
+        auto *combo = child<QComboBox>(u"installationComboBox"_s);
+        QTRY_COMPARE(combo->count(), 1);
+        QVERIFY(combo->isVisible());
+        QCOMPARE(combo->itemData(0).toString(), QString::number(m_installation));
+        QTest::mouseClick(child<QPushButton>(u"useInstallationButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(m_card->state(), SyncCard::State::Connected);
+        QCOMPARE(m_card->status().installationId, QString::number(m_installation));
+    }
+
     void pastedUnknownInstallationIdIsRefused()
     {
         // The local server checks a pasted id against GitHub (issue #15): an id GitHub does not know is not linked.
