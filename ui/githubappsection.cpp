@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "githubappsection.h"
 
+#include "appsettings.h"
+#include "notechondriaclient.h"
 #include "secretstore.h"
 
+#include <QDesktopServices>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -31,6 +34,8 @@ GitHubAppSection::GitHubAppSection(SecretStore *secrets, QWidget *parent)
     , m_installUrl(new QLineEdit(this))
     , m_importKey(new QPushButton(tr("&Import private key…"), this))
     , m_keyState(new QLabel(this))
+    , m_createApp(new QPushButton(tr("&Create the GitHub App for me"), this))
+    , m_createState(new QLabel(this))
 {
     setObjectName(u"githubAppSection"_s);
     m_name->setObjectName(u"appNameEdit"_s);
@@ -45,7 +50,15 @@ GitHubAppSection::GitHubAppSection(SecretStore *secrets, QWidget *parent)
     m_clientId->setText(settings.value(clientIdKey).toString());
     m_installUrl->setText(settings.value(installUrlKey).toString());
 
+    m_createApp->setObjectName(u"createAppButton"_s);
+    m_createState->setObjectName(u"createAppStateLabel"_s);
+    m_createState->setWordWrap(true);
+    m_createState->setText(tr("GitHub creates the App from a description this app sends (its name, read and write "
+                              "access to repository contents, no webhook); the fields below are then filled in."));
+
     auto *form = new QFormLayout(this);
+    form->addRow(m_createApp);
+    form->addRow(m_createState);
     form->addRow(tr("App &name"), m_name);
     form->addRow(tr("&Client id"), m_clientId);
     form->addRow(tr("Install &URL"), m_installUrl);
@@ -58,20 +71,51 @@ GitHubAppSection::GitHubAppSection(SecretStore *secrets, QWidget *parent)
         connect(edit, &QLineEdit::editingFinished, this, &GitHubAppSection::save);
     }
     connect(m_importKey, &QPushButton::clicked, this, &GitHubAppSection::chooseKeyFile);
+    connect(m_createApp, &QPushButton::clicked, this, [this] { createApp(); });
+}
+
+QCoro::Task<> GitHubAppSection::createApp()
+{
+    if (!m_client) {
+        co_return;
+    }
+    QPointer<GitHubAppSection> self(this);
+    m_createApp->setEnabled(false);
+    m_createState->setText(tr("Preparing the App's description…"));
+    const Result<QJsonObject> started = co_await m_client->startAppManifest();
+    if (!self) {
+        co_return;
+    }
+    m_createApp->setEnabled(true);
+    if (!started) {
+        m_createState->setText(started.error().message());
+        co_return;
+    }
+    const QUrl url(started->value("url"_L1).toString());
+    if (!QDesktopServices::openUrl(url)) {
+        m_createState->setText(tr("Open this page in your browser to create the App: %1").arg(url.toString()));
+        co_return;
+    }
+    m_createState->setText(tr("GitHub is open in your browser: press Create there, then install the App on the "
+                              "account that owns the backup repository."));
+}
+
+void GitHubAppSection::appCreated(const QString &slug)
+{
+    const QSettings settings;
+    m_name->setText(settings.value(nameKey).toString());
+    m_clientId->setText(settings.value(clientIdKey).toString());
+    m_installUrl->setText(settings.value(installUrlKey).toString());
+    m_createState->setText(tr("GitHub App %1 created and its private key stored. Install it on the account that owns "
+                              "the backup repository.")
+            .arg(slug));
+    refreshKeyState();
+    Q_EMIT appConfigChanged();
 }
 
 void GitHubAppSection::overlaySettings(AppConfig &config)
 {
-    QSettings settings;
-    const auto overlay = [&settings](QString &field, QLatin1StringView key) {
-        const QString saved = settings.value(key).toString().trimmed();
-        if (!saved.isEmpty()) {
-            field = saved;
-        }
-    };
-    overlay(config.appName, nameKey);
-    overlay(config.clientId, clientIdKey);
-    overlay(config.installUrl, installUrlKey);
+    AppSettings::load().overlay(config);
 }
 
 void GitHubAppSection::save()

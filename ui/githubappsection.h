@@ -13,6 +13,7 @@ class QPushButton;
 
 namespace Notechondria {
 
+class NotechondriaClient;
 class SecretStore;
 
 /**
@@ -32,6 +33,12 @@ public:
     QCoro::Task<> importPrivateKey(QString path);
     /// Shows whether a private key is stored (without reading it out).
     QCoro::Task<> refreshKeyState();
+    /// The server that creates the App (GitHub's App Manifest flow) for *Create the GitHub App for me*.
+    void setClient(NotechondriaClient *client) { m_client = client; }
+    /// Starts the creation: asks the server for the manifest page and opens it in the browser.
+    QCoro::Task<> createApp();
+    /// The server created App @p slug: shows the saved settings and the stored key, emits appConfigChanged.
+    void appCreated(const QString &slug);
 
 Q_SIGNALS:
     /// The App settings or key changed; the composition root rebuilds the GitHub configuration.
@@ -47,6 +54,9 @@ private:
     QLineEdit *m_installUrl;
     QPushButton *m_importKey;
     QLabel *m_keyState;
+    QPushButton *m_createApp;
+    QLabel *m_createState;
+    QPointer<NotechondriaClient> m_client;
 };
 
 } // namespace Notechondria

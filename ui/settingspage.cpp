@@ -29,6 +29,7 @@ SettingsPage::SettingsPage(NotechondriaClient *client, SecretStore *secrets, con
     auto *layout = new QVBoxLayout(content);
     m_connection = new ConnectionSection(secrets, content);
     m_app = new GitHubAppSection(secrets, content);
+    m_app->setClient(client);
     m_password = new LocalPasswordSection(client, content);
     m_card = new SyncCard(clock, content);
     layout->addWidget(new SecretStoreBanner(secrets, content));

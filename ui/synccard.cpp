@@ -114,6 +114,8 @@ QWidget *SyncCard::buildLoadingPage()
 void SyncCard::connectPages()
 {
     connect(m_disconnected, &SyncDisconnectedPage::installRequested, this, &SyncCard::startInstall);
+    connect(m_disconnected, &SyncDisconnectedPage::installationPicked, this,
+        [this](const QString &installationId, const QString &accountLogin) { doLink(installationId, accountLogin); });
     connect(m_disconnected, &SyncDisconnectedPage::linkRequested, this,
         [this](const QString &installationId) { doLink(installationId, QString()); });
     connect(m_connected, &SyncConnectedPage::repoActivated, this, [this](int index) { doSelectRepo(index); });

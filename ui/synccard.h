@@ -103,6 +103,9 @@ private:
     void askMassDeletion(const PushResult &result, const SyncRequest &request);
     void showPushed(const PushResult &result);
     QCoro::Task<> doDisconnect();
+    /// The account of a pasted installation id: checked against GitHub on the local server (an error when GitHub does
+    /// not know it as this App's), looked up in the installations elsewhere (empty when not found).
+    [[nodiscard]] QCoro::Task<Result<QString>> accountOf(QString installationId);
     QCoro::Task<> doLink(QString installationId, QString accountLogin);
     QCoro::Task<> snapshotInstallations();
     QCoro::Task<> pollInstallations();

@@ -53,6 +53,14 @@ QCoro::Task<> SyncCard::doRefresh()
         m_repoErrorText.clear();
     }
     showStatus();
+    if (!m_status.connected && m_backend == Backend::Local) {
+        // The App's existing installations, to pick one (an installation made before the click is found too).
+        const Result<QList<InstallationInfo>> installations = co_await m_client->installations();
+        if (!self || generation != m_refreshGeneration) {
+            co_return;
+        }
+        m_disconnected->showInstallations(installations.value_or(QList<InstallationInfo>()));
+    }
     // The repository list of this installation is kept across refreshes (after a push or a repo choice), so the
     // combo box does not blank out; Retry and a new installation list again.
     if (m_status.connected && !m_repos) {
@@ -365,6 +373,28 @@ void SyncCard::installationLinked(const QString &installationId, const QString &
     doLink(installationId, accountLogin);
 }
 
+QCoro::Task<Result<QString>> SyncCard::accountOf(QString installationId)
+{
+    if (m_backend == Backend::Local) {
+        // The local server checks a pasted id against GitHub before it is accepted (404: not this App's).
+        const Result<InstallationInfo> checked = co_await m_client->checkInstallation(installationId);
+        if (!checked) {
+            co_return std::unexpected(checked.error());
+        }
+        co_return checked->accountLogin;
+    }
+    // Another backend: name the account from the App's installations when it answers.
+    const Result<QList<InstallationInfo>> found = co_await m_client->installations();
+    if (found) {
+        for (const InstallationInfo &installation : *found) {
+            if (installation.id == installationId) {
+                co_return installation.accountLogin;
+            }
+        }
+    }
+    co_return QString();
+}
+
 QCoro::Task<> SyncCard::doLink(QString installationId, QString accountLogin)
 {
     if (!m_client || m_busy) {
@@ -374,18 +404,17 @@ QCoro::Task<> SyncCard::doLink(QString installationId, QString accountLogin)
     m_pollTimer->stop();
     setBusy(true);
     if (accountLogin.isEmpty()) {
-        // A pasted id carries no account: name it from the App's installations when GitHub answers.
-        const Result<QList<InstallationInfo>> found = co_await m_client->installations();
+        const Result<QString> account = co_await accountOf(installationId);
         if (!self) {
             co_return;
         }
-        if (found) {
-            for (const InstallationInfo &installation : *found) {
-                if (installation.id == installationId) {
-                    accountLogin = installation.accountLogin;
-                }
-            }
+        if (!account) {
+            setBusy(false);
+            m_disconnected->setWaiting(false);
+            showActionError(account.error().message());
+            co_return;
         }
+        accountLogin = *account;
     }
     CallbackRequest request;
     request.installationId = installationId;

@@ -3,6 +3,7 @@
 
 #include "syncwidgets.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -66,7 +67,48 @@ SyncDisconnectedPage::SyncDisconnectedPage(QWidget *parent)
         this);
     pasteRow->addWidget(m_linkButton);
     layout->addLayout(pasteRow);
+    addInstallationPicker(layout);
     layout->addStretch();
+}
+
+void SyncDisconnectedPage::addInstallationPicker(QVBoxLayout *layout)
+{
+    m_pickRow = new QWidget(this);
+    m_installations = new QComboBox(m_pickRow);
+    m_installations->setObjectName(u"installationComboBox"_s);
+    m_installations->setAccessibleName(
+        QCoreApplication::translate("Notechondria::SyncCard", "Existing installations of the GitHub App"));
+    m_useButton = new QPushButton(QCoreApplication::translate("Notechondria::SyncCard", "&Use"), m_pickRow);
+    m_useButton->setObjectName(u"useInstallationButton"_s);
+    connect(m_useButton, &QPushButton::clicked, this, [this] {
+        const int index = m_installations->currentIndex();
+        if (!m_busy && index >= 0) {
+            Q_EMIT installationPicked(m_installations->itemData(index).toString(),
+                m_installations->itemData(index, Qt::UserRole + 1).toString());
+        }
+    });
+    QHBoxLayout *pickRow = SyncWidgets::makeLabelledRow(
+        QCoreApplication::translate("Notechondria::SyncCard", "Or use an &existing installation:"), m_installations,
+        m_pickRow);
+    pickRow->addWidget(m_useButton);
+    pickRow->setContentsMargins(0, 0, 0, 0);
+    m_pickRow->setLayout(pickRow);
+    m_pickRow->hide();
+    layout->addWidget(m_pickRow);
+}
+
+void SyncDisconnectedPage::showInstallations(const QList<InstallationInfo> &installations)
+{
+    m_installations->clear();
+    for (const InstallationInfo &installation : installations) {
+        const QString label = installation.accountLogin.isEmpty()
+            ? installation.id
+            : QCoreApplication::translate("Notechondria::SyncCard", "@%1 (installation %2)")
+                  .arg(installation.accountLogin, installation.id);
+        m_installations->addItem(label, installation.id);
+        m_installations->setItemData(m_installations->count() - 1, installation.accountLogin, Qt::UserRole + 1);
+    }
+    m_pickRow->setVisible(!installations.isEmpty());
 }
 
 void SyncDisconnectedPage::requestLink()
@@ -90,6 +132,7 @@ void SyncDisconnectedPage::setBusy(bool busy)
     m_busy = busy;
     m_installButton->setEnabled(!busy);
     m_linkButton->setEnabled(!busy && !m_installationIdEdit->text().trimmed().isEmpty());
+    m_useButton->setEnabled(!busy);
 }
 
 void SyncDisconnectedPage::setWaiting(bool waiting)

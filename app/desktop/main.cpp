@@ -112,6 +112,10 @@ int main(int argc, char **argv)
     if (server) {
         QObject::connect(server.get(), &LocalServer::installationLinked, settings->syncCard(),
             [card = settings->syncCard()](const QString &id) { card->installationLinked(id, QString()); });
+        // An App created through the App Manifest flow: the section shows it, the GitHub config and the card follow.
+        QObject::connect(server.get(), &LocalServer::appCreated, settings->appSection(),
+            [section = settings->appSection()](
+                const QString &, const QString &slug, const QString &) { section->appCreated(slug); });
         // A key rotated through the API (auth/rotate-api-key/, e.g. from an app) is the one this window needs now.
         QObject::connect(
             server.get(), &LocalServer::apiKeyRotated, settings, [settings, s = server.get()](const QString &key) {

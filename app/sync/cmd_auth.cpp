@@ -29,7 +29,7 @@ QCoro::Task<int> runAppJwt(Context &context)
         co_return context.usageError(QCoreApplication::translate("notechondria-sync", "app-jwt takes no arguments"));
     }
     HttpClient http(context.network(), context.clock());
-    GitHubApi api(&http, AppConfig::fromEnvironment(), context.clock());
+    GitHubApi api(&http, co_await context.appConfig(), context.clock());
     const Result<QByteArray> jwt = api.appJwt();
     if (!jwt) {
         co_return context.failure(jwt.error());
@@ -52,7 +52,7 @@ QCoro::Task<int> runInstallations(Context &context)
             QCoreApplication::translate("notechondria-sync", "installations takes no arguments"));
     }
     HttpClient http(context.network(), context.clock());
-    GitHubApi api(&http, AppConfig::fromEnvironment(), context.clock());
+    GitHubApi api(&http, co_await context.appConfig(), context.clock());
     const Result<QList<Installation>> installations = co_await api.listInstallations();
     if (!installations) {
         co_return context.failure(installations.error());
@@ -97,7 +97,7 @@ QCoro::Task<int> runRepos(Context &context)
             QCoreApplication::translate("notechondria-sync", "repos takes no positional arguments"));
     }
     HttpClient http(context.network(), context.clock());
-    GitHubApi api(&http, AppConfig::fromEnvironment(), context.clock());
+    GitHubApi api(&http, co_await context.appConfig(), context.clock());
     const Result<QList<Repository>> repositories = co_await api.listRepositories(installationId);
     if (!repositories) {
         co_return context.failure(repositories.error());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // demo-data, connect, status, disconnect: the local store from the command line.
 #include "appconfig.h"
+#include "appsettings.h"
 #include "clock.h"
 #include "command.h"
 #include "context.h"
@@ -108,7 +109,8 @@ QCoro::Task<int> runDemoData(Context &context)
 
 QJsonObject statusJson(const std::optional<GitHubIntegration> &row)
 {
-    const AppConfig config = AppConfig::fromEnvironment();
+    AppConfig config = AppConfig::fromEnvironment();
+    AppSettings::load().fillGaps(config);
     QJsonObject status{
         {u"connected"_s, row.has_value()}, {u"install_url"_s, config.installUrl}, {u"app_name"_s, config.appName}};
     if (row) {

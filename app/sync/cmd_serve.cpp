@@ -123,7 +123,7 @@ QCoro::Task<int> runServe(Context &context)
     }
     auto secrets = createSecretStore(context.dataDir());
     HttpClient http(context.network(), context.clock());
-    const AppConfig config = AppConfig::fromEnvironment();
+    const AppConfig config = co_await context.appConfig();
     GitHubApi github(&http, config, context.clock());
     PushService push(store->get(), &github, context.clock());
     LocalServer server(store->get(), secrets.get(), &github, &push, context.clock());

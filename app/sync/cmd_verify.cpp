@@ -89,7 +89,7 @@ QCoro::Task<int> verify(Context &context)
             u"no repository is connected (connect one in the app or with `notechondria-sync connect`)."_s});
     }
     HttpClient http(context.network(), context.clock());
-    GitHubApi github(&http, AppConfig::fromEnvironment(), context.clock());
+    GitHubApi github(&http, co_await context.appConfig(), context.clock());
     BackupVerifier verifier(&github, context.clock());
     const auto result = co_await verifier.verify(**integration, commit, context.dataDir());
     if (!result) {

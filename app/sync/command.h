@@ -28,5 +28,6 @@ void registerRestoreCommands(QList<Command> &commands); // restore
 void registerImportCommands(QList<Command> &commands); // import
 void registerPasswordCommands(QList<Command> &commands); // set-password
 void registerVerifyCommands(QList<Command> &commands); // verify
+void registerAppCreateCommands(QList<Command> &commands); // app-create
 
 } // namespace Notechondria::Cli

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "context.h"
 
+#include "appsettings.h"
+#include "filesecretstore.h"
+#include "secretstore.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -36,6 +40,21 @@ bool Context::parse(QCommandLineParser &parser, const QString &description)
         std::exit(0);
     }
     return true;
+}
+
+QCoro::Task<AppConfig> Context::appConfig()
+{
+    AppConfig config = AppConfig::fromEnvironment();
+    AppSettings::load().fillGaps(config);
+    if (config.privateKeyPem.trimmed().isEmpty() && config.privateKeyFile.isEmpty()) {
+        const auto secrets = createSecretStore(m_dataDir);
+        const Result<std::optional<QString>> key
+            = co_await secrets->read(QString::fromUtf16(SecretKeys::AppPrivateKey));
+        if (key && *key) {
+            config.privateKeyPem = **key;
+        }
+    }
+    co_return config;
 }
 
 void Context::printJson(const QJsonDocument &document)

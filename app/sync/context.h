@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "appconfig.h"
 #include "error.h"
 
 #include <QCommandLineParser>
+#include <QCoroTask>
 #include <QJsonDocument>
 #include <QStringList>
 #include <QTextStream>
@@ -34,6 +36,13 @@ public:
 
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
+
+    /**
+     * The GitHub App to act as: GITHUB_DATA_SYNC_APP_* and GITHUB_API_URL first; what the environment leaves open
+     * from the saved App settings (AppSettings, e.g. written by `app-create` or the settings page) and the private
+     * key from the secret store of the data folder.
+     */
+    [[nodiscard]] QCoro::Task<AppConfig> appConfig();
 
     /// Prints the document on stdout (indented JSON, one trailing newline).
     void printJson(const QJsonDocument &document);

@@ -22,6 +22,7 @@ namespace {
 QList<Cli::Command> allCommands()
 {
     QList<Cli::Command> commands;
+    Cli::registerAppCreateCommands(commands);
     Cli::registerAuthCommands(commands);
     Cli::registerDataCommands(commands);
     Cli::registerPushCommands(commands);

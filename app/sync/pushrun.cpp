@@ -30,7 +30,7 @@ QList<QCommandLineOption> sharedPushOptions()
 QCoro::Task<int> pushAndReport(Context &context, Store &store, PushOptions options, PushReport report)
 {
     HttpClient http(context.network(), context.clock());
-    GitHubApi github(&http, AppConfig::fromEnvironment(), context.clock());
+    GitHubApi github(&http, co_await context.appConfig(), context.clock());
     PushService service(&store, &github, context.clock());
     QObject::connect(&github, &GitHubApi::writesPaused, &github, [&context](const QDateTime &until) {
         const qint64 seconds = std::max<qint64>(1, context.clock()->now().secsTo(until));

@@ -106,6 +106,11 @@ public:
     [[nodiscard]] QCoro::Task<Result<PushResult>> sync(SyncRequest request);
     [[nodiscard]] QCoro::Task<Result<void>> disconnect();
     [[nodiscard]] QCoro::Task<Result<QList<InstallationInfo>>> installations();
+    /// POST integrations/github/app-manifest/: starts a GitHub App creation; `{url, redirect_url, state}` (open `url`).
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> startAppManifest(QString owner = {});
+    /// GET integrations/github/installations/<id>/: the installation when GitHub knows it (an error with 404
+    /// otherwise).
+    [[nodiscard]] QCoro::Task<Result<InstallationInfo>> checkInstallation(QString installationId);
     [[nodiscard]] QCoro::Task<Result<QList<PreviewEntry>>> preview(bool includeAssets);
     /// One file of the preview with both sides (local export and GitHub's copy), for the conflict diff.
     [[nodiscard]] QCoro::Task<Result<PreviewEntry>> previewFile(QString path);

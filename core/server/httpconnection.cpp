@@ -20,11 +20,12 @@ constexpr qint64 readChunk = qint64(64) * 1024;
 QByteArrayView reasonPhrase(int status)
 {
     static const QList<std::pair<int, QByteArrayView>> reasons{{200, "OK"}, {201, "Created"}, {202, "Accepted"},
-        {204, "No Content"}, {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},
-        {405, "Method Not Allowed"}, {408, "Request Timeout"}, {409, "Conflict"}, {413, "Content Too Large"},
-        {415, "Unsupported Media Type"}, {417, "Expectation Failed"}, {422, "Unprocessable Content"},
-        {431, "Request Header Fields Too Large"}, {500, "Internal Server Error"}, {501, "Not Implemented"},
-        {502, "Bad Gateway"}, {503, "Service Unavailable"}, {505, "HTTP Version Not Supported"}};
+        {303, "See Other"}, {204, "No Content"}, {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
+        {404, "Not Found"}, {405, "Method Not Allowed"}, {408, "Request Timeout"}, {409, "Conflict"},
+        {413, "Content Too Large"}, {415, "Unsupported Media Type"}, {417, "Expectation Failed"},
+        {422, "Unprocessable Content"}, {431, "Request Header Fields Too Large"}, {500, "Internal Server Error"},
+        {501, "Not Implemented"}, {502, "Bad Gateway"}, {503, "Service Unavailable"},
+        {505, "HTTP Version Not Supported"}};
     for (const auto &[code, text] : reasons) {
         if (code == status) {
             return text;

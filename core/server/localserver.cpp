@@ -9,6 +9,7 @@
 #include "githubroutes.h"
 #include "importroutes.h"
 #include "logging.h"
+#include "manifestroutes.h"
 #include "restoreroutes.h"
 #include "secretstore.h"
 
@@ -38,6 +39,10 @@ LocalServer::LocalServer(
     m_import = new ImportRoutes(store, this);
     m_import->registerOn(*m_router);
     registerBootstrapRoutes(*m_router);
+    m_manifest = new ManifestRoutes(secrets, github, [this] { return baseUrl(); }, this);
+    m_manifest->registerOn(*m_router);
+    connect(m_manifest, &ManifestRoutes::appCreated, this, &LocalServer::appCreated);
+    connect(m_manifest, &ManifestRoutes::appCreationFailed, this, &LocalServer::appCreationFailed);
     AuthRoutes::Hooks hooks;
     hooks.apiKey = [this] {
         return m_apiKey;
@@ -54,6 +59,16 @@ LocalServer::LocalServer(
 }
 
 LocalServer::~LocalServer() = default;
+
+Result<LocalServer::AppManifestStart> LocalServer::beginAppManifest(
+    const QString &owner, const QString &name, const QUrl &setupUrl)
+{
+    const auto started = m_manifest->begin(ManifestRoutes::Options{owner, name, setupUrl});
+    if (!started) {
+        return std::unexpected(started.error());
+    }
+    return AppManifestStart{started->url, started->redirectUrl, started->state};
+}
 
 QCoro::Task<Result<QString>> LocalServer::ensureApiKey(SecretStore *secrets)
 {

@@ -23,6 +23,7 @@ class GitHubRoutes;
 class PushService;
 class RestoreRoutes;
 class ImportRoutes;
+class ManifestRoutes;
 class SecretStore;
 class Store;
 
@@ -85,11 +86,28 @@ public:
      */
     [[nodiscard]] QCoro::Task<Result<QString>> rotateApiKey();
 
+    /// A GitHub App creation through the App Manifest flow, as POST integrations/github/app-manifest/ answers it.
+    struct AppManifestStart
+    {
+        QString url; ///< the page to open in a browser (it posts the manifest to GitHub)
+        QString redirectUrl; ///< where GitHub sends `code` and `state` (this server's callback)
+        QString state;
+    };
+    /// Starts one (after start()): `owner` an organization or empty, `name` empty for the default, `setupUrl` empty
+    /// for this server's install callback. appCreated or appCreationFailed tells how it ended.
+    [[nodiscard]] Result<AppManifestStart> beginAppManifest(
+        const QString &owner, const QString &name, const QUrl &setupUrl = {});
+
 Q_SIGNALS:
     void installationLinked(const QString &installationId); ///< the browser came back through the callback
     void pushFinished();
     /// The API key was replaced (rotateApiKey): clients of this server need @p key from now on.
     void apiKeyRotated(const QString &key);
+    /// A GitHub App was created through the App Manifest flow: its key is in the SecretStore, its id, slug and client
+    /// id in the settings (AppSettings), and the GitHubApi now acts as it.
+    void appCreated(const QString &appId, const QString &slug, const QString &clientId);
+    /// A creation whose state was accepted failed (three-part message); that state is used up.
+    void appCreationFailed(const QString &message);
 
 private:
     SecretStore *m_secrets;
@@ -97,6 +115,7 @@ private:
     GitHubRoutes *m_github;
     RestoreRoutes *m_restore = nullptr;
     ImportRoutes *m_import = nullptr;
+    ManifestRoutes *m_manifest = nullptr;
     std::unique_ptr<DataRoutes> m_data;
     std::unique_ptr<AuthRoutes> m_auth;
     QHostAddress m_address;

@@ -80,6 +80,7 @@ GitHubTestServer::Private::Private(GitHubTestServer *owner)
     add("GET", u"/_codeload/([A-Za-z0-9]+)/[^/]+"_s, Auth::None, &P::download);
     addGitDataRoutes();
     addGitHttpRoutes();
+    addAppRoutes();
 }
 
 qint64 GitHubTestServer::Private::now() const
@@ -301,8 +302,12 @@ std::optional<GitHubTestServer::Private::Reply> GitHubTestServer::Private::check
     if (header.value("alg"_L1).toString() != "RS256"_L1 || claims.isEmpty()) {
         return error(401, u"A JSON web token could not be decoded"_s);
     }
-    if (appKey) {
-        QCA::PublicKey key = *appKey;
+    const QJsonValue issuerClaim = claims.value("iss"_L1);
+    const App *app
+        = appByIssuer(issuerClaim.isDouble() ? QString::number(issuerClaim.toInteger()) : issuerClaim.toString());
+    jwtApp = app ? app->id : 0;
+    if (app || appKey) {
+        QCA::PublicKey key = app ? app->key : *appKey;
         const QByteArray signingInput = parts[0] + '.' + parts[1];
         if (!key.verifyMessage(QCA::MemoryRegion(signingInput), decode(parts[2]), QCA::EMSA3_SHA256)) {
             return error(401, u"A JSON web token could not be decoded"_s);
@@ -323,7 +328,7 @@ std::optional<GitHubTestServer::Private::Reply> GitHubTestServer::Private::check
     }
     const QJsonValue iss = claims.value("iss"_L1);
     const QString issuer = iss.isDouble() ? QString::number(iss.toInteger()) : iss.toString();
-    if (!appIssuer.isEmpty() && issuer != appIssuer) {
+    if (!app && !appIssuer.isEmpty() && issuer != appIssuer) {
         return error(401, u"Integration not found"_s);
     }
     return std::nullopt;
@@ -450,23 +455,16 @@ GitHubTestServer::Private::Reply GitHubTestServer::Private::listInstallations(Ca
     QJsonArray list;
     qsizetype index = 0;
     for (const auto &[id, installation] : installations) {
+        if (installation.app != jwtApp) { // each App sees its own installations
+            continue;
+        }
         if (index++ / perPage + 1 != page) {
             continue;
         }
-        list.append(QJsonObject{
-            {u"id"_s, id},
-            {u"account"_s,
-                QJsonObject{
-                    {u"login"_s, installation.login}, {u"id"_s, installation.accountId}, {u"type"_s, u"User"_s}}},
-            {u"app_id"_s, 1},
-            {u"target_type"_s, u"User"_s},
-            {u"repository_selection"_s, u"selected"_s},
-            {u"permissions"_s, permissionsJson()},
-            {u"html_url"_s, u"https://github.com/settings/installations/%1"_s.arg(id)},
-        });
+        list.append(installationJson(installation));
     }
     Reply reply = json(200, list);
-    addPageLinks(reply, call.request, page, perPage, qsizetype(installations.size()));
+    addPageLinks(reply, call.request, page, perPage, index);
     return reply;
 }
 
@@ -679,7 +677,7 @@ void GitHubTestServer::setAppCredentials(const QString &issuer, const QByteArray
 qint64 GitHubTestServer::addInstallation(const QString &accountLogin)
 {
     const qint64 id = d->nextInstallationId++;
-    d->installations.emplace(id, Private::Installation{id, accountLogin, 5000000 + id % 1000000});
+    d->installations.emplace(id, Private::Installation{id, accountLogin, 5000000 + id % 1000000, 0});
     return id;
 }
 

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QRegularExpression>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -21,7 +22,9 @@ namespace Notechondria::Test {
 /**
  * A stateful GitHub REST API on loopback for the test suite: App JWT auth (RS256, verified with QCA),
  * installations and installation tokens, repository listing with `Link` pagination, the Git Data API, the
- * Contents API (PUT) and tarball downloads. Every repository is a real bare git repository, so `git fsck` and
+ * Contents API (PUT) and tarball downloads, and GitHub's App Manifest flow (the new-App page takes a manifest,
+ * redirects to its redirect_url with a code; the code converts once into an App with a fresh RSA key whose JWTs
+ * verify and whose installations are its own). Every repository is a real bare git repository, so `git fsck` and
  * `git clone` judge what a client pushed.
  *
  * Faults can be injected per request (status, body, headers, a hang), tokens expired, a ref update raced,
@@ -46,6 +49,10 @@ public:
     /// The App's JWT issuer (client id or app id) and public key (PEM, SPKI or PKCS#1).
     void setAppCredentials(const QString &issuer, const QByteArray &publicKeyPem);
     qint64 addInstallation(const QString &accountLogin);
+    /// An installation of an App made through the manifest flow (by its slug); 0 when there is no such App.
+    qint64 addAppInstallation(const QString &appSlug, const QString &accountLogin);
+    /// The slugs of the Apps made through the manifest flow so far.
+    [[nodiscard]] QStringList createdApps() const;
     /// A repository backed by a bare git repository; `empty` = no commit at all, otherwise one README commit.
     void addRepository(qint64 installationId, const QString &fullName,
         const QString &defaultBranch = QStringLiteral("main"), bool isPrivate = false, bool empty = true);

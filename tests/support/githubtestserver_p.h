@@ -61,6 +61,15 @@ struct GitHubTestServer::Private
         qint64 id = 0;
         QString login;
         qint64 accountId = 0;
+        qint64 app = 0; ///< 0: the App of setAppCredentials; else an App made from a manifest (apps)
+    };
+    /// An App made through the manifest flow (githubtestapps.cpp).
+    struct App
+    {
+        qint64 id = 0;
+        QString slug, name, clientId, owner;
+        QJsonObject manifest;
+        QCA::PublicKey key;
     };
     struct Repo
     {
@@ -111,6 +120,10 @@ struct GitHubTestServer::Private
 
     QString appIssuer;
     std::optional<QCA::PublicKey> appKey;
+    std::map<qint64, App> apps; // manifest-made Apps by id
+    QHash<QString, std::pair<QString, QJsonObject>> manifestCodes; // code → owner, manifest (converted once)
+    qint64 nextAppId = 900001;
+    mutable qint64 jwtApp = 0; ///< the App whose JWT the last checkJwt accepted (0: the configured one)
     std::map<qint64, Installation> installations;
     std::map<QString, std::unique_ptr<Repo>> repos; // key: lower-case full name
     QHash<QByteArray, Token> tokens;
@@ -155,6 +168,13 @@ struct GitHubTestServer::Private
     // Apps, installations, repositories, contents, tarball (githubtestserver.cpp)
     Handler createAccessToken, listInstallations, revokeToken, listInstallationRepos, getRepo, putContents, getTarball,
         download;
+
+    // App Manifest flow and single installations (githubtestapps.cpp)
+    void addAppRoutes();
+    [[nodiscard]] const App *appByIssuer(const QString &issuer) const;
+    [[nodiscard]] QJsonObject installationJson(const Installation &installation) const;
+    [[nodiscard]] static Reply htmlPage(int status, const QString &title, const QString &text);
+    Handler newAppPage, convertManifest, getInstallation, installPage;
 
     // Git Data (githubgitdata.cpp)
     void addGitDataRoutes();

@@ -368,6 +368,35 @@ private Q_SLOTS:
         QVERIFY(stored && !*stored);
     }
 
+    void existingInstallationIsPickedFromTheList()
+    {
+        // An installation made before anything was clicked is offered (issue #15), and picking it links it.
+        m_card->setClient(m_fx->client.get(), SyncCard::Backend::Local);
+        QTRY_COMPARE(m_card->state(), SyncCard::State::Disconnected);
+        auto *combo = child<QComboBox>(u"installationComboBox"_s);
+        QTRY_COMPARE(combo->count(), 1);
+        QVERIFY(combo->isVisible());
+        QCOMPARE(combo->itemData(0).toString(), QString::number(m_installation));
+        QTest::mouseClick(child<QPushButton>(u"useInstallationButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(m_card->state(), SyncCard::State::Connected);
+        QCOMPARE(m_card->status().installationId, QString::number(m_installation));
+    }
+
+    void pastedUnknownInstallationIdIsRefused()
+    {
+        // The local server checks a pasted id against GitHub (issue #15): an id GitHub does not know is not linked.
+        m_card->setClient(m_fx->client.get(), SyncCard::Backend::Local);
+        QTRY_COMPARE(m_card->state(), SyncCard::State::Disconnected);
+        child<QLineEdit>(u"installationIdEdit"_s)->setText(QString::number(m_installation + 999));
+        QTest::mouseClick(child<QPushButton>(u"linkInstallationButton"_s), Qt::LeftButton);
+        auto *error = child<QLabel>(u"actionErrorLabel"_s);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"Installation not accepted: "_s), qPrintable(error->text()));
+        QCOMPARE(m_card->state(), SyncCard::State::Disconnected);
+        const auto stored = m_fx->store->integration();
+        QVERIFY(stored && !*stored);
+    }
+
     void listingErrorShowsRetryWhichRecovers()
     {
         GitHubTestServer::Fault fault;
