@@ -6,7 +6,12 @@
 #include "settingspage.h"
 #include "synccard.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QIcon>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QTabWidget>
 
 using namespace Qt::StringLiterals;
@@ -44,7 +49,58 @@ MainWindow::MainWindow(NotechondriaClient *client, SecretStore *secrets, const C
             m_history->reload();
         }
     });
+    buildMenus();
     resize(960, 720);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setObjectName(u"quitAction"_s);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcutContext(Qt::ApplicationShortcut);
+    if (quit->shortcut().isEmpty()) {
+        quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    }
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Notechondria Desktop"));
+    about->setObjectName(u"aboutAction"_s);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Notechondria Desktop"),
+        tr("<p><b>Notechondria Desktop</b> %1</p><p>Your notes on this computer, backed up to your own GitHub "
+           "repository.</p><p>Licensed under the GNU General Public License, version 3 or later.</p>")
+            .arg(QApplication::applicationVersion().toHtmlEscaped()));
+}
+
+void MainWindow::setCloseToTray(bool closeToTray)
+{
+    m_closeToTray = closeToTray;
+}
+
+void MainWindow::showAndRaise()
+{
+    show();
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    raise();
+    activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeToTray) {
+        hide();
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showPreview()

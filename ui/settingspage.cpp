@@ -6,6 +6,7 @@
 #include "importdialog.h"
 #include "localpasswordsection.h"
 #include "notechondriaclient.h"
+#include "schedulesection.h"
 #include "secretstorebanner.h"
 #include "synccard.h"
 
@@ -32,11 +33,13 @@ SettingsPage::SettingsPage(NotechondriaClient *client, SecretStore *secrets, con
     m_app->setClient(client);
     m_password = new LocalPasswordSection(client, content);
     m_card = new SyncCard(clock, content);
+    m_schedule = new ScheduleSection(clock, content);
     layout->addWidget(new SecretStoreBanner(secrets, content));
     layout->addWidget(m_connection);
     layout->addWidget(m_password);
     layout->addWidget(m_app);
     layout->addWidget(m_card);
+    layout->addWidget(m_schedule);
     layout->addWidget(makeImportSection(content));
     layout->addStretch();
     setWidget(content);
@@ -90,6 +93,7 @@ void SettingsPage::useLocal()
     m_app->setVisible(true);
     m_import->setVisible(true);
     m_password->setVisible(true);
+    m_schedule->setVisible(true);
     if (m_client) {
         m_client->setBaseUrl(m_localUrl);
         m_client->setApiKey(m_localKey);
@@ -106,6 +110,7 @@ void SettingsPage::useRemote(const QUrl &url, const QString &key)
     m_app->setVisible(false);
     m_import->setVisible(false); // an import fills the local store
     m_password->setVisible(false); // a remote server has its own sign-in
+    m_schedule->setVisible(false); // the schedule backs up the local store
     if (m_client) {
         m_client->setBaseUrl(url);
         m_client->setApiKey(key);

@@ -14,11 +14,12 @@ class ConnectionSection;
 class GitHubAppSection;
 class LocalPasswordSection;
 class NotechondriaClient;
+class ScheduleSection;
 class SecretStore;
 class SyncCard;
 
-/// The settings page: the connection, the local server's sign-in password and the GitHub App (local mode) and the
-/// GitHub Sync card, in one scroll area.
+/// The settings page: the connection, the local server's sign-in password and the GitHub App (local mode), the
+/// GitHub Sync card and the automatic backup (local mode), in one scroll area.
 class SettingsPage : public QScrollArea
 {
     Q_OBJECT
@@ -35,6 +36,8 @@ public:
     [[nodiscard]] ConnectionSection *connectionSection() const { return m_connection; }
     [[nodiscard]] GitHubAppSection *appSection() const { return m_app; }
     [[nodiscard]] LocalPasswordSection *passwordSection() const { return m_password; }
+    /// Automatic backup (local mode only: the schedule runs next to the local store).
+    [[nodiscard]] ScheduleSection *scheduleSection() const { return m_schedule; }
 
 Q_SIGNALS:
     /// The client now points somewhere else (local or remote).
@@ -50,6 +53,7 @@ private:
     GitHubAppSection *m_app;
     LocalPasswordSection *m_password; ///< Settings → Local server, local mode only
     SyncCard *m_card;
+    ScheduleSection *m_schedule; ///< Settings → Automatic backup, local mode only
     QGroupBox *m_import = nullptr; ///< "Import from server…", local mode only
     QUrl m_localUrl;
     QString m_localKey;

@@ -2,6 +2,8 @@
 // Notechondria Desktop: the composition root of the GUI. Local mode (the default) runs the /api/v1 server
 // in-process on loopback; the window talks to it — or to a remote server — through the same NotechondriaClient.
 #include "appconfig.h"
+#include "backuptray.h"
+#include "backupwiring.h"
 #include "clock.h"
 #include "connectionsection.h"
 #include "corspolicy.h"
@@ -16,11 +18,14 @@
 #include "notechondriaclient.h"
 #include "privatefiles.h"
 #include "pushservice.h"
+#include "schedulesection.h"
 #include "secretstore.h"
 #include "settingspage.h"
 #include "store.h"
 #include "synccard.h"
+#include "syncscheduler.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCoroTask>
 #include <QDir>
@@ -70,6 +75,24 @@ QCoro::Task<> reloadAppConfig(GitHubApi *github, SecretStore *secrets)
     github->setConfig(co_await appConfig(secrets));
 }
 
+/// The tray, the schedule and close-to-tray (issue #15): with a system tray, closing the window keeps the app (and its
+/// backups) running; File → Quit and the tray's Quit end it. Without a store there is nothing to back up.
+void startBackups(SyncScheduler *scheduler, BackupTray *tray, MainWindow *window)
+{
+    QObject::connect(tray, &BackupTray::openRequested, window, &MainWindow::showAndRaise);
+    QObject::connect(tray, &BackupTray::quitRequested, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    if (scheduler) {
+        SettingsPage *settings = window->settingsPage();
+        wireBackups(scheduler, tray, settings->scheduleSection(), settings->syncCard());
+        scheduler->start();
+    } else {
+        tray->syncNowAction()->setEnabled(false);
+        window->settingsPage()->scheduleSection()->setEnabled(false);
+    }
+    window->setCloseToTray(BackupTray::isAvailable());
+    tray->show();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -100,12 +123,16 @@ int main(int argc, char **argv)
     Result<std::unique_ptr<Store>> store = Store::open(QDir(dataDir).filePath(u"notechondria.sqlite"_s), &clock);
     std::unique_ptr<PushService> push;
     std::unique_ptr<LocalServer> server;
+    std::unique_ptr<SyncScheduler> scheduler;
     if (store) {
         push = std::make_unique<PushService>(store->get(), &github, &clock);
         server = std::make_unique<LocalServer>(store->get(), secrets.get(), &github, push.get(), &clock);
+        scheduler = std::make_unique<SyncScheduler>(store->get(), push.get(), &clock);
     }
 
     MainWindow window(&client, secrets.get(), &clock);
+    QObject::connect(&window, &MainWindow::quitRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+    BackupTray tray(&clock);
     SettingsPage *settings = window.settingsPage();
     QObject::connect(settings->appSection(), &GitHubAppSection::appConfigChanged, &github,
         [&github, &secrets] { reloadAppConfig(&github, secrets.get()); });
@@ -132,6 +159,7 @@ int main(int argc, char **argv)
         settings->setLocalEndpoint({}, {}, store.error().message());
     }
     settings->start();
+    startBackups(scheduler.get(), &tray, &window);
     window.show();
     return QApplication::exec();
 }

@@ -11,6 +11,7 @@
 #include "privatefiles.h"
 #include "pushservice.h"
 #include "store.h"
+#include "syncscheduler.h"
 
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <expected>
 
 using namespace Qt::StringLiterals;
 
@@ -71,6 +73,30 @@ void addServeOptions(QCommandLineParser &parser)
             "Let the web app at this browser origin (e.g. http://localhost:5173) call the server (CORS); "
             "repeatable, also from $NOTECHONDRIA_ALLOWED_ORIGINS (comma-separated). None by default."),
         u"ORIGIN"_s});
+    parser.addOption({u"sync-interval"_s,
+        QCoreApplication::translate("notechondria-sync",
+            "Also back up to GitHub on a schedule: a sync every DURATION (e.g. 15m, 30s, 1h, 2h30m), caught up once "
+            "after the computer slept. Off by default."),
+        u"DURATION"_s});
+}
+
+/// Says on stderr what each scheduled backup did.
+void reportScheduledRuns(Context &context, SyncScheduler &scheduler)
+{
+    QObject::connect(&scheduler, &SyncScheduler::syncFinished, &scheduler, [&context](bool ok, const QString &message) {
+        if (ok) {
+            context.err() << QCoreApplication::translate("notechondria-sync", "Backed up to GitHub.") << '\n';
+        } else {
+            context.err() << message << '\n';
+        }
+        context.err().flush();
+    });
+    QObject::connect(&scheduler, &SyncScheduler::keepsFailing, &scheduler, [&context](const QString &) {
+        context.err() << QCoreApplication::translate(
+            "notechondria-sync", "Backups keep failing: three scheduled backups in a row did not complete.")
+                      << '\n';
+        context.err().flush();
+    });
 }
 
 /// The "Serving from …" lines on stderr, the allowed browser origins among them.
@@ -93,23 +119,69 @@ void announce(Context &context, const SecretStore &secrets, const CorsPolicy &co
     context.err().flush();
 }
 
-QCoro::Task<int> runServe(Context &context)
+/// Runs @p scheduler every @p seconds (saved as the account's schedule) and says so on stderr.
+Result<void> startSchedule(Context &context, SyncScheduler &scheduler, qint64 seconds)
+{
+    reportScheduledRuns(context, scheduler);
+    scheduler.setPollInterval(std::chrono::milliseconds(std::clamp<qint64>(seconds * 250, 250, 5000)));
+    scheduler.start();
+    if (auto set = scheduler.setSchedule(SyncSchedule::Mode::Every, seconds); !set) {
+        return set;
+    }
+    context.err() << QCoreApplication::translate("notechondria-sync", "Backups every %1 to GitHub.")
+                         .arg(SyncSchedule::formatDuration(seconds))
+                  << '\n';
+    context.err().flush();
+    return {};
+}
+
+/// What serve was asked for.
+struct ServeOptions
+{
+    std::pair<QHostAddress, quint16> listen;
+    bool portNamed = false; ///< --listen given: that port or an error
+    CorsPolicy cors;
+    std::optional<qint64> syncInterval; ///< --sync-interval, in seconds
+};
+
+/// serve's options, or the exit code of a usage error (already printed).
+std::expected<ServeOptions, int> readServeOptions(Context &context)
 {
     QCommandLineParser parser;
     addServeOptions(parser);
     if (!context.parse(parser,
             QCoreApplication::translate("notechondria-sync",
                 "Serve the account's Notechondria /api/v1 on loopback until SIGINT or SIGTERM."))) {
-        co_return 2;
+        return std::unexpected(2);
     }
+    ServeOptions options;
     const auto listen = parseListen(parser.value(u"listen"_s));
     if (!listen) {
-        co_return context.usageError(QCoreApplication::translate(
-            "notechondria-sync", "--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765"));
+        return std::unexpected(context.usageError(QCoreApplication::translate(
+            "notechondria-sync", "--listen takes a loopback ADDR:PORT such as 127.0.0.1:8765 or [::1]:8765")));
     }
-    const auto cors = CorsPolicy::fromOrigins(parser.values(u"allow-origin"_s) + CorsPolicy::originsFromEnvironment());
+    options.listen = *listen;
+    options.portNamed = parser.isSet(u"listen"_s);
+    auto cors = CorsPolicy::fromOrigins(parser.values(u"allow-origin"_s) + CorsPolicy::originsFromEnvironment());
     if (!cors) {
-        co_return context.usageError(cors.error().message());
+        return std::unexpected(context.usageError(cors.error().message()));
+    }
+    options.cors = std::move(*cors);
+    if (parser.isSet(u"sync-interval"_s)) {
+        const auto parsed = SyncSchedule::parseDuration(parser.value(u"sync-interval"_s));
+        if (!parsed) {
+            return std::unexpected(context.usageError(parsed.error().message()));
+        }
+        options.syncInterval = *parsed;
+    }
+    return options;
+}
+
+QCoro::Task<int> runServe(Context &context)
+{
+    const auto options = readServeOptions(context);
+    if (!options) {
+        co_return options.error();
     }
     if (const auto folder
         = PrivateFiles::ensureFolder(context.dataDir(), u"Local server not started"_s, u"notechondria-sync/serve"_s);
@@ -127,10 +199,10 @@ QCoro::Task<int> runServe(Context &context)
     GitHubApi github(&http, config, context.clock());
     PushService push(store->get(), &github, context.clock());
     LocalServer server(store->get(), secrets.get(), &github, &push, context.clock());
-    server.setCorsPolicy(*cors);
+    server.setCorsPolicy(options->cors);
     // The default port steps to the next free one; a port the user named is that port or an error.
-    const auto choice = parser.isSet(u"listen"_s) ? LocalServer::PortChoice::Exact : LocalServer::PortChoice::NextFree;
-    if (const auto started = co_await server.start(listen->first, listen->second, choice); !started) {
+    const auto choice = options->portNamed ? LocalServer::PortChoice::Exact : LocalServer::PortChoice::NextFree;
+    if (const auto started = co_await server.start(options->listen.first, options->listen.second, choice); !started) {
         co_return context.failure(started.error());
     }
     if (::pipe(signalPipe) != 0) {
@@ -142,7 +214,13 @@ QCoro::Task<int> runServe(Context &context)
     std::signal(SIGTERM, onTerminationSignal);
     context.out() << server.baseUrl().toString() << '\n';
     context.out().flush();
-    announce(context, *secrets, *cors);
+    announce(context, *secrets, options->cors);
+    SyncScheduler scheduler(store->get(), &push, context.clock());
+    if (options->syncInterval) {
+        if (const auto scheduled = startSchedule(context, scheduler, *options->syncInterval); !scheduled) {
+            co_return context.failure(scheduled.error());
+        }
+    }
     co_await qCoro(&notifier, &QSocketNotifier::activated);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

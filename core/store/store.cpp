@@ -476,6 +476,21 @@ Result<qint64> Store::dataRevision() const
     return d->github.dataRevision();
 }
 
+Result<SyncSchedule> Store::syncSchedule() const
+{
+    return d->schedule.schedule();
+}
+
+Result<void> Store::saveSyncSchedule(const SyncSchedule &schedule)
+{
+    return d->schedule.save(schedule);
+}
+
+Result<qint64> Store::changedItemCount() const
+{
+    return d->schedule.changedItemCount();
+}
+
 Result<qint64> Store::recordRun(const PushRun &run)
 {
     return d->runs.recordRun(run);

@@ -4,6 +4,7 @@
 #include "account.h"
 #include "authsession.h"
 #include "error.h"
+#include "syncschedule.h"
 
 #include <QHash>
 #include <QList>
@@ -120,7 +121,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     /// The current schema version this build writes.
-    static constexpr int schemaVersion = 6;
+    static constexpr int schemaVersion = 7;
 
     /**
      * Opens (creating and migrating) the SQLite file at @p path. A file written by a newer version of the app is
@@ -237,6 +238,12 @@ public:
     [[nodiscard]] Result<void> recordUnchangedSync(const QDateTime &at);
     /// A counter every write of account data moves, from any process (GitHubRecords::dataRevision).
     [[nodiscard]] Result<qint64> dataRevision() const;
+
+    /// The backup schedule (ScheduleRecords; the default, off, until one is saved) and how many local changes the last
+    /// backup does not hold (ScheduleRecords::changedItemCount).
+    [[nodiscard]] Result<SyncSchedule> syncSchedule() const;
+    [[nodiscard]] Result<void> saveSyncSchedule(const SyncSchedule &schedule);
+    [[nodiscard]] Result<qint64> changedItemCount() const;
 
     /// The push history, newest first (RunRecords).
     [[nodiscard]] Result<qint64> recordRun(const PushRun &run);

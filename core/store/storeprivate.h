@@ -11,6 +11,7 @@
 #include "plannerrecords.h"
 #include "profilerecords.h"
 #include "runrecords.h"
+#include "schedulerecords.h"
 #include "sessionrecords.h"
 #include "store.h"
 #include "storecontext.h"
@@ -37,6 +38,7 @@ struct Store::Private
     AuthRecords auth{context};
     MediaRecords media{context};
     SessionRecords sessions{context};
+    ScheduleRecords schedule{context};
 };
 
 } // namespace Notechondria

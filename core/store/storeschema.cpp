@@ -234,6 +234,20 @@ QStringList version6()
     };
 }
 
+// 7 (issue #15): the backup schedule, one row (id 1; absent: off). mode "off", "every" or "after_settle" and its
+// interval; next_run, when the next scheduled sync is due (kept, so a closed app or a sleeping computer catches up once
+// when it comes back); last_run, last_result ("synced", "conflict", "blocked", "failed"), last_message and
+// consecutive_failures, the outcome of the last scheduled run and the back-off and alerts drawn from it. Not account
+// data (no data revision, kept by a restore).
+QStringList version7()
+{
+    return {
+        u"CREATE TABLE sync_schedule (id INTEGER PRIMARY KEY CHECK (id = 1), mode TEXT NOT NULL, "
+        "interval_seconds INTEGER NOT NULL, next_run TEXT, last_run TEXT, last_result TEXT NOT NULL, "
+        "last_message TEXT NOT NULL, consecutive_failures INTEGER NOT NULL)"_s,
+    };
+}
+
 /// Runs one migration in its own transaction.
 Result<void> migrateTo(StoreContext &context, int version)
 {
@@ -269,7 +283,7 @@ Result<void> migrateTo(StoreContext &context, int version)
 
 } // namespace
 
-static_assert(Store::schemaVersion == 6, "append a migration when the schema version grows");
+static_assert(Store::schemaVersion == 7, "append a migration when the schema version grows");
 
 QStringList StoreSchema::statements(int version)
 {
@@ -286,6 +300,8 @@ QStringList StoreSchema::statements(int version)
         return version5();
     case 6:
         return version6();
+    case 7:
+        return version7();
     default:
         Q_ASSERT_X(false, "StoreSchema::statements", "no such schema version");
         return {};

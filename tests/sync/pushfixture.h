@@ -35,6 +35,9 @@ struct PushFixture
     std::unique_ptr<HttpClient> http;
     std::unique_ptr<GitHubApi> github;
     std::unique_ptr<PushService> service;
+    /// The clock the store, the HTTP client, the GitHub API and the service run on; set before setUp() (e.g. a
+    /// FakeClock) to move time by hand.
+    const Clock *time = &clock;
     QString repo = QStringLiteral("octo/backup");
     qint64 installation = 0;
     QString error;
@@ -76,7 +79,7 @@ struct PushFixture
         }
         installation = server.addInstallation(QStringLiteral("octo"));
         server.addRepository(installation, repo, QStringLiteral("main"), true, emptyRepository);
-        auto opened = Store::open(dir.filePath(QStringLiteral("data/notechondria.sqlite")), &clock);
+        auto opened = Store::open(dir.filePath(QStringLiteral("data/notechondria.sqlite")), time);
         if (!opened) {
             error = opened.error().message();
             return false;
@@ -96,12 +99,12 @@ struct PushFixture
         config.clientId = QStringLiteral("Iv1.pushtest");
         config.privateKeyPem = QString::fromLatin1(keyFile.readAll());
         config.apiUrl = server.apiUrl();
-        http = std::make_unique<HttpClient>(&network, &clock);
+        http = std::make_unique<HttpClient>(&network, time);
         http->setRetryPolicy(4, std::chrono::milliseconds(20));
-        github = std::make_unique<GitHubApi>(http.get(), config, &clock);
+        github = std::make_unique<GitHubApi>(http.get(), config, time);
         // The test server has no secondary limits; the pacing itself is tested in test_writepacer/test_githubapi.
-        github->writePacer() = WritePacer(&clock, {});
-        service = std::make_unique<PushService>(store.get(), github.get(), &clock);
+        github->writePacer() = WritePacer(time, {});
+        service = std::make_unique<PushService>(store.get(), github.get(), time);
         return true;
     }
 
@@ -117,7 +120,7 @@ struct PushFixture
         if (manifest.open(QIODevice::ReadOnly)) {
             options.previousManifest = manifest.readAll();
         }
-        options.now = clock.now();
+        options.now = time->now();
         return materialize(*store->snapshot(includeAssets), options);
     }
 
