@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Notechondria::BackupTray</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open Notechondria</source>
+        <translation>Notechondria &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Änderungen warten</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Wird gesichert…</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Notechondria: %1</source>
+        <translation>Notechondria: %1</translation>
+    </message>
+    <message>
+        <source>1 change not backed up yet</source>
+        <translation>1 Änderung noch nicht gesichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes not backed up yet</source>
+        <translation>
+            <numerusform>%n Änderung noch nicht gesichert</numerusform>
+            <numerusform>%n Änderungen noch nicht gesichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Letzte Sicherung: %1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Noch keine Sicherung</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 changed here and on GitHub. Open Notechondria and choose which copy to keep.</source>
+        <translation>%1 wurde hier und auf GitHub geändert. Öffnen Sie Notechondria und wählen Sie, welche Fassung bleibt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items changed here and on GitHub: %1. Open Notechondria and choose which copies to keep.</source>
+        <translation>
+            <numerusform>%n Eintrag wurde hier und auf GitHub geändert: %1. Öffnen Sie Notechondria und wählen Sie, welche Fassung bleibt.</numerusform>
+            <numerusform>%n Einträge wurden hier und auf GitHub geändert: %1. Öffnen Sie Notechondria und wählen Sie, welche Fassungen bleiben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup needs your choice</source>
+        <translation>Die Sicherung braucht Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup overdue</source>
+        <translation>Sicherung überfällig</translation>
+    </message>
+    <message>
+        <source>The scheduled backup is %1 late; it runs as soon as it can.</source>
+        <translation>Die geplante Sicherung ist %1 zu spät; sie läuft, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>Backups keep failing</source>
+        <translation>Sicherungen schlagen wiederholt fehl</translation>
+    </message>
+    <message>
+        <source>The last three backups did not complete. The last one said: %1</source>
+        <translation>Die letzten drei Sicherungen wurden nicht abgeschlossen. Die letzte meldete: %1</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::ConflictDialog</name>
     <message>
         <source>GitHub has changes this device does not have</source>
@@ -352,6 +463,30 @@
         <source>No private key yet: import the .pem file GitHub gave you for the App.</source>
         <translation>Noch kein privater Schlüssel: Importieren Sie die .pem-Datei, die GitHub Ihnen für die App gegeben hat.</translation>
     </message>
+    <message>
+        <source>&amp;Create the GitHub App for me</source>
+        <translation>GitHub-App für mich &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>GitHub creates the App from a description this app sends (its name, read and write access to repository contents, no webhook); the fields below are then filled in.</source>
+        <translation>GitHub erstellt die App aus einer Beschreibung, die diese Anwendung sendet (Name, Lese- und Schreibzugriff auf Repository-Inhalte, kein Webhook); danach werden die Felder unten ausgefüllt.</translation>
+    </message>
+    <message>
+        <source>Preparing the App&apos;s description…</source>
+        <translation>Beschreibung der App wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Open this page in your browser to create the App: %1</source>
+        <translation>Öffnen Sie diese Seite im Browser, um die App zu erstellen: %1</translation>
+    </message>
+    <message>
+        <source>GitHub is open in your browser: press Create there, then install the App on the account that owns the backup repository.</source>
+        <translation>GitHub ist im Browser geöffnet: Klicken Sie dort auf „Create“ und installieren Sie die App dann auf dem Konto, dem das Sicherungs-Repository gehört.</translation>
+    </message>
+    <message>
+        <source>GitHub App %1 created and its private key stored. Install it on the account that owns the backup repository.</source>
+        <translation>GitHub-App %1 erstellt und ihr privater Schlüssel gespeichert. Installieren Sie sie auf dem Konto, dem das Sicherungs-Repository gehört.</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::ImportDialog</name>
@@ -540,6 +675,30 @@
         <source>Push &amp;history</source>
         <translation>Push-&amp;Verlauf</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Notechondria Desktop</source>
+        <translation>Über Notechondria Desktop</translation>
+    </message>
+    <message>
+        <source>About Notechondria Desktop</source>
+        <translation>Über Notechondria Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Notechondria Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Your notes on this computer, backed up to your own GitHub repository.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Notechondria Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ihre Notizen auf diesem Computer, gesichert in Ihrem eigenen GitHub-Repository.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder neuer.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::PushHistoryView</name>
@@ -713,6 +872,53 @@
             <numerusform>Die Wiederherstellung wurde rückgängig gemacht: Das vorherige Konto ist wieder da (%n Notiz).</numerusform>
             <numerusform>Die Wiederherstellung wurde rückgängig gemacht: Das vorherige Konto ist wieder da (%n Notizen).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Notechondria::ScheduleSection</name>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Automatische Sicherung</translation>
+    </message>
+    <message>
+        <source>Off: back up only with Sync now</source>
+        <translation>Aus: nur mit „Jetzt synchronisieren“ sichern</translation>
+    </message>
+    <message>
+        <source>Every few minutes</source>
+        <translation>Alle paar Minuten</translation>
+    </message>
+    <message>
+        <source>After changes have settled</source>
+        <translation>Wenn die Änderungen zur Ruhe gekommen sind</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Back up to GitHub by itself: every N minutes, or once you have stopped changing things for N minutes. A backup missed while the computer slept or the app was closed runs once when it is back.</source>
+        <translation>Von selbst auf GitHub sichern: alle N Minuten oder wenn Sie N Minuten lang nichts geändert haben. Eine Sicherung, die verpasst wurde, während der Computer schlief oder die Anwendung geschlossen war, läuft einmal, sobald sie wieder da ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Interval</source>
+        <translation>&amp;Intervall</translation>
+    </message>
+    <message>
+        <source>Last backup %1.</source>
+        <translation>Letzte Sicherung %1.</translation>
+    </message>
+    <message>
+        <source>Next backup at %1.</source>
+        <translation>Nächste Sicherung um %1.</translation>
+    </message>
+    <message>
+        <source>Next backup once you change something.</source>
+        <translation>Nächste Sicherung, sobald Sie etwas ändern.</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1209,22 @@ Um einen Schlüsselbund zu verwenden, installieren und entsperren Sie einen in I
             <numerusform>Warte %n Sekunde auf GitHubs Grenze für Schreibzugriffe (etwa 80 pro Minute und 500 pro Stunde); die Synchronisierung läuft danach von selbst weiter.</numerusform>
             <numerusform>Warte %n Sekunden auf GitHubs Grenze für Schreibzugriffe (etwa 80 pro Minute und 500 pro Stunde); die Synchronisierung läuft danach von selbst weiter.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Existing installations of the GitHub App</source>
+        <translation>Vorhandene Installationen der GitHub-App</translation>
+    </message>
+    <message>
+        <source>&amp;Use</source>
+        <translation>&amp;Verwenden</translation>
+    </message>
+    <message>
+        <source>Or use an &amp;existing installation:</source>
+        <translation>Oder eine &amp;vorhandene Installation verwenden:</translation>
+    </message>
+    <message>
+        <source>@%1 (installation %2)</source>
+        <translation>@%1 (Installation %2)</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1760,54 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
     <message>
         <source>Test-restore a backup commit and check every file</source>
         <translation>Einen Backup-Commit probeweise wiederherstellen und jede Datei prüfen</translation>
+    </message>
+    <message>
+        <source>Also back up to GitHub on a schedule: a sync every DURATION (e.g. 15m, 30s, 1h, 2h30m), caught up once after the computer slept. Off by default.</source>
+        <translation>Zusätzlich planmäßig auf GitHub sichern: eine Synchronisierung alle DURATION (z. B. 15m, 30s, 1h, 2h30m), nach dem Ruhezustand einmal nachgeholt. Standardmäßig aus.</translation>
+    </message>
+    <message>
+        <source>Backed up to GitHub.</source>
+        <translation>Auf GitHub gesichert.</translation>
+    </message>
+    <message>
+        <source>Backups keep failing: three scheduled backups in a row did not complete.</source>
+        <translation>Sicherungen schlagen wiederholt fehl: drei geplante Sicherungen nacheinander wurden nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Backups every %1 to GitHub.</source>
+        <translation>Sicherungen alle %1 auf GitHub.</translation>
+    </message>
+    <message>
+        <source>Create the App for this GitHub organization (default: your own account).</source>
+        <translation>Die App für diese GitHub-Organisation erstellen (Standard: Ihr eigenes Konto).</translation>
+    </message>
+    <message>
+        <source>The App&apos;s name (unique on GitHub, at most 34 characters; default: a generated one).</source>
+        <translation>Der Name der App (auf GitHub eindeutig, höchstens 34 Zeichen; Standard: ein erzeugter).</translation>
+    </message>
+    <message>
+        <source>Do not open a browser: print {&quot;url&quot;, &quot;redirect_url&quot;, &quot;state&quot;} as one JSON line and wait for GitHub&apos;s redirect.</source>
+        <translation>Keinen Browser öffnen: {&quot;url&quot;, &quot;redirect_url&quot;, &quot;state&quot;} als eine JSON-Zeile ausgeben und auf die Weiterleitung von GitHub warten.</translation>
+    </message>
+    <message>
+        <source>Create the GitHub App the sync acts as, with GitHub&apos;s App Manifest flow: a browser page sends the App&apos;s description to GitHub, GitHub sends the browser back here, and the App&apos;s private key goes to the secret store (never to the screen). Prints {&quot;app_id&quot;, &quot;slug&quot;, &quot;client_id&quot;} when done. Afterwards app-jwt, installations and repos work without GITHUB_DATA_SYNC_APP_* variables.</source>
+        <translation>Die GitHub-App, als die die Synchronisierung handelt, mit GitHubs App-Manifest-Ablauf erstellen: eine Browserseite sendet die Beschreibung der App an GitHub, GitHub schickt den Browser hierher zurück, und der private Schlüssel der App kommt in den Geheimnisspeicher (nie auf den Bildschirm). Gibt danach {&quot;app_id&quot;, &quot;slug&quot;, &quot;client_id&quot;} aus. Anschließend funktionieren app-jwt, installations und repos ohne GITHUB_DATA_SYNC_APP_*-Variablen.</translation>
+    </message>
+    <message>
+        <source>app-create takes no positional arguments</source>
+        <translation>app-create nimmt keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>--owner takes a GitHub organization name (letters, digits, single dashes), not &apos;%1&apos;</source>
+        <translation>--owner erwartet den Namen einer GitHub-Organisation (Buchstaben, Ziffern, einzelne Bindestriche), nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Open this page in a browser: %1</source>
+        <translation>Öffnen Sie diese Seite in einem Browser: %1</translation>
+    </message>
+    <message>
+        <source>create the GitHub App in one step ([--owner ORG] [--name NAME] [--no-browser])</source>
+        <translation>die GitHub-App in einem Schritt erstellen ([--owner ORG] [--name NAME] [--no-browser])</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Notechondria::BackupTray</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Notechondria</source>
+        <translation>打开 Notechondria(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>有待备份的更改</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Notechondria: %1</source>
+        <translation>Notechondria：%1</translation>
+    </message>
+    <message>
+        <source>1 change not backed up yet</source>
+        <translation>1 项更改尚未备份</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes not backed up yet</source>
+        <translation>
+            <numerusform>%n 项更改尚未备份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>%1 changed here and on GitHub. Open Notechondria and choose which copy to keep.</source>
+        <translation>%1 在本机和 GitHub 上都被修改了。请打开 Notechondria 选择保留哪一份。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items changed here and on GitHub: %1. Open Notechondria and choose which copies to keep.</source>
+        <translation>
+            <numerusform>%n 个条目在本机和 GitHub 上都被修改了：%1。请打开 Notechondria 选择保留哪些版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup needs your choice</source>
+        <translation>备份需要您做出选择</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup overdue</source>
+        <translation>备份已逾期</translation>
+    </message>
+    <message>
+        <source>The scheduled backup is %1 late; it runs as soon as it can.</source>
+        <translation>计划的备份已晚了 %1；将尽快运行。</translation>
+    </message>
+    <message>
+        <source>Backups keep failing</source>
+        <translation>备份多次失败</translation>
+    </message>
+    <message>
+        <source>The last three backups did not complete. The last one said: %1</source>
+        <translation>最近三次备份均未完成。最后一次的信息：%1</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::ConflictDialog</name>
     <message>
         <source>GitHub has changes this device does not have</source>
@@ -352,6 +459,30 @@
         <source>No private key yet: import the .pem file GitHub gave you for the App.</source>
         <translation>尚无私钥: 请导入 GitHub 为此应用提供给您的 .pem 文件。</translation>
     </message>
+    <message>
+        <source>&amp;Create the GitHub App for me</source>
+        <translation>为我创建 GitHub App(&amp;C)</translation>
+    </message>
+    <message>
+        <source>GitHub creates the App from a description this app sends (its name, read and write access to repository contents, no webhook); the fields below are then filled in.</source>
+        <translation>GitHub 会根据本应用发送的描述（名称、仓库内容的读写权限、无 webhook）创建该 App，随后下面的字段会自动填好。</translation>
+    </message>
+    <message>
+        <source>Preparing the App&apos;s description…</source>
+        <translation>正在准备 App 的描述…</translation>
+    </message>
+    <message>
+        <source>Open this page in your browser to create the App: %1</source>
+        <translation>请在浏览器中打开此页面以创建 App：%1</translation>
+    </message>
+    <message>
+        <source>GitHub is open in your browser: press Create there, then install the App on the account that owns the backup repository.</source>
+        <translation>GitHub 已在浏览器中打开：请在那里点击 Create，然后把 App 安装到拥有备份仓库的账户上。</translation>
+    </message>
+    <message>
+        <source>GitHub App %1 created and its private key stored. Install it on the account that owns the backup repository.</source>
+        <translation>已创建 GitHub App %1 并保存其私钥。请将其安装到拥有备份仓库的账户上。</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::ImportDialog</name>
@@ -539,6 +670,30 @@
         <source>Push &amp;history</source>
         <translation>推送历史(&amp;H)</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Notechondria Desktop</source>
+        <translation>关于 Notechondria Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Notechondria Desktop</source>
+        <translation>关于 Notechondria Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Notechondria Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Your notes on this computer, backed up to your own GitHub repository.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Notechondria Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;您在这台电脑上的笔记，备份到您自己的 GitHub 仓库。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更新版本授权。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Notechondria::PushHistoryView</name>
@@ -708,6 +863,53 @@
         <translation>
             <numerusform>已撤销恢复: 恢复之前的账户已还原（%n 条笔记）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Notechondria::ScheduleSection</name>
+    <message>
+        <source>Automatic backup</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>Off: back up only with Sync now</source>
+        <translation>关闭：仅在点击“立即同步”时备份</translation>
+    </message>
+    <message>
+        <source>Every few minutes</source>
+        <translation>每隔几分钟</translation>
+    </message>
+    <message>
+        <source>After changes have settled</source>
+        <translation>更改停止一段时间后</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Back up to GitHub by itself: every N minutes, or once you have stopped changing things for N minutes. A backup missed while the computer slept or the app was closed runs once when it is back.</source>
+        <translation>自动备份到 GitHub：每 N 分钟一次，或在您停止修改 N 分钟后进行。电脑休眠或应用关闭期间错过的备份会在恢复后补做一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Interval</source>
+        <translation>间隔(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Last backup %1.</source>
+        <translation>上次备份：%1。</translation>
+    </message>
+    <message>
+        <source>Next backup at %1.</source>
+        <translation>下次备份时间：%1。</translation>
+    </message>
+    <message>
+        <source>Next backup once you change something.</source>
+        <translation>您修改内容后会进行下次备份。</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1197,22 @@ To use a keychain, install and unlock one in your desktop session — gnome-keyr
         <translation>
             <numerusform>正在等待 %n 秒：GitHub 限制写入频率（约每分钟 80 次、每小时 500 次）；同步随后会自动继续。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Existing installations of the GitHub App</source>
+        <translation>GitHub App 的现有安装</translation>
+    </message>
+    <message>
+        <source>&amp;Use</source>
+        <translation>使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Or use an &amp;existing installation:</source>
+        <translation>或使用现有安装(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>@%1 (installation %2)</source>
+        <translation>@%1（安装 %2）</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1746,54 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
     <message>
         <source>Test-restore a backup commit and check every file</source>
         <translation>试恢复一个备份提交并校验每个文件</translation>
+    </message>
+    <message>
+        <source>Also back up to GitHub on a schedule: a sync every DURATION (e.g. 15m, 30s, 1h, 2h30m), caught up once after the computer slept. Off by default.</source>
+        <translation>同时按计划备份到 GitHub：每隔 DURATION 同步一次（例如 15m、30s、1h、2h30m），电脑休眠后补做一次。默认关闭。</translation>
+    </message>
+    <message>
+        <source>Backed up to GitHub.</source>
+        <translation>已备份到 GitHub。</translation>
+    </message>
+    <message>
+        <source>Backups keep failing: three scheduled backups in a row did not complete.</source>
+        <translation>备份多次失败：连续三次计划备份均未完成。</translation>
+    </message>
+    <message>
+        <source>Backups every %1 to GitHub.</source>
+        <translation>每 %1 备份一次到 GitHub。</translation>
+    </message>
+    <message>
+        <source>Create the App for this GitHub organization (default: your own account).</source>
+        <translation>为此 GitHub 组织创建 App（默认：您自己的账户）。</translation>
+    </message>
+    <message>
+        <source>The App&apos;s name (unique on GitHub, at most 34 characters; default: a generated one).</source>
+        <translation>App 的名称（在 GitHub 上唯一，最多 34 个字符；默认自动生成）。</translation>
+    </message>
+    <message>
+        <source>Do not open a browser: print {&quot;url&quot;, &quot;redirect_url&quot;, &quot;state&quot;} as one JSON line and wait for GitHub&apos;s redirect.</source>
+        <translation>不打开浏览器：将 {&quot;url&quot;, &quot;redirect_url&quot;, &quot;state&quot;} 作为一行 JSON 输出，并等待 GitHub 的重定向。</translation>
+    </message>
+    <message>
+        <source>Create the GitHub App the sync acts as, with GitHub&apos;s App Manifest flow: a browser page sends the App&apos;s description to GitHub, GitHub sends the browser back here, and the App&apos;s private key goes to the secret store (never to the screen). Prints {&quot;app_id&quot;, &quot;slug&quot;, &quot;client_id&quot;} when done. Afterwards app-jwt, installations and repos work without GITHUB_DATA_SYNC_APP_* variables.</source>
+        <translation>使用 GitHub 的 App Manifest 流程创建同步所使用的 GitHub App：浏览器页面将 App 的描述发送给 GitHub，GitHub 将浏览器重定向回这里，App 的私钥存入密钥存储（绝不显示在屏幕上）。完成后输出 {&quot;app_id&quot;, &quot;slug&quot;, &quot;client_id&quot;}。之后 app-jwt、installations 和 repos 无需 GITHUB_DATA_SYNC_APP_* 变量即可使用。</translation>
+    </message>
+    <message>
+        <source>app-create takes no positional arguments</source>
+        <translation>app-create 不接受位置参数</translation>
+    </message>
+    <message>
+        <source>--owner takes a GitHub organization name (letters, digits, single dashes), not &apos;%1&apos;</source>
+        <translation>--owner 需要 GitHub 组织名（字母、数字、单个连字符），而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Open this page in a browser: %1</source>
+        <translation>请在浏览器中打开此页面：%1</translation>
+    </message>
+    <message>
+        <source>create the GitHub App in one step ([--owner ORG] [--name NAME] [--no-browser])</source>
+        <translation>一步创建 GitHub App（[--owner ORG] [--name NAME] [--no-browser]）</translation>
     </message>
 </context>
 </TS>

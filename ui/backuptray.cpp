@@ -130,7 +130,8 @@ QString BackupTray::toolTip() const
     if (m_status.pendingChanges == 1) {
         lines.append(tr("1 change not backed up yet"));
     } else if (m_status.pendingChanges > 1) {
-        lines.append(tr("%n changes not backed up yet", nullptr, int(std::min<qint64>(m_status.pendingChanges, 1 << 30))));
+        lines.append(
+            tr("%n changes not backed up yet", nullptr, int(std::min<qint64>(m_status.pendingChanges, 1 << 30))));
     }
     if (m_status.lastBackup) {
         lines.append(tr("Last backup: %1").arg(relativeTimeText(*m_status.lastBackup, m_clock->now())));

@@ -68,12 +68,13 @@ Result<SyncSchedule> ScheduleRecords::schedule() const
 
 Result<void> ScheduleRecords::save(const SyncSchedule &schedule)
 {
-    return m_context.run(u"INSERT INTO sync_schedule (id, mode, interval_seconds, next_run, last_run, last_result, "
-                         "last_message, consecutive_failures) VALUES (1, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
-                         "SET mode = excluded.mode, interval_seconds = excluded.interval_seconds, "
-                         "next_run = excluded.next_run, last_run = excluded.last_run, "
-                         "last_result = excluded.last_result, last_message = excluded.last_message, "
-                         "consecutive_failures = excluded.consecutive_failures"_s,
+    return m_context.run(
+        u"INSERT INTO sync_schedule (id, mode, interval_seconds, next_run, last_run, last_result, "
+        "last_message, consecutive_failures) VALUES (1, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+        "SET mode = excluded.mode, interval_seconds = excluded.interval_seconds, "
+        "next_run = excluded.next_run, last_run = excluded.last_run, "
+        "last_result = excluded.last_result, last_message = excluded.last_message, "
+        "consecutive_failures = excluded.consecutive_failures"_s,
         {SyncSchedule::modeName(schedule.mode),
             std::clamp<qint64>(schedule.intervalSeconds, 1, SyncSchedule::maxIntervalSeconds),
             fromDateTime(schedule.nextRun), fromDateTime(schedule.lastRun), text(schedule.lastResult),

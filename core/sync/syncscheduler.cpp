@@ -137,8 +137,8 @@ void SyncScheduler::check()
     if (m_schedule.mode != SyncSchedule::Mode::Off && m_schedule.nextRun && now > *m_schedule.nextRun
         && m_schedule.nextRun->secsTo(now) > 2 * interval && m_overdueAlerted != m_schedule.nextRun) {
         m_overdueAlerted = m_schedule.nextRun;
-        qCWarning(lcSync).noquote() << u"Scheduled backup overdue: %1 — due %2, %3 s late"_s.arg(kModule,
-            m_schedule.nextRun->toString(Qt::ISODate), QString::number(m_schedule.nextRun->secsTo(now)));
+        qCWarning(lcSync).noquote() << u"Scheduled backup overdue: %1 — due %2, %3 s late"_s.arg(
+            kModule, m_schedule.nextRun->toString(Qt::ISODate), QString::number(m_schedule.nextRun->secsTo(now)));
         Q_EMIT overdue(m_schedule.nextRun->secsTo(now));
     }
     const bool busy = m_running || m_push->isRunning();

@@ -21,8 +21,8 @@ class Store;
 
 /**
  * Backups nobody has to think about (issue #15): runs the two-way sync (PushService::push with the pull, as
- * `notechondria-sync sync` does) on the store's SyncSchedule — every interval N, or once changes have settled (no change
- * for N since the last one) — and says how backups stand.
+ * `notechondria-sync sync` does) on the store's SyncSchedule — every interval N, or once changes have settled (no
+ * change for N since the last one) — and says how backups stand.
  *
  * The next run is kept in the store, so an app that was closed, or a computer that slept, finds it in the past and
  * catches up with one run (never one per missed interval); a clock that jumps ahead does the same. A run that fails

@@ -155,8 +155,8 @@ private Q_SLOTS:
         QCOMPARE(SyncSchedule::parseDuration(u"1h"_s).value_or(-1), 3600);
         QCOMPARE(SyncSchedule::parseDuration(u"2h30m"_s).value_or(-1), 9000);
         QCOMPARE(SyncSchedule::parseDuration(u" 1H5M10S "_s).value_or(-1), 3910);
-        for (const QString &bad : {u""_s, u"15"_s, u"m"_s, u"15 minutes"_s, u"30s15m"_s, u"0s"_s, u"-5m"_s,
-                 u"169h"_s, u"1.5h"_s}) {
+        for (const QString &bad :
+            {u""_s, u"15"_s, u"m"_s, u"15 minutes"_s, u"30s15m"_s, u"0s"_s, u"-5m"_s, u"169h"_s, u"1.5h"_s}) {
             const auto parsed = SyncSchedule::parseDuration(bad);
             QVERIFY2(!parsed, qPrintable(bad));
             QVERIFY(parsed.error().message().startsWith(u"Schedule not set: Core.Sync/schedule \u2014 "_s));

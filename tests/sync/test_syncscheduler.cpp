@@ -49,8 +49,8 @@ private:
 
     std::unique_ptr<SyncScheduler> makeScheduler()
     {
-        auto scheduler = std::make_unique<SyncScheduler>(
-            m_fixture->store.get(), m_fixture->service.get(), m_clock.get());
+        auto scheduler
+            = std::make_unique<SyncScheduler>(m_fixture->store.get(), m_fixture->service.get(), m_clock.get());
         scheduler->setPollInterval(std::chrono::hours(1)); // the test calls check() itself
         return scheduler;
     }
@@ -272,8 +272,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->head().isEmpty() || serve.state() == QProcess::NotRunning, 60'000);
         QVERIFY(serve.state() == QProcess::Running);
         // The branch moves before the run records its outcome: wait for the record.
-        QTRY_VERIFY_WITH_TIMEOUT(m_fixture->store->syncSchedule().value_or(SyncSchedule()).lastResult == u"synced"_s,
-            30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_fixture->store->syncSchedule().value_or(SyncSchedule()).lastResult == u"synced"_s, 30'000);
         serve.terminate();
         QTRY_VERIFY_WITH_TIMEOUT(serve.state() == QProcess::NotRunning, 30'000);
         const QString err = QString::fromUtf8(serve.readAllStandardError());

@@ -203,8 +203,8 @@ private Q_SLOTS:
     void theMenusHaveSyncNowOpenQuitAndAbout()
     {
         BackupTray tray(m_clock.get());
-        QCOMPARE(actionNames(tray.menu()),
-            (QStringList{u"traySyncNowAction"_s, u"trayOpenAction"_s, u"trayQuitAction"_s}));
+        QCOMPARE(
+            actionNames(tray.menu()), (QStringList{u"traySyncNowAction"_s, u"trayOpenAction"_s, u"trayQuitAction"_s}));
         QSignalSpy quit(&tray, &BackupTray::quitRequested);
         QSignalSpy open(&tray, &BackupTray::openRequested);
         tray.menu()->findChild<QAction *>(u"trayQuitAction"_s)->trigger();
