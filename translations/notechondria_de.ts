@@ -1809,5 +1809,65 @@ Exit-Status: 0 OK, 1 Fehler, 2 Aufruffehler, 3 Push- oder Sync-Konflikt.
         <source>create the GitHub App in one step ([--owner ORG] [--name NAME] [--no-browser])</source>
         <translation>die GitHub-App in einem Schritt erstellen ([--owner ORG] [--name NAME] [--no-browser])</translation>
     </message>
+    <message>
+        <source>Restore the local account as it was at this backup commit of the connected repository (its full 40-character id, as `history` prints it): downloaded in one request, the account from before kept for --undo. Needs no other option; with --dry-run only the planned file changes are printed.</source>
+        <translation>Das lokale Konto so wiederherstellen, wie es in diesem Sicherungs-Commit des verbundenen Repositorys war (seine volle 40-stellige Kennung, wie `history` sie ausgibt): in einer Anfrage heruntergeladen, das Konto von vorher für --undo aufbewahrt. Braucht keine weitere Option; mit --dry-run werden nur die geplanten Dateiänderungen ausgegeben.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 deleted</source>
+        <translation>%1 hinzugefügt, %2 geändert, %3 gelöscht</translation>
+    </message>
+    <message>
+        <source>Only the commits that touched this note (its uuid, with or without dashes), its creation included.</source>
+        <translation>Nur die Commits, die diese Notiz berührt haben (ihre UUID, mit oder ohne Bindestriche), ihre Erstellung eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>At most N commits (default 100).</source>
+        <translation>Höchstens N Commits (Standard 100).</translation>
+    </message>
+    <message>
+        <source>Print [{&quot;sha&quot;, &quot;date&quot;, &quot;device&quot;, &quot;added&quot;, &quot;changed&quot;, &quot;deleted&quot;, &quot;titles&quot;}], newest first.</source>
+        <translation>[{&quot;sha&quot;, &quot;date&quot;, &quot;device&quot;, &quot;added&quot;, &quot;changed&quot;, &quot;deleted&quot;, &quot;titles&quot;}] ausgeben, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>The backups on the connected repository&apos;s branch, newest first: when, from which device, and what changed (notes by title, courses, events). One request per 100 commits.</source>
+        <translation>Die Sicherungen im Branch des verbundenen Repositorys, die neuesten zuerst: wann, von welchem Gerät und was sich geändert hat (Notizen nach Titel, Kurse, Termine). Eine Anfrage je 100 Commits.</translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to 10000, not &apos;%1&apos;</source>
+        <translation>--limit erwartet eine Zahl von 1 bis 10000, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--note takes a note&apos;s uuid, not &apos;%1&apos;</source>
+        <translation>--note erwartet die UUID einer Notiz, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The backup commit (its full 40-character id).</source>
+        <translation>Der Sicherungs-Commit (seine volle 40-stellige Kennung).</translation>
+    </message>
+    <message>
+        <source>The note&apos;s uuid, with or without dashes.</source>
+        <translation>Die UUID der Notiz, mit oder ohne Bindestriche.</translation>
+    </message>
+    <message>
+        <source>Bring it back as a new note &quot;&lt;title&gt; (restored &lt;date&gt;)&quot; and leave the current one as it is.</source>
+        <translation>Als neue Notiz „&lt;title&gt; (restored &lt;date&gt;)“ zurückholen und die aktuelle unverändert lassen.</translation>
+    </message>
+    <message>
+        <source>Bring back one note as a backup commit holds it (two requests), into the local store: in place (the current version kept in the note&apos;s history, a binned note taken out of the bin) or as a copy. The account from before is kept; `restore --undo` takes it back. The next sync carries the note.</source>
+        <translation>Eine Notiz so zurückholen, wie ein Sicherungs-Commit sie enthält (zwei Anfragen), in den lokalen Speicher: an Ort und Stelle (die aktuelle Fassung bleibt im Verlauf der Notiz, eine Notiz im Papierkorb kommt heraus) oder als Kopie. Das Konto von vorher wird aufbewahrt; `restore --undo` nimmt es zurück. Die nächste Synchronisierung überträgt die Notiz.</translation>
+    </message>
+    <message>
+        <source>restore-item needs --commit with a full 40-character commit id and --note with a note&apos;s uuid</source>
+        <translation>restore-item braucht --commit mit einer vollen 40-stelligen Commit-Kennung und --note mit der UUID einer Notiz</translation>
+    </message>
+    <message>
+        <source>The backups on GitHub, newest first, told in words</source>
+        <translation>Die Sicherungen auf GitHub, die neuesten zuerst, in Worten</translation>
+    </message>
+    <message>
+        <source>Bring back one note from a backup commit (--commit SHA --note UUID [--as-copy])</source>
+        <translation>Eine Notiz aus einem Sicherungs-Commit zurückholen (--commit SHA --note UUID [--as-copy])</translation>
+    </message>
 </context>
 </TS>

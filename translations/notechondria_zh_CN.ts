@@ -1795,5 +1795,65 @@ Exit status: 0 ok, 1 failure, 2 usage error, 3 push or sync conflict.
         <source>create the GitHub App in one step ([--owner ORG] [--name NAME] [--no-browser])</source>
         <translation>一步创建 GitHub App（[--owner ORG] [--name NAME] [--no-browser]）</translation>
     </message>
+    <message>
+        <source>Restore the local account as it was at this backup commit of the connected repository (its full 40-character id, as `history` prints it): downloaded in one request, the account from before kept for --undo. Needs no other option; with --dry-run only the planned file changes are printed.</source>
+        <translation>将本地账户恢复为已连接仓库中此备份提交时的状态（提交的完整 40 位 ID，与 `history` 输出的一致）：一次请求下载，之前的账户会保留以便 --undo。无需其他选项；配合 --dry-run 时只输出计划的文件更改。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 deleted</source>
+        <translation>新增 %1，修改 %2，删除 %3</translation>
+    </message>
+    <message>
+        <source>Only the commits that touched this note (its uuid, with or without dashes), its creation included.</source>
+        <translation>仅列出涉及此笔记的提交（其 UUID，带或不带连字符），包括创建它的提交。</translation>
+    </message>
+    <message>
+        <source>At most N commits (default 100).</source>
+        <translation>最多 N 个提交（默认 100）。</translation>
+    </message>
+    <message>
+        <source>Print [{&quot;sha&quot;, &quot;date&quot;, &quot;device&quot;, &quot;added&quot;, &quot;changed&quot;, &quot;deleted&quot;, &quot;titles&quot;}], newest first.</source>
+        <translation>输出 [{&quot;sha&quot;, &quot;date&quot;, &quot;device&quot;, &quot;added&quot;, &quot;changed&quot;, &quot;deleted&quot;, &quot;titles&quot;}]，最新的在前。</translation>
+    </message>
+    <message>
+        <source>The backups on the connected repository&apos;s branch, newest first: when, from which device, and what changed (notes by title, courses, events). One request per 100 commits.</source>
+        <translation>已连接仓库分支上的备份，最新的在前：时间、来自哪台设备、改了什么（按标题列出笔记、课程、日程）。每 100 个提交一次请求。</translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to 10000, not &apos;%1&apos;</source>
+        <translation>--limit 需要 1 到 10000 之间的数字，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--note takes a note&apos;s uuid, not &apos;%1&apos;</source>
+        <translation>--note 需要笔记的 UUID，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The backup commit (its full 40-character id).</source>
+        <translation>备份提交（其完整的 40 位 ID）。</translation>
+    </message>
+    <message>
+        <source>The note&apos;s uuid, with or without dashes.</source>
+        <translation>笔记的 UUID，带或不带连字符。</translation>
+    </message>
+    <message>
+        <source>Bring it back as a new note &quot;&lt;title&gt; (restored &lt;date&gt;)&quot; and leave the current one as it is.</source>
+        <translation>作为新笔记“&lt;title&gt; (restored &lt;date&gt;)”找回，当前笔记保持不变。</translation>
+    </message>
+    <message>
+        <source>Bring back one note as a backup commit holds it (two requests), into the local store: in place (the current version kept in the note&apos;s history, a binned note taken out of the bin) or as a copy. The account from before is kept; `restore --undo` takes it back. The next sync carries the note.</source>
+        <translation>将一条笔记按某个备份提交中的样子找回到本地存储（两次请求）：原地恢复（当前版本保存在笔记的历史中，回收站中的笔记会移出回收站）或作为副本。之前的账户会保留；`restore --undo` 可撤销。下次同步会带上这条笔记。</translation>
+    </message>
+    <message>
+        <source>restore-item needs --commit with a full 40-character commit id and --note with a note&apos;s uuid</source>
+        <translation>restore-item 需要 --commit（完整的 40 位提交 ID）和 --note（笔记的 UUID）</translation>
+    </message>
+    <message>
+        <source>The backups on GitHub, newest first, told in words</source>
+        <translation>GitHub 上的备份，最新的在前，用文字描述</translation>
+    </message>
+    <message>
+        <source>Bring back one note from a backup commit (--commit SHA --note UUID [--as-copy])</source>
+        <translation>从备份提交中找回一条笔记（--commit SHA --note UUID [--as-copy]）</translation>
+    </message>
 </context>
 </TS>

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountrestore.h"
+#include "appconfig.h"
 #include "backupcheck.h"
 #include "backupreader.h"
 #include "command.h"
 #include "context.h"
+#include "githubapi.h"
 #include "httpclient.h"
+#include "restoreplan.h"
 #include "restorer.h"
 #include "restoresnapshots.h"
 #include "store.h"
@@ -11,8 +15,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +68,12 @@ bool parseRestoreArguments(Context &context, QCommandLineParser &parser)
         {u"include-assets"_s,
             QCoreApplication::translate(
                 "notechondria-sync", "Re-upload assets/ (avatar, covers, attachments) after the rest.")},
+        {u"commit"_s,
+            QCoreApplication::translate("notechondria-sync",
+                "Restore the local account as it was at this backup commit of the connected repository (its full "
+                "40-character id, as `history` prints it): downloaded in one request, the account from before kept "
+                "for --undo. Needs no other option; with --dry-run only the planned file changes are printed."),
+            u"SHA"_s},
         {u"undo"_s,
             QCoreApplication::translate("notechondria-sync",
                 "Undo the last restore into the local store (the app's or the local server's): bring back the account "
@@ -149,6 +162,66 @@ QCoro::Task<int> replay(Context &context, const Backup &backup, const RestoreOpt
     co_return summary.failed > 0 ? 1 : 0;
 }
 
+/// `restore --commit SHA`: the local account replaced with the connected repository's backup at that commit.
+QCoro::Task<int> restoreCommit(Context &context, QString commitText, bool dryRun)
+{
+    const QString module = u"notechondria-sync/restore"_s;
+    const QString commit = commitText.trimmed().toLower();
+    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
+    if (!fullSha.match(commit).hasMatch()) {
+        co_return context.usageError(
+            QCoreApplication::translate("notechondria-sync", "--commit takes a full 40-character commit id, not '%1'")
+                .arg(commit));
+    }
+    auto store = Store::open(QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s), context.clock());
+    if (!store) {
+        co_return context.failure(store.error());
+    }
+    const auto integration = (*store)->integration();
+    if (!integration) {
+        co_return context.failure(integration.error());
+    }
+    if (!*integration || (*integration)->repoFullName.isEmpty()) {
+        co_return context.failure(Error{u"Restore not done"_s, module,
+            u"no repository is connected (connect one in the app or with `notechondria-sync connect`)."_s});
+    }
+    const QTemporaryDir download(QDir(context.dataDir()).filePath(u"restore-XXXXXX"_s));
+    if (!download.isValid()) {
+        co_return context.failure(
+            Error{u"Restore not done"_s, module, u"no scratch folder for the download: "_s + download.errorString()});
+    }
+    HttpClient http(context.network(), context.clock());
+    GitHubApi github(&http, co_await context.appConfig(), context.clock());
+    auto backup = co_await readGitHubBackup(github, **integration, commit, download.path());
+    if (!backup) {
+        co_return context.failure(backup.error());
+    }
+    if (dryRun) {
+        const auto current = (*store)->snapshot(false);
+        if (!current) {
+            co_return context.failure(current.error());
+        }
+        QJsonArray changes;
+        for (const RestoreFileChange &change : planRestore(*current, backup->account)) {
+            changes.append(QJsonObject{{u"path"_s, change.path}, {u"status"_s, change.status}});
+        }
+        context.printJson(QJsonDocument(QJsonObject{{u"commit"_s, commit}, {u"changes"_s, changes}}));
+        co_return 0;
+    }
+    const auto restored = replaceAccount(**store, std::move(*backup));
+    if (!restored) {
+        co_return context.failure(restored.error());
+    }
+    for (const BackupProblem &problem : restored->problems) {
+        context.err() << problem.message << '\n';
+    }
+    context.err().flush();
+    context.printJson(QJsonDocument(QJsonObject{{u"restored"_s, true}, {u"commit"_s, commit},
+        {u"notes"_s, restored->notes}, {u"courses"_s, restored->courses},
+        {u"problems"_s, int(restored->problems.size())}, {u"undo_available"_s, true}}));
+    co_return restored->problems.isEmpty() ? 0 : 1;
+}
+
 QCoro::Task<int> restore(Context &context)
 {
     QCommandLineParser parser;
@@ -157,6 +230,9 @@ QCoro::Task<int> restore(Context &context)
     }
     if (parser.isSet(u"undo"_s)) {
         co_return undoLastRestore(context);
+    }
+    if (parser.isSet(u"commit"_s)) {
+        co_return co_await restoreCommit(context, parser.value(u"commit"_s), parser.isSet(u"dry-run"_s));
     }
     RestoreOptions options;
     QString repoPath;

@@ -29,5 +29,6 @@ void registerImportCommands(QList<Command> &commands); // import
 void registerPasswordCommands(QList<Command> &commands); // set-password
 void registerVerifyCommands(QList<Command> &commands); // verify
 void registerAppCreateCommands(QList<Command> &commands); // app-create
+void registerHistoryCommands(QList<Command> &commands); // history, restore-item
 
 } // namespace Notechondria::Cli

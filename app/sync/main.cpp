@@ -32,6 +32,7 @@ QList<Cli::Command> allCommands()
     Cli::registerImportCommands(commands);
     Cli::registerPasswordCommands(commands);
     Cli::registerVerifyCommands(commands);
+    Cli::registerHistoryCommands(commands);
     return commands;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "restoreroutes.h"
 
+#include "accountrestore.h"
 #include "apirouter.h"
 #include "backupcheck.h"
 #include "githubapi.h"
@@ -12,8 +13,8 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QMimeDatabase>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -44,50 +45,6 @@ BackupReadOptions withAssets()
     BackupReadOptions options;
     options.includeAssets = true;
     return options;
-}
-
-QUuid uuidFromHex(const QString &hex)
-{
-    if (hex.size() != 32) {
-        return {};
-    }
-    return QUuid::fromString(
-        u"%1-%2-%3-%4-%5"_s.arg(hex.left(8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20)));
-}
-
-/// Puts the asset files the backup carried (avatar, note covers, attachments) into the account that will be imported;
-/// an asset of a note the backup does not hold is reported.
-void attachAssets(Backup &backup)
-{
-    QHash<QString, Note *> notes;
-    for (Note &note : backup.account.notes) {
-        notes.insert(note.uuid.toString(QUuid::Id128), &note);
-    }
-    const QMimeDatabase mimeTypes;
-    for (const BackupAsset &asset : std::as_const(backup.assets)) {
-        StoredFile file = asset.file;
-        if (file.contentType.isEmpty()) {
-            file.contentType = mimeTypes.mimeTypeForFileNameAndData(file.fileName, file.bytes).name();
-        }
-        if (asset.kind == BackupAsset::Kind::Avatar) {
-            backup.account.profile.avatar = file;
-            continue;
-        }
-        Note *note = notes.value(asset.noteHex);
-        if (!note || note->deletedAt) {
-            backup.problems.append({asset.path,
-                u"Item not restored: Core.Restore/assets \u2014 %1 belongs to a note that is not in the backup."_s.arg(
-                    asset.path)});
-        } else if (asset.kind == BackupAsset::Kind::Cover) {
-            note->cover = file;
-        } else {
-            Attachment attachment;
-            attachment.uuid = uuidFromHex(file.fileName.section(u'.', 0, 0));
-            attachment.originalFilename = file.fileName;
-            attachment.file = std::move(file);
-            note->attachments.append(attachment);
-        }
-    }
 }
 
 QString isoOrNull(const QDateTime &time)
@@ -126,6 +83,11 @@ QCoro::Task<ApiResponse> RestoreRoutes::restore(ApiRequest request)
     const auto source = in.choice(u"source"_s, {u"github"_s, u"folder"_s});
     const QString path = in.string(u"path"_s, 4096).value_or(QString()).trimmed();
     const bool dryRun = in.boolean(u"dry_run"_s).value_or(false);
+    const QString commit = in.string(u"commit"_s, 40).value_or(QString()).trimmed().toLower();
+    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
+    if (!commit.isEmpty() && !fullSha.match(commit).hasMatch()) {
+        in.addError(u"commit"_s, u"A full 40-character commit id."_s);
+    }
     if (source == u"folder"_s && path.isEmpty()) {
         in.addError(u"path"_s, u"This field is required."_s);
     }
@@ -143,7 +105,7 @@ QCoro::Task<ApiResponse> RestoreRoutes::restore(ApiRequest request)
         if (!directory.isValid()) {
             backup = refuse(500, u"no temporary folder for the download: "_s + directory.errorString());
         } else {
-            backup = co_await fromGitHub(directory.path());
+            backup = co_await fromGitHub(directory.path(), commit);
         }
     } else if (!QFileInfo(path).isDir()) {
         backup = refuse(400, u"%1 is not a folder."_s.arg(path));
@@ -164,7 +126,7 @@ QCoro::Task<ApiResponse> RestoreRoutes::restore(ApiRequest request)
     co_return dryRun ? plan(std::get<Backup>(backup)) : apply(std::move(std::get<Backup>(backup)));
 }
 
-QCoro::Task<std::variant<Backup, ApiResponse>> RestoreRoutes::fromGitHub(QString directory)
+QCoro::Task<std::variant<Backup, ApiResponse>> RestoreRoutes::fromGitHub(QString directory, QString commit)
 {
     const auto integration = m_store->integration();
     if (!integration) {
@@ -181,25 +143,12 @@ QCoro::Task<std::variant<Backup, ApiResponse>> RestoreRoutes::fromGitHub(QString
     if (!m_github) {
         co_return refuse(400, u"no GitHub App is configured (set GITHUB_DATA_SYNC_APP_* or the App settings)."_s);
     }
-    const QString branch = row.repoDefaultBranch.isEmpty() ? u"main"_s : row.repoDefaultBranch;
-    QStringList skipped;
-    const auto files
-        = co_await downloadBackup(*m_github, row.installationId, row.repoFullName, branch, directory, &skipped);
-    if (!files) {
-        co_return ApiResponse::json(QJsonObject{{u"detail"_s, redactSecrets(files.error().message())}}, 400);
-    }
-    qCInfo(lcServer).noquote() << "Backup downloaded:" << module << u"\u2014"_s
-                               << redactSecrets(u"%1 files from %2 at %3."_s.arg(*files).arg(row.repoFullName, branch));
-    auto read = readBackup(directory, withAssets());
+    const QString ref = !commit.isEmpty() ? commit
+        : row.repoDefaultBranch.isEmpty() ? u"main"_s
+                                          : row.repoDefaultBranch;
+    auto read = co_await readGitHubBackup(*m_github, row, ref, directory);
     if (!read) {
-        co_return ApiResponse::fromError(read.error());
-    }
-    if (auto refused = checkIsBackup(*read, u"%1 at %2"_s.arg(row.repoFullName, branch)); !refused) {
-        co_return ApiResponse::fromError(refused.error());
-    }
-    for (const QString &path : std::as_const(skipped)) {
-        read->problems.append({path,
-            u"Item not restored: Core.Restore/download \u2014 %1 is a link or too big and was skipped."_s.arg(path)});
+        co_return ApiResponse::json(QJsonObject{{u"detail"_s, redactSecrets(read.error().message())}}, 400);
     }
     co_return std::move(*read);
 }
@@ -220,26 +169,13 @@ ApiResponse RestoreRoutes::plan(const Backup &backup)
 
 ApiResponse RestoreRoutes::apply(Backup backup)
 {
-    attachAssets(backup);
-    const auto kept = RestoreSnapshots(RestoreSnapshots::directoryFor(m_store->path())).take(*m_store);
-    if (!kept) {
-        return ApiResponse::fromError(kept.error().withConsequence(consequence), 500);
+    const auto restored = replaceAccount(*m_store, std::move(backup));
+    if (!restored) {
+        return ApiResponse::fromError(restored.error(), 500);
     }
-    if (const auto imported = m_store->importAccount(backup.account); !imported) {
-        RestoreSnapshots::discard(*kept);
-        return ApiResponse::fromError(imported.error(), 500);
-    }
-    int notes = 0;
-    for (const Note &note : std::as_const(backup.account.notes)) {
-        notes += note.deletedAt ? 0 : 1;
-    }
-    qCInfo(lcServer).noquote() << "Account restored:" << module << u"\u2014"_s
-                               << u"%1 notes, %2 courses; the account before is kept in %3."_s.arg(notes)
-                                      .arg(backup.account.courses.size())
-                                      .arg(kept->path);
-    return ApiResponse::json(QJsonObject{{u"restored"_s, true}, {u"notes"_s, notes},
-        {u"courses"_s, static_cast<int>(backup.account.courses.size())}, {u"problems"_s, problemsJson(backup.problems)},
-        {u"undo_available"_s, true}});
+    return ApiResponse::json(
+        QJsonObject{{u"restored"_s, true}, {u"notes"_s, restored->notes}, {u"courses"_s, restored->courses},
+            {u"problems"_s, problemsJson(restored->problems)}, {u"undo_available"_s, true}});
 }
 
 ApiResponse RestoreRoutes::undoStatus()

@@ -19,7 +19,8 @@ class Store;
 
 /**
  * `POST /api/v1/integrations/github/restore/` of the local server (DECISIONS §5): restores the account from the
- * connected repository (source "github": its tarball at the branch, downloaded in one request) or from a backup
+ * connected repository (source "github": its tarball at the branch, or at "commit" — the time machine's whole-account
+ * restore — downloaded in one request) or from a backup
  * folder (source "folder", with "path"). Anything that is not a backup is refused with 400 (checkIsBackup) and changes
  * nothing. With "dry_run" it answers the planned file changes; otherwise it keeps the current account as a snapshot
  * (RestoreSnapshots) and replaces it with Store::importAccount (ids kept, so the next push of the same data makes no
@@ -42,8 +43,9 @@ public:
 
 private:
     [[nodiscard]] QCoro::Task<ApiResponse> restore(ApiRequest request);
-    /// Downloads the connected repository into @p directory and reads it; an answer when it cannot.
-    [[nodiscard]] QCoro::Task<std::variant<Backup, ApiResponse>> fromGitHub(QString directory);
+    /// Downloads the connected repository (at @p commit, else its branch) into @p directory and reads it; an answer
+    /// when it cannot.
+    [[nodiscard]] QCoro::Task<std::variant<Backup, ApiResponse>> fromGitHub(QString directory, QString commit);
     [[nodiscard]] ApiResponse plan(const Backup &backup);
     [[nodiscard]] ApiResponse apply(Backup backup);
     [[nodiscard]] ApiResponse undoStatus();

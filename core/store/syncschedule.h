@@ -23,8 +23,8 @@ struct SyncSchedule
         AfterSettle, ///< when no change was made for an interval since the last one
     };
 
-    static constexpr qint64 defaultIntervalSeconds = 15 * 60;
-    static constexpr qint64 maxIntervalSeconds = 7 * 24 * 3600;
+    static constexpr qint64 defaultIntervalSeconds = 15LL * 60;
+    static constexpr qint64 maxIntervalSeconds = 7LL * 24 * 3600;
 
     Mode mode = Mode::Off;
     qint64 intervalSeconds = defaultIntervalSeconds;

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QCoroTask>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -75,6 +76,23 @@ public:
     [[nodiscard]] QCoro::Task<Result<void>> deleteRef(QString branch);
     /// The installation token for a git push (never logged), once the push has waited its turn as one paced write.
     [[nodiscard]] QCoro::Task<Result<QString>> pushToken(QUrl gitUrl);
+    /// One page of GitHub's commit listing.
+    struct CommitPage
+    {
+        QJsonArray commits; ///< GitHub's commit objects, newest first
+        bool more = false; ///< GitHub's Link header names a next page
+    };
+    /**
+     * GET /repos/{o}/{r}/commits?sha=@p from&path=@p path&per_page=@p perPage&page=@p page: the commits reachable
+     * from a branch or commit, newest first; with @p path only those that changed that file (its creation included).
+     * An empty repository answers an empty page. (gitdatahistory.cpp)
+     */
+    [[nodiscard]] QCoro::Task<Result<CommitPage>> commits(QString from, QString path, int perPage, int page);
+    /**
+     * One file at a commit: GET /repos/{o}/{r}/contents/{path}?ref=@p commit, and for a file over GitHub's 1 MB
+     * contents limit its blob (a second request). nullopt when the commit has no such file.
+     */
+    [[nodiscard]] QCoro::Task<Result<std::optional<QByteArray>>> fileAt(QString commit, QString path);
     [[nodiscard]] const QString &repoFullName() const { return m_repoFullName; }
 
     /// Request body bytes sent so far.

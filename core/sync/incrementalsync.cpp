@@ -344,7 +344,12 @@ public:
             if (previous != m_old.cend() && previous->sha256 == line.sha256)
                 continue;
             m_delta.upsert({*line.key, line.path, line.sha256}, previous == m_old.cend());
-            ++(previous == m_old.cend() ? publish.added : publish.changed);
+            if (previous == m_old.cend()) {
+                ++publish.added;
+                publish.created.insert(line.path);
+            } else {
+                ++publish.changed;
+            }
             m_uploads.append(*m_rendered.find(line.path));
         }
         QSet<QString> renderedPaths;

@@ -2,6 +2,7 @@
 #include "pushservice.h"
 
 #include "clock.h"
+#include "commitsummary.h"
 #include "exportpipeline.h"
 #include "gitblob.h"
 #include "gitdataclient.h"
@@ -37,11 +38,10 @@ void countIncremental(PushOutcome &outcome, const PublishPlan &publish, const QS
     outcome.wouldDelete = publish.deleted;
 }
 
-QString commitMessage(const PushOutcome &outcome)
+/// The commit's message: what it changes in words and the device that made it, for the history (CommitSummary).
+QString commitMessage(const PublishPlan &publish, const Store &store)
 {
-    return u"Notechondria backup: %1 added, %2 changed, %3 deleted"_s.arg(outcome.added)
-        .arg(outcome.changed)
-        .arg(outcome.deleted);
+    return CommitSummary::of(publish, store, deviceName()).message();
 }
 
 } // namespace
@@ -267,7 +267,8 @@ QCoro::Task<Result<bool>> PushService::incrementalSync(Run &run, const GitHubInt
         co_return true;
     }
     const SyncHead head{integration.lastPushSha, integration.lastPushTree, {}};
-    auto commit = co_await SyncRemote(*run.git).commit(change.local, change.publish, head, commitMessage(outcome));
+    auto commit = co_await SyncRemote(*run.git).commit(
+        change.local, change.publish, head, commitMessage(change.publish, *m_store));
     if (!commit) {
         co_return std::unexpected(commit.error());
     }
@@ -443,7 +444,7 @@ QCoro::Task<Result<bool>> PushService::publish(Run &run, const SyncPlan &plan, c
                                     .arg(publish.upload.mid(0, 8).join(u", "_s))
                                     .arg(publish.remove.size())
                                     .arg(publish.remove.mid(0, 8).join(u", "_s));
-    auto commit = co_await SyncRemote(*run.git).commit(local, publish, head, commitMessage(outcome));
+    auto commit = co_await SyncRemote(*run.git).commit(local, publish, head, commitMessage(publish, *m_store));
     if (!commit) {
         co_return std::unexpected(commit.error());
     }

@@ -335,7 +335,12 @@ PublishPlan LocalState::publishPlan(
     for (auto it = blobIds.cbegin(); it != blobIds.cend(); ++it) {
         if (isTracked(it.key()) && !publish.keep.contains(it.key()) && remote.value(it.key()) != it.value()) {
             publish.upload.append(it.key());
-            ++(remote.contains(it.key()) ? publish.changed : publish.added);
+            if (remote.contains(it.key())) {
+                ++publish.changed;
+            } else {
+                ++publish.added;
+                publish.created.insert(it.key());
+            }
         }
     }
     for (auto it = remote.cbegin(); it != remote.cend(); ++it) {

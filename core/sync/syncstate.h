@@ -37,6 +37,7 @@ struct PublishPlan
     QStringList upload; ///< paths sent (sorted)
     QStringList remove; ///< paths deleted with `"sha": null` (sorted)
     QSet<QString> keep; ///< paths where GitHub keeps its copy (a push's unpulled changes, withheld files)
+    QSet<QString> created; ///< the uploads that are new on the branch (the others change a file)
     int added = 0, changed = 0, deleted = 0;
     int tracked = 0; ///< account files on the branch
 

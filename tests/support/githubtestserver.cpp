@@ -79,6 +79,7 @@ GitHubTestServer::Private::Private(GitHubTestServer *owner)
     add("GET", u"/repos/([^/]+)/([^/]+)/tarball(?:/(.+))?"_s, Auth::Repo, &P::getTarball);
     add("GET", u"/_codeload/([A-Za-z0-9]+)/[^/]+"_s, Auth::None, &P::download);
     addGitDataRoutes();
+    addHistoryRoutes();
     addGitHttpRoutes();
     addAppRoutes();
 }

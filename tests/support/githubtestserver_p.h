@@ -182,6 +182,12 @@ struct GitHubTestServer::Private
     [[nodiscard]] QJsonObject commitJson(const Repo &repo, const GitCommitInfo &commit) const;
     Handler getRef, getCommit, getTree, getBlob, postBlob, postTree, postCommit, postRef, patchRef, deleteRef;
 
+    // The commit listing and one file at a commit (githubhistory.cpp)
+    void addHistoryRoutes();
+    /// A branch name, "refs/heads/<name>" or a (short) commit id as the commit it names; "" when it names none.
+    [[nodiscard]] QString resolveCommitish(const Repo &repo, const QString &ref) const;
+    Handler listCommits, getContents;
+
     // Git smart HTTP through `git http-backend` (githubgithttp.cpp)
     void addGitHttpRoutes();
     /// Splits a CGI answer into status, headers and body (RFC 3875 §6: a header block, an empty line, the body).
