@@ -67,7 +67,7 @@ BackupScheduleChoice scheduleChoiceOf(const SyncSchedule &schedule)
         choice.mode = BackupScheduleChoice::Mode::Off;
         break;
     }
-    choice.minutes = int(std::clamp<qint64>((schedule.intervalSeconds + 59) / 60, 1, 24 * 60));
+    choice.minutes = int(std::clamp<qint64>((schedule.intervalSeconds + 59) / 60, 1, 24LL * 60));
     return choice;
 }
 

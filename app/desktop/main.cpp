@@ -93,17 +93,46 @@ void startBackups(SyncScheduler *scheduler, BackupTray *tray, MainWindow *window
     tray->show();
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+/// Translations and the names the desktop knows the application by.
+void describeApplication(QApplication &app)
 {
-    QApplication app(argc, argv);
     installTranslators(app);
     QApplication::setOrganizationName(u"Notechondria"_s);
     QApplication::setApplicationName(u"notechondria"_s);
     QApplication::setApplicationDisplayName(u"Notechondria Desktop"_s);
     QApplication::setApplicationVersion(QStringLiteral(NOTECHONDRIA_VERSION));
     QApplication::setDesktopFileName(u"io.github.notechondria.Desktop"_s);
+}
+
+/// The local server's signals into the window, then local mode started on it.
+void wireLocalServer(LocalServer *server, GitHubApi *github, SecretStore *secrets, MainWindow *window)
+{
+    SettingsPage *settings = window->settingsPage();
+    QObject::connect(server, &LocalServer::installationLinked, settings->syncCard(),
+        [card = settings->syncCard()](const QString &id) { card->installationLinked(id, QString()); });
+    // An App created through the App Manifest flow: the section shows it, the GitHub config and the card follow.
+    QObject::connect(server, &LocalServer::appCreated, settings->appSection(),
+        [section = settings->appSection()](
+            const QString &, const QString &slug, const QString &) { section->appCreated(slug); });
+    // A key rotated through the API (auth/rotate-api-key/, e.g. from an app) is the one this window needs now.
+    QObject::connect(server, &LocalServer::apiKeyRotated, settings, [settings, s = server](const QString &key) {
+        settings->setLocalEndpoint(
+            s->baseUrl(), key, QCoreApplication::translate("main", "Local server at %1.").arg(s->baseUrl().toString()));
+    });
+    // Browser origins come only from the environment (as for `serve`); a bad one is named on the page.
+    const Result<CorsPolicy> cors = CorsPolicy::fromOrigins(CorsPolicy::originsFromEnvironment());
+    if (!cors) {
+        qCWarning(lcServer).noquote() << cors.error().message();
+    }
+    startLocalMode(server, github, secrets, window, cors.value_or(CorsPolicy()));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    describeApplication(app);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     // Owner-only (0700); when it cannot be made, Store::open below says why on the settings page.
@@ -137,24 +166,7 @@ int main(int argc, char **argv)
     QObject::connect(settings->appSection(), &GitHubAppSection::appConfigChanged, &github,
         [&github, &secrets] { reloadAppConfig(&github, secrets.get()); });
     if (server) {
-        QObject::connect(server.get(), &LocalServer::installationLinked, settings->syncCard(),
-            [card = settings->syncCard()](const QString &id) { card->installationLinked(id, QString()); });
-        // An App created through the App Manifest flow: the section shows it, the GitHub config and the card follow.
-        QObject::connect(server.get(), &LocalServer::appCreated, settings->appSection(),
-            [section = settings->appSection()](
-                const QString &, const QString &slug, const QString &) { section->appCreated(slug); });
-        // A key rotated through the API (auth/rotate-api-key/, e.g. from an app) is the one this window needs now.
-        QObject::connect(
-            server.get(), &LocalServer::apiKeyRotated, settings, [settings, s = server.get()](const QString &key) {
-                settings->setLocalEndpoint(s->baseUrl(), key,
-                    QCoreApplication::translate("main", "Local server at %1.").arg(s->baseUrl().toString()));
-            });
-        // Browser origins come only from the environment (as for `serve`); a bad one is named on the page.
-        const Result<CorsPolicy> cors = CorsPolicy::fromOrigins(CorsPolicy::originsFromEnvironment());
-        if (!cors) {
-            qCWarning(lcServer).noquote() << cors.error().message();
-        }
-        startLocalMode(server.get(), &github, secrets.get(), &window, cors.value_or(CorsPolicy()));
+        wireLocalServer(server.get(), &github, secrets.get(), &window);
     } else {
         settings->setLocalEndpoint({}, {}, store.error().message());
     }

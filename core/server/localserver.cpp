@@ -7,6 +7,7 @@
 #include "bootstraproutes.h"
 #include "dataroutes.h"
 #include "githubroutes.h"
+#include "historyroutes.h"
 #include "importroutes.h"
 #include "logging.h"
 #include "manifestroutes.h"
@@ -36,6 +37,9 @@ LocalServer::LocalServer(
     m_github->registerOn(*m_router);
     m_restore = new RestoreRoutes(store, github, [this] { return m_github->isPushRunning(); }, this);
     m_restore->registerOn(*m_router);
+    m_history = new HistoryRoutes(
+        store, github, clock, [this] { return m_github->isPushRunning() || m_restore->isRestoreRunning(); }, this);
+    m_history->registerOn(*m_router);
     m_import = new ImportRoutes(store, this);
     m_import->registerOn(*m_router);
     registerBootstrapRoutes(*m_router);

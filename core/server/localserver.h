@@ -21,6 +21,7 @@ class DataRoutes;
 class GitHubApi;
 class GitHubRoutes;
 class PushService;
+class HistoryRoutes;
 class RestoreRoutes;
 class ImportRoutes;
 class ManifestRoutes;
@@ -114,6 +115,7 @@ private:
     ApiRouter *m_router;
     GitHubRoutes *m_github;
     RestoreRoutes *m_restore = nullptr;
+    HistoryRoutes *m_history = nullptr;
     ImportRoutes *m_import = nullptr;
     ManifestRoutes *m_manifest = nullptr;
     std::unique_ptr<DataRoutes> m_data;

@@ -355,6 +355,50 @@ private Q_SLOTS:
         QVERIFY(!missing);
         QVERIFY2(missing.error().message().startsWith(refusal), qPrintable(missing.error().message()));
     }
+
+    void theHistoryAndOneNoteFromItAreServed()
+    {
+        // The time machine on the local server (issue #16): the listing, the look back with the note as it is now, and
+        // a note brought back from the first backup after it was edited and pushed again.
+        connectRepository();
+        fillDemoData(4);
+        QCOMPARE(push().status, 200);
+        const QString first = m_fx->github.headSha(u"octo/notes"_s, u"main"_s);
+        Note note = m_fx->store->notes()->first();
+        const QString oldTitle = note.title;
+        note.title = u"Edited later"_s;
+        QVERIFY(m_fx->store->saveNote(note));
+        QCOMPARE(push().status, 200);
+        const QString uuid = note.uuid.toString(QUuid::Id128);
+
+        const Answer listed = m_fx->call("GET", u"/integrations/github/history/?limit=10"_s, {});
+        QCOMPARE(listed.status, 200);
+        const QJsonArray commits = listed.object().value(u"commits"_s).toArray();
+        QVERIFY(commits.size() >= 2);
+        QCOMPARE(commits.at(1).toObject().value(u"sha"_s).toString(), first);
+        QVERIFY(commits.at(0).toObject().value(u"titles"_s).toArray().contains(u"Edited later"_s));
+        QVERIFY(commits.at(0).toObject().value(u"lines"_s).toArray().contains(u"Changed note “Edited later”"_s));
+        const Answer ofNote = m_fx->call("GET", u"/integrations/github/history/?note="_s + uuid, {});
+        QCOMPARE(ofNote.object().value(u"commits"_s).toArray().size(), 2);
+
+        const Answer then
+            = m_fx->call("GET", u"/integrations/github/history/note/?commit=%1&note=%2"_s.arg(first, uuid), {});
+        QCOMPARE(then.status, 200);
+        QCOMPARE(then.object().value(u"title"_s).toString(), oldTitle);
+        QCOMPARE(then.object().value(u"current"_s).toObject().value(u"title"_s).toString(), u"Edited later"_s);
+        const Answer wrong
+            = m_fx->call("GET", u"/integrations/github/history/note/?commit=abc&note=%1"_s.arg(uuid), {});
+        QCOMPARE(wrong.status, 400);
+
+        const Answer restored = m_fx->call("POST", u"/integrations/github/restore/item/"_s,
+            json(QJsonObject{{u"commit"_s, first}, {u"note"_s, uuid}}));
+        QCOMPARE(restored.status, 200);
+        QCOMPARE(restored.object().value(u"title"_s).toString(), oldTitle);
+        QCOMPARE(m_fx->store->noteByUuid(note.uuid).value_or(std::nullopt)->title, oldTitle);
+        // The undo snapshot it kept takes the edit back.
+        QCOMPARE(m_fx->call("POST", u"/integrations/github/restore/undo/"_s, {}).status, 200);
+        QCOMPARE(m_fx->store->noteByUuid(note.uuid).value_or(std::nullopt)->title, u"Edited later"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRestoreRoutes)
