@@ -24,38 +24,6 @@ namespace Notechondria::Cli {
 
 namespace {
 
-/// The local store and its connected repository; an error in three parts when none is connected.
-struct Connected
-{
-    std::unique_ptr<Store> store;
-    GitHubIntegration integration;
-};
-
-Result<Connected> openConnected(Context &context, const QString &consequence, const QString &module)
-{
-    auto store = Store::open(QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s), context.clock());
-    if (!store) {
-        return std::unexpected(store.error());
-    }
-    const auto integration = (*store)->integration();
-    if (!integration) {
-        return std::unexpected(integration.error());
-    }
-    if (!*integration || (*integration)->repoFullName.isEmpty()) {
-        return fail(consequence, module,
-            u"no repository is connected (connect one in the app or with `notechondria-sync connect`)."_s);
-    }
-    return Connected{std::move(*store), **integration};
-}
-
-/// A full 40-character commit id in lower case; "" (after a usage message) when @p text is not one.
-QString fullCommit(const QString &text)
-{
-    const QString commit = text.trimmed().toLower();
-    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
-    return fullSha.match(commit).hasMatch() ? commit : QString();
-}
-
 void printHistory(Context &context, const QList<BackupCommit> &commits)
 {
     for (const BackupCommit &commit : commits) {
@@ -112,7 +80,7 @@ QCoro::Task<int> history(Context &context)
                     .arg(parser.value(u"note"_s)));
         }
     }
-    auto connected = openConnected(context, u"History not read"_s, u"notechondria-sync/history"_s);
+    auto connected = context.openConnected(u"History not read"_s, u"notechondria-sync/history"_s);
     if (!connected) {
         co_return context.failure(connected.error());
     }
@@ -154,13 +122,13 @@ QCoro::Task<int> restoreItem(Context &context)
                 "account from before is kept; `restore --undo` takes it back. The next sync carries the note."))) {
         co_return 2;
     }
-    const QString commit = fullCommit(parser.value(u"commit"_s));
+    const QString commit = Context::fullCommitId(parser.value(u"commit"_s));
     const QUuid note = BackupHistory::parseUuid(parser.value(u"note"_s));
     if (commit.isEmpty() || note.isNull()) {
         co_return context.usageError(QCoreApplication::translate("notechondria-sync",
             "restore-item needs --commit with a full 40-character commit id and --note with a note's uuid"));
     }
-    auto connected = openConnected(context, u"Note not restored"_s, u"notechondria-sync/restore-item"_s);
+    auto connected = context.openConnected(u"Note not restored"_s, u"notechondria-sync/restore-item"_s);
     if (!connected) {
         co_return context.failure(connected.error());
     }

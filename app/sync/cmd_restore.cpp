@@ -166,24 +166,15 @@ QCoro::Task<int> replay(Context &context, const Backup &backup, const RestoreOpt
 QCoro::Task<int> restoreCommit(Context &context, QString commitText, bool dryRun)
 {
     const QString module = u"notechondria-sync/restore"_s;
-    const QString commit = commitText.trimmed().toLower();
-    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
-    if (!fullSha.match(commit).hasMatch()) {
+    const QString commit = Context::fullCommitId(commitText);
+    if (commit.isEmpty()) {
         co_return context.usageError(
             QCoreApplication::translate("notechondria-sync", "--commit takes a full 40-character commit id, not '%1'")
-                .arg(commit));
+                .arg(commitText.trimmed().toLower()));
     }
-    auto store = Store::open(QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s), context.clock());
-    if (!store) {
-        co_return context.failure(store.error());
-    }
-    const auto integration = (*store)->integration();
-    if (!integration) {
-        co_return context.failure(integration.error());
-    }
-    if (!*integration || (*integration)->repoFullName.isEmpty()) {
-        co_return context.failure(Error{u"Restore not done"_s, module,
-            u"no repository is connected (connect one in the app or with `notechondria-sync connect`)."_s});
+    auto connected = context.openConnected(u"Restore not done"_s, module);
+    if (!connected) {
+        co_return context.failure(connected.error());
     }
     const QTemporaryDir download(QDir(context.dataDir()).filePath(u"restore-XXXXXX"_s));
     if (!download.isValid()) {
@@ -192,12 +183,12 @@ QCoro::Task<int> restoreCommit(Context &context, QString commitText, bool dryRun
     }
     HttpClient http(context.network(), context.clock());
     GitHubApi github(&http, co_await context.appConfig(), context.clock());
-    auto backup = co_await readGitHubBackup(github, **integration, commit, download.path());
+    auto backup = co_await readGitHubBackup(github, connected->integration, commit, download.path());
     if (!backup) {
         co_return context.failure(backup.error());
     }
     if (dryRun) {
-        const auto current = (*store)->snapshot(false);
+        const auto current = connected->store->snapshot(false);
         if (!current) {
             co_return context.failure(current.error());
         }
@@ -208,7 +199,7 @@ QCoro::Task<int> restoreCommit(Context &context, QString commitText, bool dryRun
         context.printJson(QJsonDocument(QJsonObject{{u"commit"_s, commit}, {u"changes"_s, changes}}));
         co_return 0;
     }
-    const auto restored = replaceAccount(**store, std::move(*backup));
+    const auto restored = replaceAccount(*connected->store, std::move(*backup));
     if (!restored) {
         co_return context.failure(restored.error());
     }

@@ -69,33 +69,25 @@ QCoro::Task<int> verify(Context &context)
     if (!parseVerifyArguments(context, parser)) {
         co_return 2;
     }
-    const QString commit = parser.value(u"commit"_s).trimmed().toLower();
-    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
-    if (!commit.isEmpty() && !fullSha.match(commit).hasMatch()) {
+    const QString typed = parser.value(u"commit"_s).trimmed().toLower();
+    const QString commit = Context::fullCommitId(typed);
+    if (!typed.isEmpty() && commit.isEmpty()) {
         co_return context.usageError(
             QCoreApplication::translate("notechondria-sync", "--commit takes a full 40-character commit id, not '%1'")
-                .arg(commit));
+                .arg(typed));
     }
-    auto store = Store::open(QDir(context.dataDir()).filePath(u"notechondria.sqlite"_s), context.clock());
-    if (!store) {
-        co_return context.failure(store.error());
-    }
-    const auto integration = (*store)->integration();
-    if (!integration) {
-        co_return context.failure(integration.error());
-    }
-    if (!*integration || (*integration)->repoFullName.isEmpty()) {
-        co_return context.failure(Error{u"Backup not verified"_s, module,
-            u"no repository is connected (connect one in the app or with `notechondria-sync connect`)."_s});
+    auto connected = context.openConnected(u"Backup not verified"_s, module);
+    if (!connected) {
+        co_return context.failure(connected.error());
     }
     HttpClient http(context.network(), context.clock());
     GitHubApi github(&http, co_await context.appConfig(), context.clock());
     BackupVerifier verifier(&github, context.clock());
-    const auto result = co_await verifier.verify(**integration, commit, context.dataDir());
+    const auto result = co_await verifier.verify(connected->integration, commit, context.dataDir());
     if (!result) {
         co_return context.failure(result.error());
     }
-    if (auto recorded = BackupVerifier::record((*store)->path(), *result); !recorded) {
+    if (auto recorded = BackupVerifier::record(connected->store->path(), *result); !recorded) {
         context.err() << recorded.error().message() << '\n';
     }
     for (const VerifyProblem &problem : result->problems) {

@@ -6,6 +6,8 @@
 #include "secretstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -61,6 +63,30 @@ void Context::printJson(const QJsonDocument &document)
 {
     m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
     m_out.flush();
+}
+
+Result<ConnectedStore> Context::openConnected(const QString &consequence, const QString &module) const
+{
+    auto store = Store::open(QDir(m_dataDir).filePath(u"notechondria.sqlite"_s), m_clock);
+    if (!store) {
+        return std::unexpected(store.error());
+    }
+    const auto integration = (*store)->integration();
+    if (!integration) {
+        return std::unexpected(integration.error());
+    }
+    if (!*integration || (*integration)->repoFullName.isEmpty()) {
+        return fail(consequence, module,
+            u"no repository is connected (connect one in the app or with `notechondria-sync connect`)."_s);
+    }
+    return ConnectedStore{std::move(*store), **integration};
+}
+
+QString Context::fullCommitId(const QString &text)
+{
+    const QString commit = text.trimmed().toLower();
+    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
+    return fullSha.match(commit).hasMatch() ? commit : QString();
 }
 
 int Context::failure(const Error &error)

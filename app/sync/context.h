@@ -3,6 +3,7 @@
 
 #include "appconfig.h"
 #include "error.h"
+#include "store.h"
 
 #include <QCommandLineParser>
 #include <QCoroTask>
@@ -17,6 +18,13 @@ class Clock;
 }
 
 namespace Notechondria::Cli {
+
+/// The local store of the data folder and the repository it is connected to.
+struct ConnectedStore
+{
+    std::unique_ptr<Store> store;
+    GitHubIntegration integration;
+};
 
 /// What every subcommand gets: its arguments, the data folder, stdout/stderr, and the shared services.
 class Context
@@ -43,6 +51,14 @@ public:
      * key from the secret store of the data folder.
      */
     [[nodiscard]] QCoro::Task<AppConfig> appConfig();
+
+    /**
+     * Opens the local store of the data folder and reads its GitHub link; when no repository is connected, the error
+     * "<consequence>: <module> — no repository is connected (…)".
+     */
+    [[nodiscard]] Result<ConnectedStore> openConnected(const QString &consequence, const QString &module) const;
+    /// @p text as a full 40-character commit id in lower case; "" when it is not one.
+    [[nodiscard]] static QString fullCommitId(const QString &text);
 
     /// Prints the document on stdout (indented JSON, one trailing newline).
     void printJson(const QJsonDocument &document);
