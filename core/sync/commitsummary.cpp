@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commitsummary.h"
 
+#include "backuphistory.h"
 #include "store.h"
 #include "syncstate.h"
 
@@ -53,17 +54,12 @@ QString oneLine(QString text)
     return text.size() > 100 ? text.left(99) + u'…' : text;
 }
 
-QString hexToUuidText(const QString &hex)
-{
-    return u"%1-%2-%3-%4-%5"_s.arg(hex.left(8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20));
-}
-
 /// The words for an item: its title and how the line names it.
 std::pair<QString, QString> describe(const QString &key, const Store &store)
 {
     if (key.startsWith(u"note:"_s)) {
         const QString hex = key.mid(5);
-        const auto note = store.noteByUuid(QUuid::fromString(hexToUuidText(hex)));
+        const auto note = store.noteByUuid(BackupHistory::parseUuid(hex));
         const QString title
             = note && *note && !(*note)->title.trimmed().isEmpty() ? oneLine((*note)->title) : u"note "_s + hex.left(8);
         return {title, u"note “%1”"_s.arg(title)};

@@ -109,6 +109,20 @@ struct PushFixture
     }
 
     [[nodiscard]] QString bare() const { return server.bareRepositoryPath(repo); }
+
+    /// The environment for the built notechondria-sync on this fixture: the same App and test server, its key from
+    /// a file, and no session bus (the machine state of a headless run).
+    [[nodiscard]] QProcessEnvironment cliEnvironment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GITHUB_API_URL"), server.apiUrl().toString());
+        env.insert(QStringLiteral("GITHUB_DATA_SYNC_APP_CLIENT_ID"), QStringLiteral("Iv1.pushtest"));
+        env.insert(QStringLiteral("GITHUB_DATA_SYNC_APP_PRIVATE_KEY_FILE"), dir.filePath(QStringLiteral("app.pem")));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+            QStringLiteral("unix:path=%1").arg(dir.filePath(QStringLiteral("no-bus"))));
+        env.remove(QStringLiteral("GITHUB_DATA_SYNC_APP_PRIVATE_KEY"));
+        return env;
+    }
     [[nodiscard]] QString head() const { return server.headSha(repo, QStringLiteral("main")); }
 
     /// The export a push of the current store sends (same previous manifest as the service).

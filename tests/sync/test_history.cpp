@@ -42,12 +42,7 @@ class TestHistory : public QObject
 
     CliRun cli(const QStringList &arguments)
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"GITHUB_API_URL"_s, f->server.apiUrl().toString());
-        env.insert(u"GITHUB_DATA_SYNC_APP_CLIENT_ID"_s, u"Iv1.pushtest"_s);
-        env.insert(u"GITHUB_DATA_SYNC_APP_PRIVATE_KEY_FILE"_s, f->dir.filePath(u"app.pem"_s));
-        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=%1"_s.arg(f->dir.filePath(u"no-bus"_s)));
-        env.remove(u"GITHUB_DATA_SYNC_APP_PRIVATE_KEY"_s);
+        const QProcessEnvironment env = f->cliEnvironment();
         QProcess process;
         process.setProcessEnvironment(env);
         process.start(

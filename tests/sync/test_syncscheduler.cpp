@@ -256,12 +256,7 @@ private Q_SLOTS:
     {
         addNote(u"Headless"_s);
         m_scheduler.reset();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"GITHUB_API_URL"_s, m_fixture->server.apiUrl().toString());
-        env.insert(u"GITHUB_DATA_SYNC_APP_CLIENT_ID"_s, u"Iv1.pushtest"_s);
-        env.insert(u"GITHUB_DATA_SYNC_APP_PRIVATE_KEY_FILE"_s, m_fixture->dir.filePath(u"app.pem"_s));
-        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=%1"_s.arg(m_fixture->dir.filePath(u"no-bus"_s)));
-        env.remove(u"GITHUB_DATA_SYNC_APP_PRIVATE_KEY"_s);
+        const QProcessEnvironment env = m_fixture->cliEnvironment();
         QProcess serve;
         serve.setProcessEnvironment(env);
         serve.start(QStringLiteral(NOTECHONDRIA_SYNC_BINARY),
