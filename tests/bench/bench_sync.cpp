@@ -15,10 +15,18 @@
 #include "pushfixture.h"
 #include "writepacer.h"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include <QCoreApplication>
 #include <QCoroTask>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -37,10 +45,10 @@ void resetPeak()
     }
 }
 
-/// A field of /proc/self/status in MiB: VmHWM (the peak RSS since the last resetPeak) or VmRSS.
-double statusMiB(const QByteArray &field)
+/// A field of a /proc status file in MiB: VmHWM (the peak RSS, for this process since the last resetPeak) or VmRSS.
+double statusMiB(const QString &path, const QByteArray &field)
 {
-    QFile file(u"/proc/self/status"_s);
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return 0;
     }
@@ -75,7 +83,74 @@ struct Row
     qint64 pacedWaitSeconds = 0;
     qint64 fiveNoteBytes = 0; ///< the 5 notes' own files (.md + .meta.json)
     bool verified = false; ///< git fsck clean and a fresh clone equal to the export
+    /// The same two syncs as their own process (`notechondria-sync sync`): what a user's scheduled run costs.
+    Step cliUnchanged, cliFive;
 };
+
+/// Runs the built `notechondria-sync` with @p arguments and @p env, the event loop turning meanwhile (the GitHub
+/// stand-in answers it from this process). Its peak RSS is its own VmHWM, read from /proc every millisecond while it
+/// runs (wait4's ru_maxrss would not do: exec records the spawning process's peak into it). Its output goes to
+/// @p outputPath.
+struct ChildRun
+{
+    bool ok = false;
+    double seconds = 0;
+    double peakMiB = 0;
+};
+
+ChildRun runChild(
+    const QString &program, const QStringList &arguments, const QProcessEnvironment &env, const QString &outputPath)
+{
+    QList<QByteArray> argStore{QFile::encodeName(program)};
+    for (const QString &argument : arguments) {
+        argStore.append(argument.toLocal8Bit());
+    }
+    QList<QByteArray> envStore;
+    for (const QString &entry : env.toStringList()) {
+        envStore.append(entry.toLocal8Bit());
+    }
+    const auto pointers = [](QList<QByteArray> &store) {
+        std::vector<char *> list;
+        for (QByteArray &item : store) {
+            list.push_back(item.data());
+        }
+        list.push_back(nullptr);
+        return list;
+    };
+    std::vector<char *> argv = pointers(argStore);
+    std::vector<char *> envp = pointers(envStore);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    const QByteArray output = QFile::encodeName(outputPath);
+    posix_spawn_file_actions_addopen(&actions, 1, output.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const QByteArray errors = QFile::encodeName(outputPath + u".err"_s);
+    posix_spawn_file_actions_addopen(&actions, 2, errors.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ChildRun run;
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv.front(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) {
+        return run;
+    }
+    QEventLoop loop;
+    QTimer poll;
+    poll.setTimerType(Qt::PreciseTimer);
+    int status = 0;
+    const QString statusPath = u"/proc/%1/status"_s.arg(pid);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        run.peakMiB = std::max(run.peakMiB, statusMiB(statusPath, "VmHWM"));
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            loop.quit();
+        }
+    });
+    poll.start(1);
+    loop.exec();
+    run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return run;
+}
 
 class Bench
 {
@@ -128,7 +203,11 @@ public:
         row.unchanged = push(f, sync);
         row.fiveNoteBytes = touchFive(f);
         row.five = push(f, sync);
-        if (!row.first.ok || !row.unchanged.ok || !row.five.ok || !f.fsckClean()) {
+        row.cliUnchanged = cliSync(f);
+        (void)touchFive(f);
+        row.cliFive = cliSync(f);
+        if (!row.first.ok || !row.unchanged.ok || !row.five.ok || !row.cliUnchanged.ok || !row.cliFive.ok
+            || !f.fsckClean()) {
             m_err << "bench_sync: a step failed at " << notes << " notes\n";
             return std::nullopt;
         }
@@ -149,13 +228,13 @@ private:
         const int writesBefore = writeCount(f);
         const qint64 serverBefore = f.server.busyNanoseconds();
         resetPeak();
-        const double start = statusMiB("VmRSS");
+        const double start = statusMiB(u"/proc/self/status"_s, "VmRSS");
         QElapsedTimer timer;
         timer.start();
         Step step;
         step.ok = work();
         step.seconds = double(timer.nsecsElapsed()) / 1e9;
-        step.peak = statusMiB("VmHWM");
+        step.peak = statusMiB(u"/proc/self/status"_s, "VmHWM");
         step.growth = std::max(0.0, step.peak - start);
         step.requests = f.server.requestCount() - before;
         step.writes = writeCount(f) - writesBefore;
@@ -186,6 +265,29 @@ private:
         step.incremental = outcome->incremental;
         step.bytes = outcome->bytes;
         step.ok = !outcome->conflict;
+        return step;
+    }
+
+    /// `notechondria-sync sync` on the fixture's data folder, as its own process: wall, its peak RSS, requests.
+    Step cliSync(PushFixture &f)
+    {
+        const QString output = f.dir.filePath(u"cli-sync.out"_s);
+        ChildRun child;
+        Step step = timed(f, [&] {
+            child = runChild(QStringLiteral(NOTECHONDRIA_SYNC_BINARY),
+                {u"--data"_s, f.dir.filePath(u"data"_s), u"sync"_s, u"--json"_s}, f.cliEnvironment(), output);
+            return child.ok;
+        });
+        step.seconds = child.seconds;
+        step.peak = child.peakMiB;
+        if (QFile printed(output); printed.open(QIODevice::ReadOnly)) {
+            step.committed = QJsonDocument::fromJson(printed.readAll()).object().value(u"committed"_s).toBool();
+        }
+        if (!child.ok) {
+            QFile log(output + u".err"_s);
+            m_err << "bench_sync: notechondria-sync sync failed: "
+                  << (log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString()) << '\n';
+        }
         return step;
     }
 
@@ -266,6 +368,40 @@ QString cell(const Step &step, bool withPeak)
     return text;
 }
 
+/// The syncs run as their own process: the figures a scheduled `notechondria-sync sync` has.
+void printProcessTable(QTextStream &out, const QList<Row> &rows)
+{
+    out << "\nThe same syncs as their own process (`notechondria-sync sync` on the data folder; peak RSS = the "
+           "process's own, from wait4):\n\n";
+    out << "| notes | nothing changed: wall, peak RSS, requests | 5 notes changed: wall (client), peak RSS, requests "
+           "|\n";
+    out << "|---:|---:|---:|\n";
+    for (const Row &row : rows) {
+        const auto processCell = [](const Step &step) {
+            QString text = u"%1 s"_s.arg(step.seconds, 0, 'f', 2);
+            if (step.serverSeconds >= 0.005) {
+                text += u" (client %1 s)"_s.arg(clientSeconds(step), 0, 'f', 2);
+            }
+            return text
+                + u", %1 MiB, **%2**, %3"_s.arg(step.peak, 0, 'f', 0)
+                      .arg(step.requests)
+                      .arg(step.committed ? u"1 commit"_s : u"no commit"_s);
+        };
+        out << u"| %1 | %2 | %3 |\n"_s.arg(row.notes).arg(processCell(row.cliUnchanged), processCell(row.cliFive));
+    }
+    if (rows.size() >= 2) {
+        const Row &small = rows.first();
+        const Row &large = rows.last();
+        out << u"\nRatios %1 / %2 notes as a process: nothing changed %3× wall, %4× peak RSS; 5 notes changed %5× "
+               u"client wall, %6× peak RSS.\n"_s.arg(large.notes)
+                   .arg(small.notes)
+                   .arg(large.cliUnchanged.seconds / std::max(small.cliUnchanged.seconds, 1e-9), 0, 'f', 1)
+                   .arg(large.cliUnchanged.peak / std::max(small.cliUnchanged.peak, 1e-9), 0, 'f', 1)
+                   .arg(clientSeconds(large.cliFive) / std::max(clientSeconds(small.cliFive), 1e-9), 0, 'f', 1)
+                   .arg(large.cliFive.peak / std::max(small.cliFive.peak, 1e-9), 0, 'f', 1);
+    }
+}
+
 void printTable(QTextStream &out, const QList<Row> &rows)
 {
     out << "| notes (files) | export: wall, RSS growth | first push: requests, writes | no change: wall, RSS growth, "
@@ -292,6 +428,7 @@ void printTable(QTextStream &out, const QList<Row> &rows)
         out << "\nChecked at every size: `git fsck --strict` clean, and a fresh clone equal to the export byte for "
                "byte.\n";
     }
+    printProcessTable(out, rows);
     if (rows.size() >= 2) {
         const Row &small = rows.first();
         const Row &large = rows.last();
