@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Notechondria::BackupHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n gelöscht</numerusform>
+            <numerusform>%n gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing counted</source>
+        <translation>nichts gezählt</translation>
+    </message>
+    <message>
+        <source>an unnamed device</source>
+        <translation>einem unbenannten Gerät</translation>
+    </message>
+    <message>
+        <source>Backup history</source>
+        <translation>Sicherungsverlauf</translation>
+    </message>
+    <message>
+        <source>Find a note by its title, or paste its id</source>
+        <translation>Eine Notiz nach ihrem Titel suchen oder ihre Kennung einfügen</translation>
+    </message>
+    <message>
+        <source>Find a note</source>
+        <translation>Notiz suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;every backup</source>
+        <translation>&amp;Alle Sicherungen zeigen</translation>
+    </message>
+    <message>
+        <source>Notes found</source>
+        <translation>Gefundene Notizen</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>Sicherungen, die neuesten zuerst</translation>
+    </message>
+    <message>
+        <source>Show &amp;older backups</source>
+        <translation>Ä&amp;ltere Sicherungen zeigen</translation>
+    </message>
+    <message>
+        <source>The note in this backup</source>
+        <translation>Die Notiz in dieser Sicherung</translation>
+    </message>
+    <message>
+        <source>The note now</source>
+        <translation>Die Notiz jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>Diese Fassung &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore as a &amp;copy</source>
+        <translation>Als &amp;Kopie wiederherstellen</translation>
+    </message>
+    <message>
+        <source>A new note is made from this version; the note as it is now stays as it is.</source>
+        <translation>Aus dieser Fassung wird eine neue Notiz; die Notiz, wie sie jetzt ist, bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Every backup of the account, newest first.</source>
+        <translation>Jede Sicherung des Kontos, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>The backups that changed this note, newest first.</source>
+        <translation>Die Sicherungen, die diese Notiz geändert haben, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>The backups that changed “%1”, newest first.</source>
+        <translation>Die Sicherungen, die „%1“ geändert haben, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3
+%4</source>
+        <translation>%1 (%2), %3
+%4</translation>
+    </message>
+    <message>
+        <source>The repository has no backup yet.</source>
+        <translation>Das Repository enthält noch keine Sicherung.</translation>
+    </message>
+    <message>
+        <source>No backup holds this note yet.</source>
+        <translation>Noch keine Sicherung enthält diese Notiz.</translation>
+    </message>
+    <message>
+        <source>Backed up %1 from %2: %3</source>
+        <translation>Gesichert am %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>To look at one note as this backup holds it, find the note above.</source>
+        <translation>Um eine Notiz so zu sehen, wie diese Sicherung sie enthält, suchen Sie sie oben.</translation>
+    </message>
+    <message>
+        <source>Open this backup on GitHub</source>
+        <translation>Diese Sicherung auf GitHub öffnen</translation>
+    </message>
+    <message>
+        <source>Left: “%1” in the backup of %2. Right: the note now. Lines that differ are marked.</source>
+        <translation>Links: „%1“ in der Sicherung vom %2. Rechts: die Notiz jetzt. Abweichende Zeilen sind markiert.</translation>
+    </message>
+    <message>
+        <source>Left: “%1” in the backup of %2. The note is no longer on this computer; restoring brings it back.</source>
+        <translation>Links: „%1“ in der Sicherung vom %2. Die Notiz ist nicht mehr auf diesem Computer; Wiederherstellen holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>No note on this computer matches “%1”.</source>
+        <translation>Keine Notiz auf diesem Computer passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1” was made from the backup of %2. The next sync backs it up.</source>
+        <translation>„%1“ wurde aus der Sicherung vom %2 erstellt. Die nächste Synchronisierung sichert sie.</translation>
+    </message>
+    <message>
+        <source>“%1” is back as it was in the backup of %2. The next sync backs it up.</source>
+        <translation>„%1“ ist wieder so wie in der Sicherung vom %2. Die nächste Synchronisierung sichert sie.</translation>
+    </message>
+    <message>
+        <source>The note becomes this version again; the note as it is now stays in its own history, and Undo takes it back.</source>
+        <translation>Die Notiz wird wieder zu dieser Fassung; die Notiz, wie sie jetzt ist, bleibt in ihrem eigenen Verlauf, und „Rückgängig“ nimmt es zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Bring back the account as it was just before this restore.</source>
+        <translation>Das Konto so zurückholen, wie es direkt vor dieser Wiederherstellung war.</translation>
+    </message>
+    <message>
+        <source>The account is as it was before the restore.</source>
+        <translation>Das Konto ist wieder so wie vor der Wiederherstellung.</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::BackupTray</name>
     <message>
         <source>&amp;Sync now</source>
@@ -1225,6 +1379,14 @@ Um einen Schlüsselbund zu verwenden, installieren und entsperren Sie einen in I
     <message>
         <source>@%1 (installation %2)</source>
         <translation>@%1 (Installation %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse backups…</source>
+        <translation>Sicherungen &amp;durchsehen…</translation>
+    </message>
+    <message>
+        <source>Every backup on GitHub: what changed when, and any note as a backup held it.</source>
+        <translation>Jede Sicherung auf GitHub: was sich wann geändert hat, und jede Notiz so, wie eine Sicherung sie enthielt.</translation>
     </message>
 </context>
 <context>

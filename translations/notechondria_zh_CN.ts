@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Notechondria::BackupHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>新增 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>修改 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>删除 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing counted</source>
+        <translation>未计入任何更改</translation>
+    </message>
+    <message>
+        <source>an unnamed device</source>
+        <translation>未命名的设备</translation>
+    </message>
+    <message>
+        <source>Backup history</source>
+        <translation>备份历史</translation>
+    </message>
+    <message>
+        <source>Find a note by its title, or paste its id</source>
+        <translation>按标题查找笔记，或粘贴其 ID</translation>
+    </message>
+    <message>
+        <source>Find a note</source>
+        <translation>查找笔记</translation>
+    </message>
+    <message>
+        <source>Show &amp;every backup</source>
+        <translation>显示所有备份(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Notes found</source>
+        <translation>找到的笔记</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>备份，最新的在前</translation>
+    </message>
+    <message>
+        <source>Show &amp;older backups</source>
+        <translation>显示更早的备份(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The note in this backup</source>
+        <translation>此备份中的笔记</translation>
+    </message>
+    <message>
+        <source>The note now</source>
+        <translation>笔记的当前内容</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>恢复此版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore as a &amp;copy</source>
+        <translation>恢复为副本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A new note is made from this version; the note as it is now stays as it is.</source>
+        <translation>用此版本新建一条笔记；当前笔记保持不变。</translation>
+    </message>
+    <message>
+        <source>Every backup of the account, newest first.</source>
+        <translation>账户的所有备份，最新的在前。</translation>
+    </message>
+    <message>
+        <source>The backups that changed this note, newest first.</source>
+        <translation>更改过此笔记的备份，最新的在前。</translation>
+    </message>
+    <message>
+        <source>The backups that changed “%1”, newest first.</source>
+        <translation>更改过“%1”的备份，最新的在前。</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3
+%4</source>
+        <translation>%1（%2），%3
+%4</translation>
+    </message>
+    <message>
+        <source>The repository has no backup yet.</source>
+        <translation>仓库中还没有备份。</translation>
+    </message>
+    <message>
+        <source>No backup holds this note yet.</source>
+        <translation>还没有备份包含此笔记。</translation>
+    </message>
+    <message>
+        <source>Backed up %1 from %2: %3</source>
+        <translation>%1 从 %2 备份：%3</translation>
+    </message>
+    <message>
+        <source>To look at one note as this backup holds it, find the note above.</source>
+        <translation>要查看此备份中某条笔记的内容，请在上方查找该笔记。</translation>
+    </message>
+    <message>
+        <source>Open this backup on GitHub</source>
+        <translation>在 GitHub 上打开此备份</translation>
+    </message>
+    <message>
+        <source>Left: “%1” in the backup of %2. Right: the note now. Lines that differ are marked.</source>
+        <translation>左侧：%2 备份中的“%1”。右侧：笔记的当前内容。不同的行已标出。</translation>
+    </message>
+    <message>
+        <source>Left: “%1” in the backup of %2. The note is no longer on this computer; restoring brings it back.</source>
+        <translation>左侧：%2 备份中的“%1”。此笔记已不在这台电脑上；恢复即可找回。</translation>
+    </message>
+    <message>
+        <source>No note on this computer matches “%1”.</source>
+        <translation>这台电脑上没有与“%1”匹配的笔记。</translation>
+    </message>
+    <message>
+        <source>“%1” was made from the backup of %2. The next sync backs it up.</source>
+        <translation>已从 %2 的备份创建“%1”。下次同步会备份它。</translation>
+    </message>
+    <message>
+        <source>“%1” is back as it was in the backup of %2. The next sync backs it up.</source>
+        <translation>“%1”已恢复为 %2 备份中的样子。下次同步会备份它。</translation>
+    </message>
+    <message>
+        <source>The note becomes this version again; the note as it is now stays in its own history, and Undo takes it back.</source>
+        <translation>笔记将恢复为此版本；笔记的当前内容会保留在它自己的历史中，“撤销”可以还原。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring back the account as it was just before this restore.</source>
+        <translation>将账户还原到此次恢复之前的状态。</translation>
+    </message>
+    <message>
+        <source>The account is as it was before the restore.</source>
+        <translation>账户已还原到恢复之前的状态。</translation>
+    </message>
+</context>
+<context>
     <name>Notechondria::BackupTray</name>
     <message>
         <source>&amp;Sync now</source>
@@ -1213,6 +1364,14 @@ To use a keychain, install and unlock one in your desktop session — gnome-keyr
     <message>
         <source>@%1 (installation %2)</source>
         <translation>@%1（安装 %2）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse backups…</source>
+        <translation>浏览备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Every backup on GitHub: what changed when, and any note as a backup held it.</source>
+        <translation>GitHub 上的每个备份：何时改了什么，以及任意笔记在某个备份中的样子。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "linediff.h"
 #include "syncwire.h"
 
 #include <QCoroTask>
@@ -19,17 +20,6 @@ namespace Notechondria {
 
 class HighlightedView;
 class NotechondriaClient;
-
-/// Lines of `left` not in `right` and lines of `right` not in `left`, by a longest-common-subsequence line diff.
-struct LineDiff
-{
-    QList<int> removed; ///< 0-based lines of the left text
-    QList<int> added; ///< 0-based lines of the right text
-    QList<std::pair<int, int>> matches; ///< equal lines (left, right), in order
-    [[nodiscard]] static LineDiff compute(const QStringList &left, const QStringList &right);
-    /// The line of the other side that shows the same place as `line` (for scrolling both sides together).
-    [[nodiscard]] int counterpart(int line, bool fromLeft) const;
-};
 
 /**
  * The conflict of a push or a sync: items changed both here and on GitHub. Lists them by title (the path as

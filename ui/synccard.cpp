@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "synccard.h"
 
+#include "backuphistorydialog.h"
 #include "clock.h"
 #include "relativetime.h"
 #include "restoredialog.h"
@@ -129,6 +130,21 @@ void SyncCard::connectPages()
     connect(m_connected, &SyncConnectedPage::previewRequested, this, &SyncCard::previewRequested);
     connect(m_connected, &SyncConnectedPage::historyRequested, this, &SyncCard::historyRequested);
     connect(m_connected, &SyncConnectedPage::restoreRequested, this, &SyncCard::openRestoreDialog);
+    connect(m_connected, &SyncConnectedPage::backupHistoryRequested, this, &SyncCard::openBackupHistory);
+}
+
+void SyncCard::openBackupHistory()
+{
+    if (!m_client || m_backend != Backend::Local) {
+        return;
+    }
+    auto *dialog = new BackupHistoryDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A note brought back is a local change: the card's count of changes waiting follows.
+    connect(dialog, &BackupHistoryDialog::noteRestored, this, &SyncCard::refresh);
+    connect(dialog, &BackupHistoryDialog::restoreUndone, this, &SyncCard::refresh);
+    Q_EMIT backupHistoryOpened(dialog);
+    dialog->open();
 }
 
 void SyncCard::openRestoreDialog(const RestoreSource &source)

@@ -17,6 +17,7 @@ namespace Notechondria {
 class Clock;
 class ConflictDialog;
 class RestoreDialog;
+class BackupHistoryDialog;
 class SyncConnectedPage;
 class SyncDisconnectedPage;
 
@@ -77,6 +78,8 @@ Q_SIGNALS:
     void historyRequested();
     /// A restore dialog was opened (tests use it).
     void restoreDialogOpened(Notechondria::RestoreDialog *dialog);
+    /// The backup history (time machine) was opened (tests use it).
+    void backupHistoryOpened(Notechondria::BackupHistoryDialog *dialog);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -87,6 +90,7 @@ private:
     QWidget *buildLoadingPage();
     void connectPages();
     void openRestoreDialog(const RestoreSource &source);
+    void openBackupHistory();
     void setState(State state);
     void setBusy(bool busy);
     void showStatus();

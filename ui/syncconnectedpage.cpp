@@ -128,8 +128,16 @@ void SyncConnectedPage::addButtons(QVBoxLayout *layout)
     buttons->addWidget(m_syncNow);
     buttons->addWidget(m_disconnect);
     buttons->addStretch();
+    m_browseBackups
+        = new QPushButton(QCoreApplication::translate("Notechondria::SyncCard", "&Browse backups\u2026"), this);
+    m_browseBackups->setObjectName(u"browseBackupsButton"_s);
+    m_browseBackups->setToolTip(QCoreApplication::translate(
+        "Notechondria::SyncCard", "Every backup on GitHub: what changed when, and any note as a backup held it."));
+    m_browseBackups->hide();
+    connect(m_browseBackups, &QPushButton::clicked, this, &SyncConnectedPage::backupHistoryRequested);
     buttons->addWidget(preview);
     buttons->addWidget(history);
+    buttons->addWidget(m_browseBackups);
     layout->addLayout(buttons);
 }
 
@@ -200,6 +208,7 @@ void SyncConnectedPage::setLocalBackend(bool local)
     m_syncNow->setVisible(local);
     m_syncNow->setDefault(local);
     m_pushNow->setDefault(!local);
+    m_browseBackups->setVisible(local);
     m_syncResult->hide();
 }
 
@@ -213,6 +222,7 @@ void SyncConnectedPage::setBusy(bool busy, bool repoSelected, bool reposListed)
     const bool haveRepo = m_repoCombo->currentIndex() >= 0 && repoSelected;
     m_pushNow->setEnabled(!busy && haveRepo);
     m_syncNow->setEnabled(!busy && haveRepo);
+    m_browseBackups->setEnabled(!busy && haveRepo);
     m_disconnect->setEnabled(!busy);
     m_repoCombo->setEnabled(!busy && reposListed);
     m_retryRepos->setEnabled(!busy);

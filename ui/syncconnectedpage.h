@@ -58,6 +58,8 @@ Q_SIGNALS:
     void disconnectRequested();
     void previewRequested();
     void historyRequested();
+    /// Browse backups…: the time machine (local server only).
+    void backupHistoryRequested();
     void restoreRequested(const Notechondria::RestoreSource &source);
 
 private:
@@ -81,6 +83,7 @@ private:
     QPushButton *m_pushNow = nullptr;
     QPushButton *m_syncNow = nullptr;
     QPushButton *m_disconnect = nullptr;
+    QPushButton *m_browseBackups = nullptr;
     QProgressBar *m_pushProgress = nullptr;
     QLabel *m_pushWait = nullptr;
     QLabel *m_syncResult = nullptr;

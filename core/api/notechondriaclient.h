@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QCoroTask>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QList>
@@ -56,6 +57,41 @@ struct RestoreResult
     int notes = 0;
     int courses = 0;
     QStringList problems;
+};
+
+/// One commit of the backup branch as the History view lists it (`GET integrations/github/history/`).
+struct BackupCommitInfo
+{
+    QString sha;
+    QDateTime date;
+    QString device; ///< "" for commits older than the device trailer
+    int added = 0, changed = 0, deleted = 0;
+    QStringList titles; ///< the titles of the notes it names
+    QStringList lines; ///< what changed, in words ("Changed note “Title”")
+    QUrl url; ///< the commit's page (the API's html_url), may be empty
+};
+
+/// A note as one backup commit holds it, with the note as the local account has it now (the look back).
+struct BackupNoteVersion
+{
+    QString commit;
+    QString uuid;
+    QString title;
+    QString content;
+    QString courseSlug;
+    QDateTime lastEdit;
+    bool existsNow = false; ///< the local account still has the note (live or in the bin)
+    QString currentTitle;
+    QString currentContent;
+};
+
+/// What restoring one note from history did (`POST integrations/github/restore/item/`).
+struct ItemRestoreResult
+{
+    QString uuid; ///< the note restored, or the copy made
+    QString title;
+    bool asCopy = false;
+    bool created = false; ///< a new note (a copy, or a note that had been emptied from the bin)
 };
 
 /**
@@ -121,6 +157,12 @@ public:
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreApply(RestoreSource source);
     /// Brings back the account from before the last restore (POST restore/undo/; local server only): what is back.
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreUndo();
+    // The time machine (issue #16): the backup branch's commits (all, or those that touched @p noteUuid), newest
+    // first; one note at one commit next to the note now; that version back in place or as a copy.
+    [[nodiscard]] QCoro::Task<Result<QList<BackupCommitInfo>>> backupHistory(QString noteUuid = {}, int limit = 100);
+    [[nodiscard]] QCoro::Task<Result<BackupNoteVersion>> noteAtCommit(QString commit, QString noteUuid);
+    [[nodiscard]] QCoro::Task<Result<ItemRestoreResult>> restoreNoteVersion(
+        QString commit, QString noteUuid, bool asCopy);
 
     /// Starts bringing the account of the server at @p apiBase (key @p token) into the local store (POST import/;
     /// local server only): it runs in the server, importStatus() follows it. @p includeAssets: the avatar, covers and
