@@ -372,7 +372,7 @@ QString cell(const Step &step, bool withPeak)
 void printProcessTable(QTextStream &out, const QList<Row> &rows)
 {
     out << "\nThe same syncs as their own process (`notechondria-sync sync` on the data folder; peak RSS = the "
-           "process's own, from wait4):\n\n";
+           "process's own, its VmHWM):\n\n";
     out << "| notes | nothing changed: wall, peak RSS, requests | 5 notes changed: wall (client), peak RSS, requests "
            "|\n";
     out << "|---:|---:|---:|\n";
