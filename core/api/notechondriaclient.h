@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "error.h"
 #include "syncwire.h"
+#include "verifyreport.h"
 
 #include <QByteArray>
 #include <QCoroTask>
@@ -121,6 +122,11 @@ public:
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreApply(RestoreSource source);
     /// Brings back the account from before the last restore (POST restore/undo/; local server only): what is back.
     [[nodiscard]] QCoro::Task<Result<RestoreResult>> restoreUndo();
+    /// Test restore (POST verify/; local server only): checks @p commit (a full sha, "" for the branch head) file by
+    /// file and restores it into a scratch profile; damaged or missing files are in the report, not an error.
+    [[nodiscard]] QCoro::Task<Result<VerifyReport>> verifyBackup(QString commit = {});
+    /// The last test restore (GET verify/), nullopt when the backup was never verified.
+    [[nodiscard]] QCoro::Task<Result<std::optional<VerifyReport>>> lastVerification();
 
     /// Starts bringing the account of the server at @p apiBase (key @p token) into the local store (POST import/;
     /// local server only): it runs in the server, importStatus() follows it. @p includeAssets: the avatar, covers and
