@@ -318,7 +318,7 @@ void SyncCard::showLastVerified()
     }
     m_connected->showLastVerified(
         tr("Last verified %1: %2 damaged or missing.").arg(when, filesText(static_cast<int>(paths.size()))),
-        tr("Commit %1, tested %2. Damaged or missing:").arg(commit, at) + u'\n' + problemList(report));
+        tr("Commit %1, tested %2. Damaged or missing:").arg(commit, at) + u'\n' + problemList(report), true);
 }
 
 void SyncCard::showActionError(const QString &message)

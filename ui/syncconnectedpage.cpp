@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPalette>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -309,10 +310,16 @@ void SyncConnectedPage::showSyncResult(const QString &summary)
     m_syncResult->show();
 }
 
-void SyncConnectedPage::showLastVerified(const QString &text, const QString &toolTip)
+void SyncConnectedPage::showLastVerified(const QString &text, const QString &toolTip, bool incomplete)
 {
     m_lastVerified->setText(text);
     m_lastVerified->setToolTip(toolTip);
+    m_lastVerified->setAccessibleDescription(toolTip);
+    if (incomplete) {
+        setErrorColour(m_lastVerified);
+    } else {
+        m_lastVerified->setPalette(QPalette()); // back to the page's colours
+    }
     m_lastVerified->setVisible(m_local && !text.isEmpty());
 }
 

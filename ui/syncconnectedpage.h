@@ -47,8 +47,9 @@ public:
     /// `toolTip` nullopt keeps the current one.
     void showLastPush(const QString &text, const std::optional<QString> &toolTip = std::nullopt);
     void showSyncResult(const QString &summary);
-    /// Under the restore row: the last test restore in a sentence, its details (the damaged files) as the tooltip.
-    void showLastVerified(const QString &text, const QString &toolTip);
+    /// Under the restore row: the last test restore in a sentence, its details (the damaged files) as the tooltip;
+    /// in the error colour when @p incomplete.
+    void showLastVerified(const QString &text, const QString &toolTip, bool incomplete = false);
     void showCommitLink(const QString &richText, const QString &url, bool visible);
     /// Hides the sync result and the commit link.
     void clearResult();

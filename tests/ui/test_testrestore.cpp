@@ -112,6 +112,7 @@ private Q_SLOTS:
         QVERIFY(!m_card->isBusy());
         QVERIFY(testRestore()->isEnabled());
         const QString complete = lastVerified()->text();
+        QCOMPARE(lastVerified()->palette().color(QPalette::WindowText), m_card->palette().color(QPalette::WindowText));
         QVERIFY2(complete.startsWith(u"Last verified just now: complete — "_s) && complete.contains(u"1 note."_s),
             qPrintable(complete));
         QVERIFY2(!child<QLabel>(u"actionErrorLabel"_s)->isVisible(),
@@ -139,6 +140,7 @@ private Q_SLOTS:
         const QString details = lastVerified()->toolTip();
         QVERIFY2(details.contains(u"\u201cGroceries\u201d (%1): damaged"_s.arg(notePath())), qPrintable(details));
         QVERIFY2(!details.contains(m_note.uuid.toString(QUuid::WithoutBraces)), qPrintable(details));
+        QVERIFY(lastVerified()->palette().color(QPalette::WindowText) != m_card->palette().color(QPalette::WindowText));
     }
 };
 
