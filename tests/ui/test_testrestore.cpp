@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -141,6 +142,25 @@ private Q_SLOTS:
         QVERIFY2(details.contains(u"\u201cGroceries\u201d (%1): damaged"_s.arg(notePath())), qPrintable(details));
         QVERIFY2(!details.contains(m_note.uuid.toString(QUuid::WithoutBraces)), qPrintable(details));
         QVERIFY(lastVerified()->palette().color(QPalette::WindowText) != m_card->palette().color(QPalette::WindowText));
+    }
+
+    void aBackupThatCannotBeReadIsAnErrorAndKeepsTheLastResult()
+    {
+        QVERIFY(clickAndWait(child<QPushButton>(u"syncNowButton"_s)));
+        QTRY_COMPARE(lastVerified()->text(), u"Never verified."_s);
+        GitHubTestServer::Fault fault;
+        fault.method = "GET";
+        fault.path = QRegularExpression(u"/tarball/"_s);
+        fault.status = 404;
+        fault.times = 5;
+        m_fx->github.injectFault(fault);
+        QVERIFY(clickAndWait(testRestore()));
+        auto *error = child<QLabel>(u"actionErrorLabel"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"Test restore failed: Frontend.GithubSync/verify \u2014 "_s),
+            qPrintable(error->text()));
+        QCOMPARE(lastVerified()->text(), u"Never verified."_s);
+        QVERIFY(testRestore()->isEnabled());
     }
 };
 
