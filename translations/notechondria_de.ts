@@ -1388,6 +1388,95 @@ Um einen Schlüsselbund zu verwenden, installieren und entsperren Sie einen in I
         <source>Every backup on GitHub: what changed when, and any note as a backup held it.</source>
         <translation>Jede Sicherung auf GitHub: was sich wann geändert hat, und jede Notiz so, wie eine Sicherung sie enthielt.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 Notiz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln Notiz</numerusform>
+            <numerusform>%Ln Notizen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>not covered by the checksums</source>
+        <translation>von keiner Prüfsumme erfasst</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>comes back different from a restore</source>
+        <translation>kommt nach einer Wiederherstellung anders zurück</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>“%1” (%2): %3</source>
+        <translation>„%1“ (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Testing the backup…</source>
+        <translation>Backup wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Never verified.</source>
+        <translation>Noch nie geprüft.</translation>
+    </message>
+    <message>
+        <source>Last verified %1: complete — %2, %3.</source>
+        <translation>Zuletzt geprüft %1: vollständig — %2, %3.</translation>
+    </message>
+    <message>
+        <source>Commit %1, tested %2: every file matches its checksum, and the backup restores as it was made.</source>
+        <translation>Commit %1, geprüft %2: Jede Datei stimmt mit ihrer Prüfsumme überein, und das Backup lässt sich so wiederherstellen, wie es angelegt wurde.</translation>
+    </message>
+    <message>
+        <source>Last verified %1: %2 damaged or missing.</source>
+        <translation>Zuletzt geprüft %1: %2 beschädigt oder fehlend.</translation>
+    </message>
+    <message>
+        <source>Commit %1, tested %2. Damaged or missing:</source>
+        <translation>Commit %1, geprüft %2. Beschädigt oder fehlend:</translation>
+    </message>
+    <message>
+        <source>Test restore failed</source>
+        <translation>Probewiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>T&amp;est restore</source>
+        <translation>Wiederherstellung t&amp;esten</translation>
+    </message>
+    <message>
+        <source>Check every file of the latest backup and restore it into a scratch profile, without touching this device&apos;s notes.</source>
+        <translation>Jede Datei des neuesten Backups prüfen und es in ein Testprofil wiederherstellen, ohne die Notizen auf diesem Gerät anzutasten.</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>

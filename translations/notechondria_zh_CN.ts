@@ -1373,6 +1373,92 @@ To use a keychain, install and unlock one in your desktop session — gnome-keyr
         <source>Every backup on GitHub: what changed when, and any note as a backup held it.</source>
         <translation>GitHub 上的每个备份：何时改了什么，以及任意笔记在某个备份中的样子。</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 条笔记</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln 条笔记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>not covered by the checksums</source>
+        <translation>未被校验和覆盖</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>comes back different from a restore</source>
+        <translation>恢复后内容不同</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>“%1” (%2): %3</source>
+        <translation>“%1”（%2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>……以及另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Testing the backup…</source>
+        <translation>正在测试备份…</translation>
+    </message>
+    <message>
+        <source>Never verified.</source>
+        <translation>从未校验。</translation>
+    </message>
+    <message>
+        <source>Last verified %1: complete — %2, %3.</source>
+        <translation>上次校验 %1：完整 — %2，%3。</translation>
+    </message>
+    <message>
+        <source>Commit %1, tested %2: every file matches its checksum, and the backup restores as it was made.</source>
+        <translation>提交 %1，测试于 %2：每个文件都与其校验和一致，备份可按原样恢复。</translation>
+    </message>
+    <message>
+        <source>Last verified %1: %2 damaged or missing.</source>
+        <translation>上次校验 %1：%2损坏或缺失。</translation>
+    </message>
+    <message>
+        <source>Commit %1, tested %2. Damaged or missing:</source>
+        <translation>提交 %1，测试于 %2。损坏或缺失：</translation>
+    </message>
+    <message>
+        <source>Test restore failed</source>
+        <translation>试恢复失败</translation>
+    </message>
+    <message>
+        <source>T&amp;est restore</source>
+        <translation>试恢复(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Check every file of the latest backup and restore it into a scratch profile, without touching this device&apos;s notes.</source>
+        <translation>检查最新备份的每个文件，并将其恢复到临时配置中，不会改动此设备上的笔记。</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>

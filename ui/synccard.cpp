@@ -39,7 +39,10 @@ SyncCard::SyncCard(const Clock *clock, QWidget *parent)
     m_pollTimer->setInterval(3000);
     connect(m_pollTimer, &QTimer::timeout, this, [this] { pollInstallations(); });
     m_clockTimer->setInterval(30000);
-    connect(m_clockTimer, &QTimer::timeout, this, &SyncCard::updateLastPush);
+    connect(m_clockTimer, &QTimer::timeout, this, [this] {
+        updateLastPush();
+        showLastVerified();
+    });
     m_clockTimer->start();
     m_pushWaitTimer->setInterval(1000);
     connect(m_pushWaitTimer, &QTimer::timeout, this, [this] { pollPushWait(); });
@@ -131,6 +134,7 @@ void SyncCard::connectPages()
     connect(m_connected, &SyncConnectedPage::historyRequested, this, &SyncCard::historyRequested);
     connect(m_connected, &SyncConnectedPage::restoreRequested, this, &SyncCard::openRestoreDialog);
     connect(m_connected, &SyncConnectedPage::backupHistoryRequested, this, &SyncCard::openBackupHistory);
+    connect(m_connected, &SyncConnectedPage::testRestoreRequested, this, [this] { doTestRestore(); });
 }
 
 void SyncCard::openBackupHistory()
@@ -168,6 +172,9 @@ void SyncCard::setClient(NotechondriaClient *client, Backend backend)
     m_status = {};
     m_repos.reset();
     m_sessionPushSha.clear();
+    m_lastVerification.reset();
+    m_lastVerificationLoaded = false;
+    showLastVerified();
     m_pollTimer->stop();
     refresh();
 }
@@ -223,6 +230,7 @@ void SyncCard::showStatus()
             : tr("GitHub App installed on @%1.").arg(m_status.accountLogin),
         m_status.lastError);
     updateLastPush();
+    showLastVerified();
     showRepos();
     setState(State::Connected);
 }
@@ -244,6 +252,89 @@ void SyncCard::updateLastPush()
             ? tr("Last push: %1.").arg(when)
             : tr("Last push: %1 (commit %2).").arg(when, m_status.lastPushSha.left(8)),
         QLocale().toString(m_status.lastPushAt->toLocalTime(), QLocale::LongFormat));
+}
+
+namespace {
+
+/// The counts of the verification sentences; the singular spelled out (no English catalog is loaded).
+QString filesText(int count)
+{
+    return count == 1 ? SyncCard::tr("1 file") : SyncCard::tr("%Ln files", nullptr, count);
+}
+
+QString notesText(int count)
+{
+    return count == 1 ? SyncCard::tr("1 note") : SyncCard::tr("%Ln notes", nullptr, count);
+}
+
+QString problemKindText(const QString &kind)
+{
+    if (kind == "missing"_L1) {
+        return SyncCard::tr("missing");
+    }
+    if (kind == "unlisted"_L1) {
+        return SyncCard::tr("not covered by the checksums");
+    }
+    if (kind == "unreadable"_L1) {
+        return SyncCard::tr("cannot be read");
+    }
+    if (kind == "restores_differently"_L1) {
+        return SyncCard::tr("comes back different from a restore");
+    }
+    return SyncCard::tr("damaged");
+}
+
+/// The tooltip of an incomplete backup: one line per damaged or missing file, by title with the path as detail.
+QString problemList(const VerifyReport &report)
+{
+    constexpr qsizetype shown = 20;
+    QStringList lines;
+    for (const VerifyReport::Problem &problem : report.problems) {
+        const QString line = problem.title.isEmpty()
+            ? SyncCard::tr("%1: %2").arg(problem.path, problemKindText(problem.kind))
+            : SyncCard::tr("\u201c%1\u201d (%2): %3").arg(problem.title, problem.path, problemKindText(problem.kind));
+        if (!lines.contains(line)) {
+            lines.append(line);
+        }
+    }
+    if (lines.size() > shown) {
+        const auto more = static_cast<int>(lines.size() - shown);
+        lines.resize(shown);
+        lines.append(SyncCard::tr("…and %n more", nullptr, more));
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+void SyncCard::showLastVerified()
+{
+    if (m_verifying) {
+        m_connected->showLastVerified(tr("Testing the backup…"), QString());
+        return;
+    }
+    if (!m_lastVerification) {
+        m_connected->showLastVerified(m_lastVerificationLoaded ? tr("Never verified.") : QString(), QString());
+        return;
+    }
+    const VerifyReport &report = *m_lastVerification;
+    const QString when = relativeTimeText(report.verifiedAt, m_clock ? m_clock->now() : QDateTime::currentDateTime());
+    const QString commit = report.commit.left(8);
+    const QString at = QLocale().toString(report.verifiedAt.toLocalTime(), QLocale::LongFormat);
+    if (report.complete) {
+        m_connected->showLastVerified(
+            tr("Last verified %1: complete — %2, %3.").arg(when, filesText(report.files), notesText(report.notes)),
+            tr("Commit %1, tested %2: every file matches its checksum, and the backup restores as it was made.")
+                .arg(commit, at));
+        return;
+    }
+    QSet<QString> paths;
+    for (const VerifyReport::Problem &problem : report.problems) {
+        paths.insert(problem.path);
+    }
+    m_connected->showLastVerified(
+        tr("Last verified %1: %2 damaged or missing.").arg(when, filesText(static_cast<int>(paths.size()))),
+        tr("Commit %1, tested %2. Damaged or missing:").arg(commit, at) + u'\n' + problemList(report), true);
 }
 
 void SyncCard::showActionError(const QString &message)

@@ -33,7 +33,9 @@ class SyncDisconnectedPage;
  *
  * With the local server (Backend::Local) the main button is Sync now (syncNowButton): GitHub's changes come in,
  * this device's go out, and the card says in words what moved; conflicts are resolved per item. A remote server
- * keeps Push now (pushNowButton) and the upstream push contract.
+ * keeps Push now (pushNowButton) and the upstream push contract. The local server also offers Test restore
+ * (testRestoreButton): the backup checked file by file and restored into a scratch profile, the last result shown as
+ * "Last verified …" (lastVerifiedLabel) with the damaged files by title in its tooltip.
  */
 class SyncCard : public QFrame
 {
@@ -80,6 +82,8 @@ Q_SIGNALS:
     void restoreDialogOpened(Notechondria::RestoreDialog *dialog);
     /// The backup history (time machine) was opened (tests use it).
     void backupHistoryOpened(Notechondria::BackupHistoryDialog *dialog);
+    /// The last verification was read from the server or a test restore ended (shown in lastVerifiedLabel).
+    void lastVerificationShown();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -96,6 +100,8 @@ private:
     void showStatus();
     void showRepos();
     void updateLastPush();
+    /// lastVerifiedLabel: "Testing the backup…", the last verification in a sentence, or "Never verified.".
+    void showLastVerified();
     void showActionError(const QString &message);
     void startInstall();
 
@@ -107,6 +113,9 @@ private:
     void askMassDeletion(const PushResult &result, const SyncRequest &request);
     void showPushed(const PushResult &result);
     QCoro::Task<> doDisconnect();
+    /// Test restore (local server): verifies the branch head and shows the result as the last verification.
+    QCoro::Task<> doTestRestore();
+    QCoro::Task<> loadLastVerification();
     /// The account of a pasted installation id: checked against GitHub on the local server (an error when GitHub does
     /// not know it as this App's), looked up in the installations elsewhere (empty when not found).
     [[nodiscard]] QCoro::Task<Result<QString>> accountOf(QString installationId);
@@ -130,6 +139,10 @@ private:
     bool m_installationsSnapshotted = false;
     int m_refreshGeneration = 0;
     int m_pollsLeft = 0;
+    std::optional<VerifyReport> m_lastVerification;
+    bool m_lastVerificationLoaded = false;
+    bool m_verifying = false;
+    int m_verifyGeneration = 0; ///< a test restore's answer is newer than a last verification read before it
 
     QStackedWidget *m_pages = nullptr;
     SyncDisconnectedPage *m_disconnected = nullptr;

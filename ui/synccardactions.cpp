@@ -53,6 +53,9 @@ QCoro::Task<> SyncCard::doRefresh()
         m_repoErrorText.clear();
     }
     showStatus();
+    if (m_status.connected && m_backend == Backend::Local) {
+        loadLastVerification();
+    }
     if (!m_status.connected && m_backend == Backend::Local) {
         // The App's existing installations, to pick one (an installation made before the click is found too).
         const Result<QList<InstallationInfo>> installations = co_await m_client->installations();
@@ -291,6 +294,56 @@ QCoro::Task<> SyncCard::doDisconnect()
     m_installationsSnapshotted = false;
     // Reload rather than reset locally: the status after disconnect still carries install_url (DECISIONS §2.5).
     co_await doRefresh();
+}
+
+QCoro::Task<> SyncCard::doTestRestore()
+{
+    if (!m_client || m_busy || m_backend != Backend::Local) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    showActionError(QString());
+    ++m_verifyGeneration;
+    m_verifying = true;
+    setBusy(true);
+    showLastVerified();
+    const Result<VerifyReport> report = co_await m_client->verifyBackup();
+    if (!self) {
+        co_return;
+    }
+    m_verifying = false;
+    setBusy(false);
+    if (!report) {
+        showActionError(shaped(tr("Test restore failed"), u"verify"_s, report.error().message()));
+    } else {
+        m_lastVerification = *report;
+        m_lastVerificationLoaded = true;
+    }
+    showLastVerified();
+    Q_EMIT lastVerificationShown();
+}
+
+QCoro::Task<> SyncCard::loadLastVerification()
+{
+    if (!m_client || m_verifying) {
+        co_return;
+    }
+    QPointer<SyncCard> self(this);
+    const int generation = m_verifyGeneration;
+    const Result<std::optional<VerifyReport>> last = co_await m_client->lastVerification();
+    if (!self || m_verifying || generation != m_verifyGeneration) {
+        co_return;
+    }
+    if (!last) {
+        // Not worth an error line: the card works without it, and the next refresh asks again.
+        qCInfo(lcUi).noquote() << u"Last verification not read: Frontend.GithubSync/verify — %1"_s.arg(
+            last.error().message());
+        co_return;
+    }
+    m_lastVerification = *last;
+    m_lastVerificationLoaded = true;
+    showLastVerified();
+    Q_EMIT lastVerificationShown();
 }
 
 void SyncCard::startInstall()

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPalette>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -39,6 +40,7 @@ SyncConnectedPage::SyncConnectedPage(QWidget *parent)
     addIncludeAssets(layout);
     addButtons(layout);
     layout->addLayout(buildRestoreRow());
+    addLastVerified(layout);
     addResults(layout);
     layout->addStretch();
 }
@@ -159,10 +161,27 @@ QHBoxLayout *SyncConnectedPage::buildRestoreRow()
             Q_EMIT restoreRequested(RestoreSource::fromFolder(folder));
         }
     });
+    m_testRestore = new QPushButton(QCoreApplication::translate("Notechondria::SyncCard", "T&est restore"), this);
+    m_testRestore->setObjectName(u"testRestoreButton"_s);
+    m_testRestore->setToolTip(QCoreApplication::translate("Notechondria::SyncCard",
+        "Check every file of the latest backup and restore it into a scratch profile, without touching this "
+        "device's notes."));
+    m_testRestore->setEnabled(false);
+    m_testRestore->hide();
+    connect(m_testRestore, &QPushButton::clicked, this, &SyncConnectedPage::testRestoreRequested);
     row->addStretch();
+    row->addWidget(m_testRestore);
     row->addWidget(fromGitHub);
     row->addWidget(fromFolder);
     return row;
+}
+
+void SyncConnectedPage::addLastVerified(QVBoxLayout *layout)
+{
+    m_lastVerified = makeLabel(u"lastVerifiedLabel"_s, this);
+    m_lastVerified->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_lastVerified->hide();
+    layout->addWidget(m_lastVerified);
 }
 
 void SyncConnectedPage::addResults(QVBoxLayout *layout)
@@ -209,6 +228,9 @@ void SyncConnectedPage::setLocalBackend(bool local)
     m_syncNow->setDefault(local);
     m_pushNow->setDefault(!local);
     m_browseBackups->setVisible(local);
+    m_local = local;
+    m_testRestore->setVisible(local);
+    m_lastVerified->setVisible(local && !m_lastVerified->text().isEmpty());
     m_syncResult->hide();
 }
 
@@ -223,6 +245,7 @@ void SyncConnectedPage::setBusy(bool busy, bool repoSelected, bool reposListed)
     m_pushNow->setEnabled(!busy && haveRepo);
     m_syncNow->setEnabled(!busy && haveRepo);
     m_browseBackups->setEnabled(!busy && haveRepo);
+    m_testRestore->setEnabled(!busy && haveRepo);
     m_disconnect->setEnabled(!busy);
     m_repoCombo->setEnabled(!busy && reposListed);
     m_retryRepos->setEnabled(!busy);
@@ -280,6 +303,7 @@ void SyncConnectedPage::showRepos(
     m_repoCombo->setVisible(!repos || !repos->isEmpty());
     m_pushNow->setEnabled(!busy && !selected.isEmpty());
     m_syncNow->setEnabled(!busy && !selected.isEmpty());
+    m_testRestore->setEnabled(!busy && !selected.isEmpty());
 }
 
 void SyncConnectedPage::showLastPush(const QString &text, const std::optional<QString> &toolTip)
@@ -294,6 +318,19 @@ void SyncConnectedPage::showSyncResult(const QString &summary)
 {
     m_syncResult->setText(summary);
     m_syncResult->show();
+}
+
+void SyncConnectedPage::showLastVerified(const QString &text, const QString &toolTip, bool incomplete)
+{
+    m_lastVerified->setText(text);
+    m_lastVerified->setToolTip(toolTip);
+    m_lastVerified->setAccessibleDescription(toolTip);
+    if (incomplete) {
+        setErrorColour(m_lastVerified);
+    } else {
+        m_lastVerified->setPalette(QPalette()); // back to the page's colours
+    }
+    m_lastVerified->setVisible(m_local && !text.isEmpty());
 }
 
 void SyncConnectedPage::showCommitLink(const QString &richText, const QString &url, bool visible)

@@ -18,8 +18,9 @@ namespace Notechondria {
 /**
  * The connected page of the GitHub Sync card: the installation, the sync target repository (repoComboBox, with
  * its loading bar, error and Retry), Include assets, the main button (pushNowButton for a remote backend,
- * syncNowButton for the local server), Disconnect, preview and history, the restore buttons, and what the last
- * push did (syncResultLabel, commitLinkLabel, lastPushLabel, lastErrorLabel).
+ * syncNowButton for the local server), Disconnect, preview and history, the restore buttons, Test restore with the
+ * last verification under it (testRestoreButton, lastVerifiedLabel; local server only), and what the last push did
+ * (syncResultLabel, commitLinkLabel, lastPushLabel, lastErrorLabel).
  *
  * The page shows what the card tells it and reports presses as signals; the card runs the actions.
  */
@@ -30,7 +31,7 @@ class SyncConnectedPage : public QWidget
 public:
     explicit SyncConnectedPage(QWidget *parent = nullptr);
 
-    /// The local server makes Sync now the main button, a remote backend Push now.
+    /// The local server makes Sync now the main button, a remote backend Push now; Test restore is the local server's.
     void setLocalBackend(bool local);
     [[nodiscard]] bool includeAssets() const;
     /// While busy nothing can be started; `repoSelected` tells whether the status names a repository.
@@ -46,6 +47,9 @@ public:
     /// `toolTip` nullopt keeps the current one.
     void showLastPush(const QString &text, const std::optional<QString> &toolTip = std::nullopt);
     void showSyncResult(const QString &summary);
+    /// Under the restore row: the last test restore in a sentence, its details (the damaged files) as the tooltip;
+    /// in the error colour when @p incomplete.
+    void showLastVerified(const QString &text, const QString &toolTip, bool incomplete = false);
     void showCommitLink(const QString &richText, const QString &url, bool visible);
     /// Hides the sync result and the commit link.
     void clearResult();
@@ -61,6 +65,7 @@ Q_SIGNALS:
     /// Browse backups…: the time machine (local server only).
     void backupHistoryRequested();
     void restoreRequested(const Notechondria::RestoreSource &source);
+    void testRestoreRequested();
 
 private:
     void addInstalledRow(QVBoxLayout *layout);
@@ -68,10 +73,12 @@ private:
     void addIncludeAssets(QVBoxLayout *layout);
     void addButtons(QVBoxLayout *layout);
     QHBoxLayout *buildRestoreRow();
+    void addLastVerified(QVBoxLayout *layout);
     void addResults(QVBoxLayout *layout);
     void updateIncludeAssetsHint();
 
     bool m_pushing = false;
+    bool m_local = false;
     QLabel *m_installedLabel = nullptr;
     QComboBox *m_repoCombo = nullptr;
     QProgressBar *m_reposBar = nullptr;
@@ -86,6 +93,8 @@ private:
     QPushButton *m_browseBackups = nullptr;
     QProgressBar *m_pushProgress = nullptr;
     QLabel *m_pushWait = nullptr;
+    QPushButton *m_testRestore = nullptr;
+    QLabel *m_lastVerified = nullptr;
     QLabel *m_syncResult = nullptr;
     QLabel *m_commitLink = nullptr;
     QLabel *m_lastPush = nullptr;

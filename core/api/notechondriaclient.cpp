@@ -25,7 +25,8 @@ constexpr std::chrono::seconds kMaxWait{10};
 bool isLongRunning(const QString &path)
 {
     return path.startsWith(syncBase)
-        && (path.endsWith("push/"_L1) || path.endsWith("sync/"_L1) || path.endsWith("restore/"_L1));
+        && (path.endsWith("push/"_L1) || path.endsWith("sync/"_L1) || path.endsWith("restore/"_L1)
+            || path.endsWith("verify/"_L1));
 }
 
 /// DRF field errors flattened into one line: `installation_id: This field is required.`

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "error.h"
 #include "syncwire.h"
+#include "verifyreport.h"
 
 #include <QByteArray>
 #include <QCoroTask>
@@ -163,6 +164,11 @@ public:
     [[nodiscard]] QCoro::Task<Result<BackupNoteVersion>> noteAtCommit(QString commit, QString noteUuid);
     [[nodiscard]] QCoro::Task<Result<ItemRestoreResult>> restoreNoteVersion(
         QString commit, QString noteUuid, bool asCopy);
+    /// Test restore (POST verify/; local server only): checks @p commit (a full sha, "" for the branch head) file by
+    /// file and restores it into a scratch profile; damaged or missing files are in the report, not an error.
+    [[nodiscard]] QCoro::Task<Result<VerifyReport>> verifyBackup(QString commit = {});
+    /// The last test restore (GET verify/), nullopt when the backup was never verified.
+    [[nodiscard]] QCoro::Task<Result<std::optional<VerifyReport>>> lastVerification();
 
     /// Starts bringing the account of the server at @p apiBase (key @p token) into the local store (POST import/;
     /// local server only): it runs in the server, importStatus() follows it. @p includeAssets: the avatar, covers and

@@ -167,7 +167,8 @@ QCoro::Task<ApiResponse> GitHubRoutes::runPush(ApiRequest request, bool pull)
             u"a push or sync is already running; wait for it to finish (GET status shows push_running)."_s);
     }
     if (m_otherWorkRunning && m_otherWorkRunning()) {
-        co_return ApiResponse::detail(409, consequence, module, u"a restore is running; wait for it to finish."_s);
+        co_return ApiResponse::detail(
+            409, consequence, module, u"a restore or a test restore is running; wait for it to finish."_s);
     }
     std::optional<ApiResponse> invalid;
     const std::optional<PushOptions> options = readOptions(*form, request, pull, invalid);

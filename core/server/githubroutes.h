@@ -36,7 +36,7 @@ public:
 
     void registerOn(ApiRouter &router);
     [[nodiscard]] bool isPushRunning() const { return m_pushRunning; }
-    /// Other work that a push must wait for (a restore): while it returns true, a push gets 409.
+    /// Other work that a push must wait for (a restore, a test restore): while it returns true, a push gets 409.
     void setOtherWorkRunning(std::function<bool()> running) { m_otherWorkRunning = std::move(running); }
 
 Q_SIGNALS:

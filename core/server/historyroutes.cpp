@@ -4,11 +4,11 @@
 #include "apirouter.h"
 #include "backuphistory.h"
 #include "itemrestore.h"
+#include "routesupport.h"
 #include "store.h"
 
 #include <QJsonArray>
 #include <QPointer>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -17,12 +17,6 @@ namespace Notechondria {
 namespace {
 
 const QString kModule = u"Core.Server.GitHubSync/history"_s;
-
-bool isFullSha(const QString &text)
-{
-    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
-    return fullSha.match(text).hasMatch();
-}
 
 QJsonObject noteJson(const Note &note, const QString &courseSlug)
 {
@@ -55,23 +49,6 @@ void HistoryRoutes::registerOn(ApiRouter &router)
         [this](ApiRequest r) { return restoreItem(std::move(r)); });
 }
 
-std::variant<GitHubIntegration, ApiResponse> HistoryRoutes::connected(const QString &consequence) const
-{
-    const auto integration = m_store->integration();
-    if (!integration) {
-        return ApiResponse::fromError(integration.error(), 500);
-    }
-    if (!*integration || (*integration)->repoFullName.isEmpty()) {
-        return ApiResponse::detail(
-            400, consequence, kModule, u"no repository is connected; choose one in the GitHub Sync card first."_s);
-    }
-    if (!m_github) {
-        return ApiResponse::detail(400, consequence, kModule,
-            u"no GitHub App is configured (set GITHUB_DATA_SYNC_APP_* or the App settings)."_s);
-    }
-    return **integration;
-}
-
 QCoro::Task<ApiResponse> HistoryRoutes::history(ApiRequest request)
 {
     const QString consequence = u"History not read"_s;
@@ -88,7 +65,7 @@ QCoro::Task<ApiResponse> HistoryRoutes::history(ApiRequest request)
     if (!ok || limit < 1 || limit > 10000) {
         co_return ApiResponse::fieldErrors({{u"limit"_s, {u"A number from 1 to 10000."_s}}});
     }
-    auto integration = connected(consequence);
+    auto integration = RouteSupport::connectedRepository(*m_store, m_github, consequence, kModule);
     if (auto *answer = std::get_if<ApiResponse>(&integration)) {
         co_return *answer;
     }
@@ -116,7 +93,7 @@ QCoro::Task<ApiResponse> HistoryRoutes::noteAt(ApiRequest request)
     const QString commit = request.queryValue(u"commit"_s).trimmed().toLower();
     const QUuid note = BackupHistory::parseUuid(request.queryValue(u"note"_s));
     QMap<QString, QStringList> errors;
-    if (!isFullSha(commit)) {
+    if (!RouteSupport::isFullCommitId(commit)) {
         errors.insert(u"commit"_s, {u"A full 40-character commit id."_s});
     }
     if (note.isNull()) {
@@ -125,7 +102,7 @@ QCoro::Task<ApiResponse> HistoryRoutes::noteAt(ApiRequest request)
     if (!errors.isEmpty()) {
         co_return ApiResponse::fieldErrors(errors);
     }
-    auto integration = connected(consequence);
+    auto integration = RouteSupport::connectedRepository(*m_store, m_github, consequence, kModule);
     if (auto *answer = std::get_if<ApiResponse>(&integration)) {
         co_return *answer;
     }
@@ -158,7 +135,7 @@ QCoro::Task<ApiResponse> HistoryRoutes::restoreItem(ApiRequest request)
     const QString commit = in.string(u"commit"_s, 40).value_or(QString()).trimmed().toLower();
     const QUuid note = BackupHistory::parseUuid(in.string(u"note"_s, 40).value_or(QString()));
     const bool asCopy = in.boolean(u"as_copy"_s).value_or(false);
-    if (!commit.isEmpty() && !isFullSha(commit)) {
+    if (!commit.isEmpty() && !RouteSupport::isFullCommitId(commit)) {
         in.addError(u"commit"_s, u"A full 40-character commit id."_s);
     }
     if (in.ok() && note.isNull()) {
@@ -171,7 +148,7 @@ QCoro::Task<ApiResponse> HistoryRoutes::restoreItem(ApiRequest request)
         co_return ApiResponse::detail(
             409, consequence, kModule, u"a push or a restore is already running; wait for it to finish."_s);
     }
-    auto integration = connected(consequence);
+    auto integration = RouteSupport::connectedRepository(*m_store, m_github, consequence, kModule);
     if (auto *answer = std::get_if<ApiResponse>(&integration)) {
         co_return *answer;
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "account.h"
 #include "apirequest.h"
 #include "apiresponse.h"
 
@@ -9,7 +8,6 @@
 #include <QObject>
 
 #include <functional>
-#include <variant>
 
 namespace Notechondria {
 
@@ -45,8 +43,6 @@ private:
     [[nodiscard]] QCoro::Task<ApiResponse> history(ApiRequest request);
     [[nodiscard]] QCoro::Task<ApiResponse> noteAt(ApiRequest request);
     [[nodiscard]] QCoro::Task<ApiResponse> restoreItem(ApiRequest request);
-    /// The connected integration, or the answer that says why there is none.
-    [[nodiscard]] std::variant<GitHubIntegration, ApiResponse> connected(const QString &consequence) const;
 
     Store *m_store;
     GitHubApi *m_github;

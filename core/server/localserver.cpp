@@ -13,6 +13,7 @@
 #include "manifestroutes.h"
 #include "restoreroutes.h"
 #include "secretstore.h"
+#include "verifyroutes.h"
 
 #include <algorithm>
 
@@ -37,9 +38,13 @@ LocalServer::LocalServer(
     m_github->registerOn(*m_router);
     m_restore = new RestoreRoutes(store, github, [this] { return m_github->isPushRunning(); }, this);
     m_restore->registerOn(*m_router);
-    m_history = new HistoryRoutes(
-        store, github, clock, [this] { return m_github->isPushRunning() || m_restore->isRestoreRunning(); }, this);
+    const auto pushOrRestoreRunning = [this] {
+        return m_github->isPushRunning() || m_restore->isRestoreRunning();
+    };
+    m_history = new HistoryRoutes(store, github, clock, pushOrRestoreRunning, this);
     m_history->registerOn(*m_router);
+    m_verify = new VerifyRoutes(store, github, clock, pushOrRestoreRunning, this);
+    m_verify->registerOn(*m_router);
     m_import = new ImportRoutes(store, this);
     m_import->registerOn(*m_router);
     registerBootstrapRoutes(*m_router);
@@ -57,7 +62,7 @@ LocalServer::LocalServer(
     m_auth = std::make_unique<AuthRoutes>(store, clock, std::move(hooks));
     m_auth->registerOn(*m_router);
     m_router->setTokenValidator([this](const QByteArray &token) { return m_auth->acceptsSession(token); });
-    m_github->setOtherWorkRunning([this] { return m_restore->isRestoreRunning(); });
+    m_github->setOtherWorkRunning([this] { return m_restore->isRestoreRunning() || m_verify->isVerifyRunning(); });
     connect(m_github, &GitHubRoutes::installationLinked, this, &LocalServer::installationLinked);
     connect(m_github, &GitHubRoutes::pushFinished, this, &LocalServer::pushFinished);
 }

@@ -27,6 +27,7 @@ class ImportRoutes;
 class ManifestRoutes;
 class SecretStore;
 class Store;
+class VerifyRoutes;
 
 /**
  * The local-server mode: the Notechondria /api/v1 served on loopback from the local Store, with the GitHub work
@@ -116,6 +117,7 @@ private:
     GitHubRoutes *m_github;
     RestoreRoutes *m_restore = nullptr;
     HistoryRoutes *m_history = nullptr;
+    VerifyRoutes *m_verify = nullptr;
     ImportRoutes *m_import = nullptr;
     ManifestRoutes *m_manifest = nullptr;
     std::unique_ptr<DataRoutes> m_data;

@@ -9,12 +9,12 @@
 #include "logging.h"
 #include "restoreplan.h"
 #include "restoresnapshots.h"
+#include "routesupport.h"
 #include "store.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -84,8 +84,7 @@ QCoro::Task<ApiResponse> RestoreRoutes::restore(ApiRequest request)
     const QString path = in.string(u"path"_s, 4096).value_or(QString()).trimmed();
     const bool dryRun = in.boolean(u"dry_run"_s).value_or(false);
     const QString commit = in.string(u"commit"_s, 40).value_or(QString()).trimmed().toLower();
-    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
-    if (!commit.isEmpty() && !fullSha.match(commit).hasMatch()) {
+    if (!commit.isEmpty() && !RouteSupport::isFullCommitId(commit)) {
         in.addError(u"commit"_s, u"A full 40-character commit id."_s);
     }
     if (source == u"folder"_s && path.isEmpty()) {
@@ -128,21 +127,11 @@ QCoro::Task<ApiResponse> RestoreRoutes::restore(ApiRequest request)
 
 QCoro::Task<std::variant<Backup, ApiResponse>> RestoreRoutes::fromGitHub(QString directory, QString commit)
 {
-    const auto integration = m_store->integration();
-    if (!integration) {
-        co_return ApiResponse::fromError(integration.error(), 500);
+    auto connected = RouteSupport::connectedRepository(*m_store, m_github, consequence, module);
+    if (auto *answer = std::get_if<ApiResponse>(&connected)) {
+        co_return *answer;
     }
-    if (!*integration) {
-        co_return refuse(400,
-            u"no GitHub App installation linked to this account. Click \u201cInstall Notechondria GitHub App\u201d first."_s);
-    }
-    const GitHubIntegration &row = **integration;
-    if (row.repoFullName.isEmpty()) {
-        co_return refuse(400, u"no repository is selected; choose one in the GitHub Sync card first."_s);
-    }
-    if (!m_github) {
-        co_return refuse(400, u"no GitHub App is configured (set GITHUB_DATA_SYNC_APP_* or the App settings)."_s);
-    }
+    const GitHubIntegration &row = std::get<GitHubIntegration>(connected);
     const QString ref = !commit.isEmpty() ? commit
         : row.repoDefaultBranch.isEmpty() ? u"main"_s
                                           : row.repoDefaultBranch;

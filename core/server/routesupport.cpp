@@ -3,6 +3,7 @@
 
 #include "store.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +35,35 @@ std::optional<ApiResponse> checkCourse(Store &store, const std::optional<qint64>
             404, consequence, u"Core.Server/course_lookup"_s, u"course %1 does not exist."_s.arg(*id));
     }
     return std::nullopt;
+}
+
+bool isFullCommitId(const QString &text)
+{
+    static const QRegularExpression fullSha(u"^[0-9a-f]{40}$"_s);
+    return fullSha.match(text).hasMatch();
+}
+
+std::variant<GitHubIntegration, ApiResponse> connectedRepository(
+    Store &store, const GitHubApi *github, const QString &consequence, const QString &module)
+{
+    const auto integration = store.integration();
+    if (!integration) {
+        return storeFailure(integration.error());
+    }
+    if (!*integration) {
+        return ApiResponse::detail(400, consequence, module,
+            u"no GitHub App installation linked to this account. Click \u201cInstall Notechondria GitHub App\u201d "
+            u"first."_s);
+    }
+    if ((*integration)->repoFullName.isEmpty()) {
+        return ApiResponse::detail(
+            400, consequence, module, u"no repository is connected; choose one in the GitHub Sync card first."_s);
+    }
+    if (github == nullptr) {
+        return ApiResponse::detail(400, consequence, module,
+            u"no GitHub App is configured (set GITHUB_DATA_SYNC_APP_* or the App settings)."_s);
+    }
+    return **integration;
 }
 
 } // namespace Notechondria::RouteSupport
