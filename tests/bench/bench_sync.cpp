@@ -85,6 +85,8 @@ struct Row
     bool verified = false; ///< git fsck clean and a fresh clone equal to the export
     /// The same two syncs as their own process (`notechondria-sync sync`): what a user's scheduled run costs.
     Step cliUnchanged, cliFive;
+    bool twoDevices = false; ///< the two-device convergence check ran at this size (BENCH_TWO_DEVICES_MAX)
+    double joinSeconds = 0; ///< a second, empty device's first sync (it brings the whole account in)
 };
 
 /// Runs the built `notechondria-sync` with @p arguments and @p env, the event loop turning meanwhile (the GitHub
@@ -216,6 +218,14 @@ public:
             m_err << "bench_sync: the clone differs from the export at " << notes << " notes: " << mismatch << '\n';
             return std::nullopt;
         }
+        const int twoDevicesMax = qEnvironmentVariableIsSet("BENCH_TWO_DEVICES_MAX")
+            ? qEnvironmentVariableIntValue("BENCH_TWO_DEVICES_MAX")
+            : 10000;
+        row.twoDevices = notes <= twoDevicesMax;
+        if (const QString diverged = row.twoDevices ? twoDevices(f, row) : QString(); !diverged.isEmpty()) {
+            m_err << "bench_sync: two devices did not converge at " << notes << " notes: " << diverged << '\n';
+            return std::nullopt;
+        }
         row.verified = true;
         return row;
     }
@@ -289,6 +299,78 @@ private:
                   << (log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString()) << '\n';
         }
         return step;
+    }
+
+    /// The export of one device as its next sync would compare it (its own last synced manifest): path → bytes.
+    static QMap<QString, QByteArray> exportOf(Store &store, PushService &service, const Clock &clock)
+    {
+        QFile manifest(service.lastManifestPath());
+        ExportOptions options;
+        if (manifest.open(QIODevice::ReadOnly)) {
+            options.previousManifest = manifest.readAll();
+        }
+        options.now = clock.now();
+        QMap<QString, QByteArray> files;
+        for (const ExportFile &file : materialize(*store.snapshot(false), options).files) {
+            files.insert(file.path, file.bytes);
+        }
+        return files;
+    }
+
+    /// A second device at this size: an empty data folder joins the repository (its first sync brings the whole
+    /// account in), B writes 5 notes while A edits 5, they sync in turn (B, A, B), and then both devices' exports and a
+    /// fresh clone are the same files. "" when they converged, else what differs. The time B's join took is kept.
+    QString twoDevices(PushFixture &f, Row &row)
+    {
+        auto opened = Store::open(f.dir.filePath(u"dataB/notechondria.sqlite"_s), &f.clock);
+        if (!opened) {
+            return opened.error().message();
+        }
+        std::unique_ptr<Store> storeB = std::move(*opened);
+        Store::IntegrationUpdate update;
+        update.installationId = QString::number(f.installation);
+        update.repoFullName = f.repo;
+        update.repoDefaultBranch = u"main"_s;
+        if (!storeB->connectIntegration(update)) {
+            return u"device B cannot connect"_s;
+        }
+        PushService serviceB(storeB.get(), f.github.get(), &f.clock);
+        PushOptions sync;
+        sync.pull = true;
+        QElapsedTimer joined;
+        joined.start();
+        const auto first = QCoro::waitFor(serviceB.push(sync));
+        row.joinSeconds = double(joined.nsecsElapsed()) / 1e9;
+        if (!first || first->conflict) {
+            return first ? u"conflict on joining"_s : first.error().message();
+        }
+        // B writes 5 new notes while A edits 5 of its notes: each side's change has to reach the other.
+        for (int i = 0; i < 5; ++i) {
+            Note note;
+            note.title = u"Written on device B %1"_s.arg(i + 1);
+            note.content = u"A note device B wrote while device A edited others.\n"_s;
+            if (!storeB->saveNote(note)) {
+                return u"device B cannot write a note"_s;
+            }
+        }
+        (void)touchFive(f);
+        for (PushService *service : {&serviceB, f.service.get(), &serviceB}) {
+            const auto synced = QCoro::waitFor(service->push(sync));
+            if (!synced || synced->conflict) {
+                return synced ? u"a conflict (both devices edited one note?)"_s : synced.error().message();
+            }
+        }
+        const QMap<QString, QByteArray> a = exportOf(*f.store, *f.service, f.clock);
+        const QMap<QString, QByteArray> b = exportOf(*storeB, serviceB, f.clock);
+        if (a != b) {
+            for (auto it = a.cbegin(); it != a.cend(); ++it) {
+                if (b.value(it.key()) != it.value()) {
+                    return u"device B differs in "_s + it.key();
+                }
+            }
+            return u"device B has other files"_s;
+        }
+        return f.cloneMismatch();
     }
 
     /// Commits the export into the bare repository with git (one commit on main).
@@ -427,6 +509,13 @@ void printTable(QTextStream &out, const QList<Row> &rows)
     if (std::ranges::all_of(rows, [](const Row &row) { return row.verified; })) {
         out << "\nChecked at every size: `git fsck --strict` clean, and a fresh clone equal to the export byte for "
                "byte.\n";
+        out << "Two devices converging (an empty second device joins, writes 5 notes while the first edits 5, they "
+               "sync in turn, and both exports equal the clone):";
+        for (const Row &row : rows) {
+            out << (row.twoDevices ? u" %1 notes ✓ (joining: %2 s);"_s.arg(row.notes).arg(row.joinSeconds, 0, 'f', 1)
+                                   : u" %1 notes not run (BENCH_TWO_DEVICES_MAX);"_s.arg(row.notes));
+        }
+        out << '\n';
     }
     printProcessTable(out, rows);
     if (rows.size() >= 2) {
