@@ -94,6 +94,8 @@ public:
      */
     [[nodiscard]] QCoro::Task<Result<std::optional<QByteArray>>> fileAt(QString commit, QString path);
     [[nodiscard]] const QString &repoFullName() const { return m_repoFullName; }
+    [[nodiscard]] const QString &installationId() const { return m_installationId; }
+    [[nodiscard]] GitHubApi *api() const { return m_api; }
 
     /// Request body bytes sent so far.
     [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }

@@ -368,7 +368,7 @@ QCoro::Task<Result<bool>> PushService::syncOnce(Run &run)
     input.resolveAll = run.options.resolveAll;
     const SyncPlan plan = SyncPlanner::plan(input);
 
-    auto contents = co_await remote.fetchBlobs(run.local->neededBlobs(plan, head->remote));
+    auto contents = co_await remote.fetchBlobs(run.local->neededBlobs(plan, head->remote), head->sha);
     if (!contents) {
         co_return std::unexpected(contents.error());
     }

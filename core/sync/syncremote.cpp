@@ -3,6 +3,7 @@
 
 #include "gitblob.h"
 #include "gitdataclient.h"
+#include "githubbackup.h"
 #include "httpclient.h"
 #include "logging.h"
 #include "packupload.h"
@@ -10,8 +11,12 @@
 #include "treechunker.h"
 
 #include <QCoroSignal>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrentRun>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -129,10 +134,43 @@ QCoro::Task<Result<SyncHead>> SyncRemote::startMissingBranch(const LocalState &l
     co_return head;
 }
 
-QCoro::Task<Result<QHash<QByteArray, QByteArray>>> SyncRemote::fetchBlobs(QSet<QByteArray> needed)
+QCoro::Task<QHash<QByteArray, QByteArray>> SyncRemote::blobsFromTarball(QString commit, const QSet<QByteArray> &needed)
 {
     QHash<QByteArray, QByteArray> contents;
+    const QTemporaryDir scratch;
+    if (!scratch.isValid() || !m_git.api()) {
+        co_return contents;
+    }
+    const auto unpacked
+        = co_await downloadBackup(*m_git.api(), m_git.installationId(), m_git.repoFullName(), commit, scratch.path());
+    if (!unpacked) {
+        qCWarning(lcSync).noquote() << unpacked.error().withConsequence(u"Reading blobs one by one"_s).message();
+        co_return contents;
+    }
+    QDirIterator files(scratch.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (!file.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        QByteArray bytes = file.readAll();
+        if (const QByteArray id = GitBlob::id(bytes); needed.contains(id)) {
+            contents.insert(id, bytes);
+        }
+    }
+    co_return contents;
+}
+
+QCoro::Task<Result<QHash<QByteArray, QByteArray>>> SyncRemote::fetchBlobs(QSet<QByteArray> needed, QString commit)
+{
+    QHash<QByteArray, QByteArray> contents;
+    if (needed.size() >= kTarballMinBlobs && !commit.isEmpty()) {
+        contents = co_await blobsFromTarball(commit, needed);
+    }
     for (const QByteArray &sha : std::as_const(needed)) {
+        if (contents.contains(sha)) {
+            continue;
+        }
         auto bytes = co_await m_git.blob(QString::fromLatin1(sha));
         if (!bytes) {
             co_return std::unexpected(bytes.error());

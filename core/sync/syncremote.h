@@ -50,14 +50,21 @@ public:
     /// since the last sync (no tree read). @p known: the branch's ref when the caller has just read it.
     [[nodiscard]] QCoro::Task<Result<SyncHead>> resolveHead(
         const LocalState &local, std::optional<GitDataClient::Ref> known = std::nullopt);
-    /// The contents of the blobs @p needed: blob id → bytes.
-    [[nodiscard]] QCoro::Task<Result<QHash<QByteArray, QByteArray>>> fetchBlobs(QSet<QByteArray> needed);
+    /// The contents of the blobs @p needed: blob id → bytes. From kTarballMinBlobs on (a device joining an account, a
+    /// restore-sized pull) they come from @p commit's tarball in one request, matched by their git blob id; the rest,
+    /// or all when the tarball cannot be had, one request each.
+    [[nodiscard]] QCoro::Task<Result<QHash<QByteArray, QByteArray>>> fetchBlobs(
+        QSet<QByteArray> needed, QString commit = {});
+    static constexpr qsizetype kTarballMinBlobs = 100;
     /// One commit of @p publish on top of @p head and the branch fast-forwarded to it; nullopt when the branch moved
     /// meanwhile (GitHub answered 422: not a fast forward).
     [[nodiscard]] QCoro::Task<Result<std::optional<SyncCommit>>> commit(
         const LocalState &local, const PublishPlan &publish, const SyncHead &head, QString message);
 
 private:
+    /// The needed blobs found in @p commit's tarball (empty when it cannot be downloaded).
+    [[nodiscard]] QCoro::Task<QHash<QByteArray, QByteArray>> blobsFromTarball(
+        QString commit, const QSet<QByteArray> &needed);
     [[nodiscard]] QCoro::Task<Result<SyncHead>> startMissingBranch(const LocalState &local);
     [[nodiscard]] QCoro::Task<Result<SyncHead>> seedEmptyRepository(const LocalState &local, QString branch);
     [[nodiscard]] QCoro::Task<Result<QString>> uploadTree(

@@ -169,6 +169,29 @@ private Q_SLOTS:
         verifyConverged();
     }
 
+    void aDeviceJoiningALargeAccountReadsItInOneTarball()
+    {
+        // 150 notes are 300 files: one request for the commit's tarball instead of one per blob (at 100,000 notes
+        // that was 200,000 requests against GitHub's 5,000 an hour).
+        for (int i = 0; i < 150; ++i) {
+            makeNote(*f->store, u"Note %1"_s.arg(i), u"Body of note %1\n"_s.arg(i));
+        }
+        QVERIFY(syncA());
+        const qsizetype before = f->server.requests().size();
+        joinB();
+        QCOMPARE(storeB->noteCount().value_or(0), 150);
+        const QList<GitHubTestServer::Request> requests = f->server.requests().mid(before);
+        const auto count = [&](const QString &part) {
+            return std::ranges::count_if(requests, [&](const GitHubTestServer::Request &request) {
+                return request.method == "GET" && request.path.contains(part);
+            });
+        };
+        QVERIFY(count(u"/git/blobs/"_s) <= 1); // the backup's manifest at most (one per file before)
+        QCOMPARE(count(u"/tarball/"_s), 1);
+        QVERIFY2(requests.size() < 12, qPrintable(QString::number(requests.size())));
+        verifyConverged();
+    }
+
     void editingANoteGitHubChangedIsAConflictAndKeepGitHubsKeepsIt_data()
     {
         QTest::addColumn<bool>("deleteHere");
