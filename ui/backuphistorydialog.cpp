@@ -201,6 +201,7 @@ void BackupHistoryDialog::showNote(const QString &uuid, const QString &title)
 {
     m_noteUuid = uuid.isEmpty() ? QString() : uuidFromText(uuid);
     m_noteTitle = title;
+    m_shownCommit.clear();
     m_limit = 100;
     m_matches->hide();
     m_result->hide();
@@ -215,7 +216,7 @@ void BackupHistoryDialog::showNote(const QString &uuid, const QString &title)
 void BackupHistoryDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    const bool versionShown = !m_noteUuid.isEmpty() && m_list->currentRow() >= 0 && !m_then->toPlainText().isNull();
+    const bool versionShown = !m_noteUuid.isEmpty() && !m_shownCommit.isEmpty();
     m_restore->setEnabled(!busy && versionShown);
     m_restoreCopy->setEnabled(!busy && versionShown);
     m_search->setEnabled(!busy);
@@ -326,6 +327,7 @@ QCoro::Task<> BackupHistoryDialog::doLoadVersion(QString commit)
         co_return;
     }
     QPointer<BackupHistoryDialog> self(this);
+    m_shownCommit.clear();
     setBusy(true);
     showError({});
     const QString note = m_noteUuid;
@@ -339,6 +341,7 @@ QCoro::Task<> BackupHistoryDialog::doLoadVersion(QString commit)
         co_return;
     }
     showVersion(*version);
+    m_shownCommit = commit;
     setBusy(false);
     Q_EMIT versionShown(commit);
 }
@@ -405,6 +408,9 @@ QCoro::Task<> BackupHistoryDialog::doRestore(bool asCopy)
         co_return;
     }
     const BackupCommitInfo commit = m_commits.at(row);
+    if (commit.sha != m_shownCommit) {
+        co_return;
+    }
     QPointer<BackupHistoryDialog> self(this);
     setBusy(true);
     showError({});

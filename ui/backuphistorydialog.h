@@ -75,6 +75,7 @@ private:
     QPointer<NotechondriaClient> m_client;
     QString m_noteUuid;
     QString m_noteTitle;
+    QString m_shownCommit; ///< the commit whose version of the note is shown ("" while none is)
     int m_limit = 100;
     QList<BackupCommitInfo> m_commits;
     bool m_busy = false;
