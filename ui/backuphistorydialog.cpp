@@ -328,11 +328,13 @@ QCoro::Task<> BackupHistoryDialog::doLoadVersion(QString commit)
     }
     QPointer<BackupHistoryDialog> self(this);
     m_shownCommit.clear();
+    m_wantedCommit = commit;
     setBusy(true);
     showError({});
     const QString note = m_noteUuid;
     const auto version = co_await m_client->noteAtCommit(commit, note);
-    if (!self || note != m_noteUuid) {
+    // Rows picked quickly one after another: only the last one's answer is shown.
+    if (!self || note != m_noteUuid || commit != m_wantedCommit) {
         co_return;
     }
     if (!version) {

@@ -76,6 +76,7 @@ private:
     QString m_noteUuid;
     QString m_noteTitle;
     QString m_shownCommit; ///< the commit whose version of the note is shown ("" while none is)
+    QString m_wantedCommit; ///< the commit whose version was asked for last: an older answer is dropped
     int m_limit = 100;
     QList<BackupCommitInfo> m_commits;
     bool m_busy = false;
