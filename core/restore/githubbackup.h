@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QCoroTask>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -27,10 +28,21 @@ struct UnpackLimits
     const QByteArray &tarGz, const QString &directory, QStringList *skipped = nullptr, const UnpackLimits &limits = {});
 
 /**
+ * Reads every file of a repository tarball in memory under the same rules as unpackBackupTarball (names checked,
+ * links and entries over the limits skipped and listed in @p skipped): path inside the top folder → bytes.
+ */
+[[nodiscard]] Result<QHash<QString, QByteArray>> readBackupTarball(
+    const QByteArray &tarGz, QStringList *skipped = nullptr, const UnpackLimits &limits = {});
+
+/**
  * Downloads @p repoFullName at @p ref in one request (GET /repos/{o}/{r}/tarball/{ref}, following GitHub's redirect
  * without credentials) and unpacks it into @p directory.
  */
 [[nodiscard]] QCoro::Task<Result<int>> downloadBackup(GitHubApi &github, QString installationId, QString repoFullName,
     QString ref, QString directory, QStringList *skipped = nullptr);
+
+/// As downloadBackup, but the files stay in memory (readBackupTarball): nothing is written to disk.
+[[nodiscard]] QCoro::Task<Result<QHash<QString, QByteArray>>> downloadBackupFiles(
+    GitHubApi &github, QString installationId, QString repoFullName, QString ref, QStringList *skipped = nullptr);
 
 } // namespace Notechondria

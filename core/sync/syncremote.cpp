@@ -12,11 +12,9 @@
 
 #include <QCoroSignal>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrentRun>
-#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -137,23 +135,15 @@ QCoro::Task<Result<SyncHead>> SyncRemote::startMissingBranch(const LocalState &l
 QCoro::Task<QHash<QByteArray, QByteArray>> SyncRemote::blobsFromTarball(QString commit, const QSet<QByteArray> &needed)
 {
     QHash<QByteArray, QByteArray> contents;
-    const QTemporaryDir scratch;
-    if (!scratch.isValid() || !m_git.api()) {
+    if (!m_git.api()) {
         co_return contents;
     }
-    const auto unpacked
-        = co_await downloadBackup(*m_git.api(), m_git.installationId(), m_git.repoFullName(), commit, scratch.path());
-    if (!unpacked) {
-        qCWarning(lcSync).noquote() << unpacked.error().withConsequence(u"Reading blobs one by one"_s).message();
+    const auto files = co_await downloadBackupFiles(*m_git.api(), m_git.installationId(), m_git.repoFullName(), commit);
+    if (!files) {
+        qCWarning(lcSync).noquote() << files.error().withConsequence(u"Reading blobs one by one"_s).message();
         co_return contents;
     }
-    QDirIterator files(scratch.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (files.hasNext()) {
-        QFile file(files.next());
-        if (!file.open(QIODevice::ReadOnly)) {
-            continue;
-        }
-        QByteArray bytes = file.readAll();
+    for (const QByteArray &bytes : std::as_const(*files)) {
         if (const QByteArray id = GitBlob::id(bytes); needed.contains(id)) {
             contents.insert(id, bytes);
         }

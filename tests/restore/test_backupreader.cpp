@@ -122,6 +122,40 @@ private Q_SLOTS:
         QCOMPARE(skipped.size(), 2);
     }
 
+    void readsAGitHubTarballInMemoryUnderTheSameRules()
+    {
+        QTemporaryDir source;
+        const QString top = source.filePath(u"octo-backup-abc1234"_s);
+        writeFile(top + u"/manifest.json"_s, "{}");
+        writeFile(top + u"/assets/big.bin"_s, QByteArray(2048, 'x'));
+        // Enough files that reading each by seeking back through the gzip stream would show (a device joining reads
+        // every note of the account this way).
+        for (int i = 0; i < 500; ++i) {
+            writeFile(top + u"/notes/%1.md"_s.arg(i, 4, 10, QChar(u'0')), "note " + QByteArray::number(i));
+        }
+        QVERIFY(QFile::link(u"/etc/passwd"_s, top + u"/link"_s));
+        QProcess tar;
+        tar.setWorkingDirectory(source.path());
+        tar.start(u"tar"_s, {u"czf"_s, u"backup.tar.gz"_s, u"octo-backup-abc1234"_s});
+        QVERIFY(tar.waitForFinished() && tar.exitCode() == 0);
+        QFile archive(source.filePath(u"backup.tar.gz"_s));
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+
+        QStringList skipped;
+        UnpackLimits limits;
+        limits.maxFileBytes = 1024;
+        const auto files = readBackupTarball(archive.readAll(), &skipped, limits);
+        QVERIFY2(files.has_value(), files ? "" : qPrintable(files.error().message()));
+        QCOMPARE(files->size(), 501);
+        QCOMPARE(files->value(u"manifest.json"_s), QByteArray("{}"));
+        QCOMPARE(files->value(u"notes/0042.md"_s), QByteArray("note 42"));
+        QCOMPARE(files->value(u"notes/0499.md"_s), QByteArray("note 499"));
+        QVERIFY(!files->contains(u"link"_s));
+        QVERIFY(!files->contains(u"assets/big.bin"_s));
+        QCOMPARE(skipped.size(), 2);
+        QVERIFY(!readBackupTarball("garbage").has_value());
+    }
+
     void rejectsSomethingThatIsNotATarball()
     {
         QTemporaryDir target;
