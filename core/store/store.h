@@ -288,6 +288,12 @@ public:
      * exporting afterwards gives the same files). Keeps the integration and the runs. Nothing changes on failure.
      */
     [[nodiscard]] Result<void> importAccount(const AccountSnapshot &account);
+    /**
+     * Writes @p notes as they are (ids, uuids, timestamps kept) in one transaction and leaves every other row alone: a
+     * note whose id is stored with its uuid is updated (its cover and attachments stay), a note whose id is free is
+     * inserted with it. An id held by another note is refused, and then nothing changes.
+     */
+    [[nodiscard]] Result<void> importNotes(const QList<Note> &notes);
 
     /// Whether a course slug is path-safe (CourseRecords::isSafeSlug).
     [[nodiscard]] static bool isSafeSlug(const QString &slug);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Store::importAccount: a restore into the local store that keeps every id.
 #include "storeprivate.h"
+#include "storesql.h"
 
 #include <climits>
 #include <ranges>
@@ -99,6 +100,41 @@ Result<void> Store::importAccount(const AccountSnapshot &account)
                 [&](const CalendarFeed &f) { return p.planner.saveFeed(f); });
         });
         return done.and_then([&] { return HistoryCarry::carryEnd(p.context); });
+    });
+}
+
+Result<void> Store::importNotes(const QList<Note> &notes)
+{
+    Private &p = *d;
+    const QString notesProcess = u"Core.Store/import_notes"_s;
+    return transaction([&]() -> Result<void> {
+        for (Note note : notes) {
+            auto held = p.context.exec(u"SELECT uuid FROM notes WHERE id = ?"_s, {note.id}, consequence, notesProcess);
+            if (!held) {
+                return std::unexpected(held.error());
+            }
+            const bool stored = held->next();
+            if (note.id <= 0 || (stored && held->value(0).toString() != StoreSql::fromUuid(note.uuid).toString())) {
+                return fail(
+                    consequence, notesProcess, u"note id %1 is held by another note (or is not an id)"_s.arg(note.id));
+            }
+            const qint64 id = note.id;
+            if (!stored) {
+                note.id = 0;
+            }
+            auto saved = p.notes.saveNote(note);
+            if (!saved) {
+                return std::unexpected(saved.error());
+            }
+            if (saved->id != id) {
+                if (auto moved = p.context.run(
+                        u"UPDATE notes SET id = ? WHERE id = ?"_s, {id, saved->id}, consequence, notesProcess);
+                    !moved) {
+                    return moved;
+                }
+            }
+        }
+        return {};
     });
 }
 

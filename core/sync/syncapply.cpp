@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -176,10 +177,89 @@ Result<void> addConflictCopies(Store &store, const SyncApplyInput &input, const 
     return {};
 }
 
+/// The notes (by hex) of @p changed when every path there is a note's file; nullopt otherwise.
+std::optional<QSet<QString>> changedNotes(const QSet<QString> &changed)
+{
+    static const QRegularExpression notePath(u"^notes/([0-9a-f]{32})\\.(?:md|meta\\.json)$"_s);
+    QSet<QString> hexes;
+    for (const QString &path : changed) {
+        const QRegularExpressionMatch match = notePath.match(path);
+        if (!match.hasMatch()) {
+            return std::nullopt;
+        }
+        hexes.insert(match.captured(1));
+    }
+    return hexes;
+}
+
+/// Whether @p note can be written over (or next to) what the store holds without renumbering anything.
+bool keepsItsId(const Store &store, const Note &note)
+{
+    if (note.deletedAt || note.id <= 0) {
+        return false;
+    }
+    const auto mine = store.noteByUuid(note.uuid);
+    if (!mine) {
+        return false;
+    }
+    if (*mine) {
+        return (*mine)->id == note.id && !(*mine)->deletedAt;
+    }
+    const auto holder = store.note(note.id);
+    return holder && !*holder;
+}
+
+/**
+ * A pull that changes only live notes which keep their ids: those notes are read from the merged tree and written,
+ * nothing else (the whole account otherwise: O(account) for every pull). nullopt when the pull is not of that kind;
+ * then the whole-account path gives the same result.
+ */
+std::optional<Result<QList<BackupProblem>>> applyNotesByDifference(Store &store, const SyncApplyInput &input)
+{
+    if (!input.changed) {
+        return std::nullopt;
+    }
+    const auto hexes = changedNotes(*input.changed);
+    if (!hexes) {
+        return std::nullopt;
+    }
+    QHash<QString, QByteArray> files{{u"manifest.json"_s, "{\"schema_version\": 2}\n"}};
+    for (auto it = input.merged.cbegin(); it != input.merged.cend(); ++it) {
+        if (it.key().startsWith(u"courses/"_s)) {
+            files.insert(it.key(), it.value()); // a note names its course by slug
+        }
+    }
+    for (const QString &hex : *hexes) {
+        for (const QString &path : {u"notes/%1.md"_s.arg(hex), u"notes/%1.meta.json"_s.arg(hex)}) {
+            if (const auto file = input.merged.constFind(path); file != input.merged.cend()) {
+                files.insert(path, *file);
+            }
+        }
+    }
+    const Backup backup = readBackup(files);
+    if (!backup.problems.isEmpty() || backup.account.notes.size() != hexes->size()
+        || !std::ranges::all_of(backup.account.notes, [&](const Note &note) { return keepsItsId(store, note); })) {
+        return std::nullopt;
+    }
+    Result<void> done = store.transaction([&]() -> Result<void> {
+        if (auto imported = store.importNotes(backup.account.notes); !imported) {
+            return imported;
+        }
+        return addConflictCopies(store, input, input.merged);
+    });
+    if (!done) {
+        return std::unexpected(done.error().withConsequence(u"GitHub changes not applied"_s));
+    }
+    return backup.problems;
+}
+
 } // namespace
 
 Result<QList<BackupProblem>> applySync(Store &store, const SyncApplyInput &input)
 {
+    if (auto byDifference = applyNotesByDifference(store, input)) {
+        return *byDifference;
+    }
     auto local = store.snapshot(true);
     if (!local) {
         return std::unexpected(local.error());

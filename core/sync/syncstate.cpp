@@ -315,6 +315,18 @@ SyncApplyInput LocalState::applyInput(const SyncMergeOutcome &merge, const SyncP
             input.synced.insert(it.key());
         }
     }
+    QSet<QString> changed;
+    for (auto it = input.merged.cbegin(); it != input.merged.cend(); ++it) {
+        if (isTracked(it.key()) && blobIds.value(it.key()) != GitBlob::id(it.value())) {
+            changed.insert(it.key());
+        }
+    }
+    for (auto it = blobIds.cbegin(); it != blobIds.cend(); ++it) {
+        if (isTracked(it.key()) && !input.merged.contains(it.key())) {
+            changed.insert(it.key());
+        }
+    }
+    input.changed = std::move(changed);
     input.now = now;
     return input;
 }

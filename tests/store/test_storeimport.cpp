@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Store::importAccount: a restore that keeps every id, and leaves the store as it was when it fails.
+// Store::importAccount: a restore that keeps every id, and leaves the store as it was when it fails; importNotes:
+// the same for some notes (a pull of a few changes), the other rows untouched.
 #include "store.h"
 #include "storepartfixture.h"
 
@@ -128,6 +129,50 @@ private Q_SLOTS:
         QCOMPARE(store->profile()->username, u"ada"_s);
         QCOMPARE(store->courses()->size(), 2);
         QCOMPARE((*store->note(12))->attachments.size(), 1);
+    }
+
+    void importingNotesWritesThemAndLeavesTheRestAlone()
+    {
+        auto store = openFresh();
+        QVERIFY(store);
+        QVERIFY(store->importAccount(sampleAccount()));
+        Note covered = **store->note(12);
+        covered.title = u"Covered, edited elsewhere"_s;
+        covered.content = u"new body"_s;
+        covered.lastEdit = start.addSecs(60);
+        covered.cover = {};
+        covered.attachments.clear();
+        Note fresh = noteWith(40, u"Made elsewhere"_s, 3);
+        const auto imported = store->importNotes({covered, fresh});
+        QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message()));
+
+        const Note updated = **store->note(12);
+        QCOMPARE(updated.title, u"Covered, edited elsewhere"_s);
+        QCOMPARE(updated.content, u"new body"_s);
+        QCOMPARE(updated.lastEdit, start.addSecs(60)); // as the other device wrote it, not now
+        QCOMPARE(updated.cover.bytes, QByteArray("cover")); // what the tree cannot hold stays
+        QCOMPARE(updated.attachments.size(), 1);
+        const Note inserted = **store->note(40);
+        QCOMPARE(inserted.uuid, fresh.uuid);
+        QCOMPARE(inserted.courseId, std::optional<qint64>(3));
+        QCOMPARE((*store->note(4))->title, u"Plain"_s);
+        QCOMPARE(*store->noteCount(), 3);
+    }
+
+    void importingANoteOverAnotherNotesIdChangesNothing()
+    {
+        auto store = openFresh();
+        QVERIFY(store);
+        QVERIFY(store->importAccount(sampleAccount()));
+        Note plain = **store->note(4);
+        plain.title = u"Plain, edited"_s;
+        Note intruder = noteWith(12, u"Someone else's 12"_s); // another uuid on the id of "Covered"
+        const auto imported = store->importNotes({plain, intruder});
+        QVERIFY(!imported);
+        QVERIFY2(imported.error().message().startsWith(u"Cannot restore the account: Core.Store/import_notes — "_s),
+            qPrintable(imported.error().message()));
+        QCOMPARE((*store->note(4))->title, u"Plain"_s);
+        QCOMPARE((*store->note(12))->title, u"Covered"_s);
     }
 };
 

@@ -4,6 +4,8 @@
 #include "pushfixture.h"
 
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <coroutine>
@@ -189,6 +191,56 @@ private Q_SLOTS:
         QVERIFY(count(u"/git/blobs/"_s) <= 1); // the backup's manifest at most (one per file before)
         QCOMPARE(count(u"/tarball/"_s), 1);
         QVERIFY2(requests.size() < 12, qPrintable(QString::number(requests.size())));
+        verifyConverged();
+    }
+
+    void aPullOfOneEditWritesOnlyThatNote()
+    {
+        for (int i = 0; i < 30; ++i) {
+            makeNote(*f->store, u"Note %1"_s.arg(i), paragraphs(kParagraphs));
+        }
+        QVERIFY(syncA());
+        joinB();
+        // Every write to B's notes table from here on is counted, by SQLite itself, in a second connection's trigger.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
+            db.setDatabaseName(storeB->path());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE probe (kind TEXT)"_s));
+            QVERIFY(q.exec(u"CREATE TRIGGER probe_update AFTER UPDATE ON notes BEGIN INSERT INTO probe VALUES "
+                           "('update'); END"_s));
+            QVERIFY(q.exec(u"CREATE TRIGGER probe_delete AFTER DELETE ON notes BEGIN INSERT INTO probe VALUES "
+                           "('delete'); END"_s));
+            QVERIFY(q.exec(u"CREATE TRIGGER probe_insert AFTER INSERT ON notes BEGIN INSERT INTO probe VALUES "
+                           "('insert'); END"_s));
+        }
+        QSqlDatabase::removeDatabase(u"probe"_s);
+        const QList<Note> notes = f->store->notes().value_or(QList<Note>());
+        QVERIFY(notes.size() == 30);
+        append(*f->store, notes[7].uuid, 2, u"edited-on-A"_s);
+        const Note made = makeNote(*f->store, u"Made on A"_s, u"new"_s);
+        QVERIFY(syncA());
+        auto pulled = syncB();
+        QVERIFY2(pulled && !pulled->conflict, pulled ? "conflict" : qPrintable(pulled.error().message()));
+        QVERIFY(noteOf(*storeB, notes[7].uuid).content.contains(u"edited-on-A"_s));
+        QCOMPARE(noteOf(*storeB, made.uuid).title, u"Made on A"_s);
+        QCOMPARE(noteOf(*storeB, made.uuid).id, made.id);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
+            db.setDatabaseName(storeB->path());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT kind, count(*) FROM probe GROUP BY kind ORDER BY kind"_s));
+            QStringList writes;
+            while (q.next()) {
+                writes.append(u"%1 %2"_s.arg(q.value(0).toString()).arg(q.value(1).toInt()));
+            }
+            // The edited note, and the new one given the id it has on GitHub; before, a pull deleted and re-inserted
+            // all 31 notes.
+            QCOMPARE(writes.join(u", "_s), u"insert 1, update 2"_s);
+        }
+        QSqlDatabase::removeDatabase(u"probe"_s);
         verifyConverged();
     }
 
